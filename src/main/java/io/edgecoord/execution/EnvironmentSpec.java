@@ -1,0 +1,39 @@
+package io.edgecoord.execution;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What an execution environment is made for: one version of one task, with its limits.
+ *
+ * @param taskName the task's name
+ * @param taskVersion the task version this environment runs; environments are never shared
+ *     between versions
+ * @param runtime the runtime identifier, such as {@code python3.11}, {@code java17} or
+ *     {@code provided}
+ * @param handler the handler as the runtime understands it ({@code module.function},
+ *     {@code pkg.Class::method}); may be empty for {@code provided}
+ * @param memoryMb the memory limit in MiB; also what the environment reserves of the budget
+ * @param environment the task's own environment variables
+ * @param codeDirectory the unpacked code, mounted read-only at {@code /var/task}
+ * @param network whether the environment may reach the network (off by default)
+ */
+public record EnvironmentSpec(
+        String taskName,
+        int taskVersion,
+        String runtime,
+        String handler,
+        int memoryMb,
+        Map<String, String> environment,
+        Path codeDirectory,
+        boolean network) {
+
+    public EnvironmentSpec {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The key under which warm environments of this spec are pooled. */
+    public String poolKey() {
+        return taskName + ":" + taskVersion;
+    }
+}

@@ -1,0 +1,43 @@
+package io.edgecoord.execution;
+
+import java.nio.file.Path;
+
+/**
+ * Where environments really run: the SPI between the resource manager and a backend (Docker
+ * containers today). A backend starts the runtime of an {@link EnvironmentSpec} so that it
+ * reaches the Runtime API through the unix socket in {@code runtimeSocketDirectory}, streams what
+ * the runtime prints, and reports when it exits.
+ *
+ * <p>Implementations are thread-safe; {@link #create} and {@link #destroy} may be called
+ * concurrently for different environments.
+ */
+public interface ExecutionBackend {
+
+    /** Removes environments left over from an earlier run of this coordinator instance. */
+    void init();
+
+    /**
+     * Creates and starts an environment.
+     *
+     * @param environmentId the coordinator's id for it, used in names and labels
+     * @param spec what to run, with its limits
+     * @param runtimeSocketDirectory the folder holding {@code runtime.sock}, the environment's
+     *     own Runtime API endpoint, to be made visible inside the environment at
+     *     {@code /run/edgecoord}
+     * @param callbacks receives the environment's output and its exit
+     * @return the backend's handle on the running environment
+     * @throws ExecutionUnavailableException when the backend cannot be reached
+     * @throws EnvironmentStartException when the environment cannot be created or started
+     */
+    EnvironmentHandle create(String environmentId, EnvironmentSpec spec, Path runtimeSocketDirectory,
+            EnvironmentCallbacks callbacks);
+
+    /** Stops and removes an environment at once; harmless when it is already gone. */
+    void destroy(EnvironmentHandle handle);
+
+    /** Removes every environment of this coordinator instance; called at shutdown. */
+    void cleanup();
+
+    /** Whether the backend can create environments now, and if not, why. */
+    BackendStatus status();
+}

@@ -1,0 +1,6 @@
+/**
+ * Invocations: durable records and their lifecycle, the invoke / status / result / logs REST
+ * API. Hands every call to the scheduler and records what the execution reports back.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Invocations")
+package io.edgecoord.invocation;

@@ -1,0 +1,3 @@
+/** Cross-cutting web concerns: the one RFC 9457 problem handler and the OpenAPI description. */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package io.edgecoord.web;
