@@ -64,7 +64,7 @@ public class DockerBackend implements ExecutionBackend {
         ContainerPlan plan = ContainerPlan.of(properties, environmentId, spec, image, runtimeSocketDirectory);
         String id;
         try {
-            id = docker.requests().createContainerCmd(image)
+            id = docker.requests().createContainerCmd(plan.image())
                     .withName(plan.name())
                     .withLabels(plan.labels())
                     .withEnv(plan.env())
@@ -74,6 +74,9 @@ public class DockerBackend implements ExecutionBackend {
                     .getId();
         }
         catch (RuntimeException failure) {
+            if (DockerFailures.isNotFound(failure)) {
+                images.forget(spec.runtime()); // the image was removed behind our back: rebuild next time
+            }
             throw DockerFailures.onStart(properties.host(), "create container " + plan.name(), failure);
         }
         try {

@@ -21,7 +21,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * pulled. Images are tagged {@code edgecoord-runtime-<runtime>:<hash of the context>}, so a
  * changed Dockerfile makes a new image and an unchanged one is built once.
  *
- * <p>Thread-safe: one build at a time per runtime; callers that wait for it reuse its image.
+ * <p>Thread-safe: one build at a time per runtime; callers that wait for it reuse its image. Once
+ * an image is known to exist it is not asked about again until {@link #forget} is called.
  */
 class RuntimeImages {
 
@@ -41,6 +42,8 @@ class RuntimeImages {
 
     private final Map<String, String> tags = new ConcurrentHashMap<>();
 
+    private final Map<String, String> present = new ConcurrentHashMap<>();
+
     RuntimeImages(DockerClients docker, DockerProperties properties, ResourcePatternResolver resolver,
             Clock clock) {
         this.docker = docker;
@@ -51,6 +54,10 @@ class RuntimeImages {
 
     /** Returns the image of {@code runtime}, building it first if the engine lacks it. */
     String ensure(String runtime) {
+        String known = present.get(runtime);
+        if (known != null) {
+            return known;
+        }
         ReentrantLock lock = locks.computeIfAbsent(runtime, r -> new ReentrantLock());
         lock.lock();
         try {
@@ -64,11 +71,17 @@ class RuntimeImages {
             if (!exists(tag)) {
                 build(runtime, tag, context != null ? context : BuildContext.read(resolver, ROOT, runtime));
             }
+            present.put(runtime, tag);
             return tag;
         }
         finally {
             lock.unlock();
         }
+    }
+
+    /** Forgets that the image of {@code runtime} exists, so the next caller checks (and builds) again. */
+    void forget(String runtime) {
+        present.remove(runtime);
     }
 
     private String buildArg() {
