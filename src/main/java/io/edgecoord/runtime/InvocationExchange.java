@@ -9,13 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One environment's invocations between the caller and the runtime: queued until a
  * {@code /next} poll takes them, in flight until the runtime answers.
  *
- * <p>Thread-safe. State changes under one lock; futures complete after it is released, on the
+ * <p>Thread-safe. State changes under one monitor; futures complete after it is released, on the
  * thread that caused the change (a caller's or a Jetty handler's).
  */
 final class InvocationExchange {
@@ -25,7 +24,8 @@ final class InvocationExchange {
 
     private final String environmentId;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    // Held only briefly and never while blocking, so pinning a virtual thread costs nothing.
+    private final Object lock = new Object();
     private final Deque<Entry> queued = new ArrayDeque<>();
     private final Deque<CompletableFuture<RuntimeInvocation>> pollers = new ArrayDeque<>();
     private final Map<String, Entry> inFlight = new HashMap<>();
@@ -46,8 +46,7 @@ final class InvocationExchange {
         Entry entry = new Entry(invocation, new RuntimeCall(new CompletableFuture<>(), new CompletableFuture<>()));
         CompletableFuture<RuntimeInvocation> poller = null;
         RuntimeException refusal = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 refusal = new RuntimeEndpointClosedException(environmentId);
             }
@@ -65,9 +64,6 @@ final class InvocationExchange {
                 poller = pollers.removeFirst();
                 inFlight.put(invocation.requestId(), entry);
             }
-        }
-        finally {
-            lock.unlock();
         }
         if (refusal instanceof RuntimeInitFailedException failed) {
             entry.call().handedOut().completeExceptionally(failed);
@@ -87,8 +83,7 @@ final class InvocationExchange {
         ready.complete(clock.instant());
         CompletableFuture<RuntimeInvocation> poller = new CompletableFuture<>();
         Entry entry = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 poller.completeExceptionally(new RuntimeEndpointClosedException(environmentId));
             }
@@ -100,9 +95,6 @@ final class InvocationExchange {
                 inFlight.put(entry.invocation().requestId(), entry);
             }
         }
-        finally {
-            lock.unlock();
-        }
         if (entry != null) {
             handOut(entry, poller);
         }
@@ -111,24 +103,38 @@ final class InvocationExchange {
 
     /** The poll's connection failed before an invocation came: stop waiting on its behalf. */
     void abandon(CompletableFuture<RuntimeInvocation> poller) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             pollers.remove(poller);
         }
-        finally {
-            lock.unlock();
+    }
+
+    /**
+     * The {@code /next} response carrying this invocation could not be written (the poll's
+     * connection had died): hand it to the next poll instead. Its handedOut time stays the first.
+     */
+    void returnUndelivered(String requestId) {
+        CompletableFuture<RuntimeInvocation> poller = null;
+        Entry entry;
+        synchronized (lock) {
+            entry = inFlight.remove(requestId);
+            if (entry != null && pollers.isEmpty()) {
+                queued.addFirst(entry);
+            }
+            else if (entry != null) {
+                poller = pollers.removeFirst();
+                inFlight.put(requestId, entry);
+            }
+        }
+        if (poller != null) {
+            poller.complete(entry.invocation());
         }
     }
 
     /** The runtime answered; false if the request id is not in flight here. */
     boolean answer(String requestId, RuntimeOutcome outcome) {
         Entry entry;
-        lock.lock();
-        try {
+        synchronized (lock) {
             entry = inFlight.remove(requestId);
-        }
-        finally {
-            lock.unlock();
         }
         if (entry == null) {
             return false;
@@ -139,19 +145,12 @@ final class InvocationExchange {
 
     /** The runtime reported {@code /init/error}: every call, now and later, gets that error. */
     void initFailed(RuntimeOutcome.InitError error) {
-        List<Entry> failed = new ArrayList<>();
-        lock.lock();
-        try {
+        List<Entry> failed;
+        synchronized (lock) {
             if (initError == null) {
                 initError = error;
             }
-            failed.addAll(queued);
-            failed.addAll(inFlight.values());
-            queued.clear();
-            inFlight.clear();
-        }
-        finally {
-            lock.unlock();
+            failed = drain();
         }
         RuntimeInitFailedException exception = new RuntimeInitFailedException(environmentId, initError);
         ready.completeExceptionally(exception);
@@ -163,25 +162,27 @@ final class InvocationExchange {
 
     /** Fails every waiting poll and every unanswered call; later submissions fail at once. */
     void close() {
-        List<Entry> failed = new ArrayList<>();
+        List<Entry> failed;
         List<CompletableFuture<RuntimeInvocation>> waiting;
-        lock.lock();
-        try {
+        synchronized (lock) {
             closed = true;
-            failed.addAll(queued);
-            failed.addAll(inFlight.values());
-            queued.clear();
-            inFlight.clear();
+            failed = drain();
             waiting = List.copyOf(pollers);
             pollers.clear();
-        }
-        finally {
-            lock.unlock();
         }
         RuntimeEndpointClosedException exception = new RuntimeEndpointClosedException(environmentId);
         ready.completeExceptionally(exception);
         waiting.forEach(poller -> poller.completeExceptionally(exception));
         failed.forEach(entry -> fail(entry, exception));
+    }
+
+    /** Every unanswered call, removed; call under the lock. */
+    private List<Entry> drain() {
+        List<Entry> drained = new ArrayList<>(queued);
+        drained.addAll(inFlight.values());
+        queued.clear();
+        inFlight.clear();
+        return drained;
     }
 
     private boolean isKnown(String requestId) {

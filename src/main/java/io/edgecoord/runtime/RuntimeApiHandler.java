@@ -1,9 +1,11 @@
 package io.edgecoord.runtime;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RuntimeApiHandler extends Handler.Abstract {
 
-    private static final Logger log = LoggerFactory.getLogger(RuntimeApiHandler.class);
     private static final String JSON = "application/json";
     private static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
@@ -53,12 +52,12 @@ final class RuntimeApiHandler extends Handler.Abstract {
             case RuntimeRoute.Next next -> next(exchange, request, response, callback);
             case RuntimeRoute.Response answer -> response(exchange, answer.requestId(), request, response, callback);
             case RuntimeRoute.Error answer -> {
-                byte[] body = Content.Source.asInputStream(request).readAllBytes();
+                byte[] body = readAtMost(request).bytes();
                 var outcome = errors.functionError(body, request.getHeaders().get(ERROR_TYPE_HEADER));
                 accepted(exchange.answer(answer.requestId(), outcome), answer.requestId(), response, callback);
             }
             case RuntimeRoute.InitError init -> {
-                byte[] body = Content.Source.asInputStream(request).readAllBytes();
+                byte[] body = readAtMost(request).bytes();
                 exchange.initFailed(errors.initError(body, request.getHeaders().get(ERROR_TYPE_HEADER)));
                 reply(response, callback, 202, "{\"status\":\"OK\"}");
             }
@@ -77,12 +76,13 @@ final class RuntimeApiHandler extends Handler.Abstract {
         request.addIdleTimeoutListener(timeout -> poller.isDone());
         request.addFailureListener(failure -> {
             exchange.abandon(poller);
-            if (!poller.completeExceptionally(failure) && !poller.isCompletedExceptionally()) {
-                log.warn("Invocation {} was handed to a poll whose connection then failed; it stays in "
-                        + "flight until its caller gives up", poller.join().requestId());
-            }
+            poller.completeExceptionally(failure);
         });
         poller.whenComplete((invocation, failure) -> {
+            if (failure instanceof RuntimeEndpointClosedException) {
+                reply(response, callback, 410, error(failure.getMessage(), "EndpointClosed"));
+                return;
+            }
             if (failure != null) {
                 callback.failed(failure);
                 return;
@@ -95,20 +95,22 @@ final class RuntimeApiHandler extends Handler.Abstract {
             putIfPresent(headers, "Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
             putIfPresent(headers, "Lambda-Runtime-Trace-Id", invocation.traceId());
             byte[] payload = invocation.payload() == null ? new byte[0] : invocation.payload();
-            response.write(true, ByteBuffer.wrap(payload), callback);
+            // Jetty does not notice a poller hanging up while we wait, only when this write fails.
+            response.write(true, ByteBuffer.wrap(payload), Callback.from(callback::succeeded, writeFailure -> {
+                exchange.returnUndelivered(invocation.requestId());
+                callback.failed(writeFailure);
+            }));
         });
     }
 
     private void response(InvocationExchange exchange, String requestId, Request request, Response response,
             Callback callback) throws Exception {
-        InputStream body = Content.Source.asInputStream(request);
-        byte[] bytes = request.getLength() > maxResponseSize ? null : body.readNBytes(maxResponseSize + 1);
-        if (bytes != null && bytes.length <= maxResponseSize) {
-            accepted(exchange.answer(requestId, new RuntimeOutcome.Success(bytes)), requestId, response, callback);
+        Body body = readAtMost(request);
+        if (body.complete()) {
+            accepted(exchange.answer(requestId, new RuntimeOutcome.Success(body.bytes())), requestId, response,
+                    callback);
             return;
         }
-        // Drain what is left so the runtime reads a clean 413 on a connection it can reuse.
-        body.transferTo(OutputStream.nullOutputStream());
         String message = "Response payload size exceeded maximum allowed payload size (" + maxResponseSize
                 + " bytes).";
         byte[] document = error(message, "Function.ResponseSizeTooLarge").getBytes(StandardCharsets.UTF_8);
@@ -119,6 +121,21 @@ final class RuntimeApiHandler extends Handler.Abstract {
         else {
             invalidRequestId(requestId, response, callback);
         }
+    }
+
+    /** A body cut at maxResponseSize; complete is false if there was more, which is drained. */
+    private record Body(byte[] bytes, boolean complete) {
+    }
+
+    private Body readAtMost(Request request) throws IOException {
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] bytes = in.readNBytes(maxResponseSize + 1);
+        if (bytes.length <= maxResponseSize) {
+            return new Body(bytes, true);
+        }
+        // Drain the rest so the runtime reads our answer on a connection it can reuse.
+        in.transferTo(OutputStream.nullOutputStream());
+        return new Body(Arrays.copyOf(bytes, maxResponseSize), false);
     }
 
     private void accepted(boolean answered, String requestId, Response response, Callback callback) {

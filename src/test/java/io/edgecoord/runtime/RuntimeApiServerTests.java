@@ -31,7 +31,7 @@ class RuntimeApiServerTests {
         // Short on purpose: a unix socket path may not exceed 107 bytes.
         root = Files.createTempDirectory(Path.of("/tmp"), "rt");
         server = new RuntimeApiServer(new RuntimeProperties(root, DataSize.ofKilobytes(1)),
-                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(300));
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1));
         server.start();
     }
 
