@@ -1,0 +1,79 @@
+package io.edgecoord.task;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The deployment API: deploy, list, read and delete tasks. */
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskController {
+
+    private final TaskDeployer deployer;
+
+    private final TaskRegistry registry;
+
+    TaskController(TaskDeployer deployer, TaskRegistry registry) {
+        this.deployer = deployer;
+        this.registry = registry;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TaskResponse> deploy(@Valid @RequestBody DeployTaskRequest request) {
+        return respond(this.deployer.deploy(request));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TaskResponse> deploy(@Valid @RequestPart("task") DeployTaskRequest task,
+            @RequestPart("code") MultipartFile code) {
+        return respond(this.deployer.deploy(task, code));
+    }
+
+    @GetMapping
+    PageResponse<TaskResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return this.registry.list(PageRequest.of(page, size, Sort.by("name")));
+    }
+
+    @GetMapping("/{name}")
+    TaskResponse get(@PathVariable String name) {
+        return this.registry.find(name);
+    }
+
+    @GetMapping("/{name}/versions")
+    TaskVersionsResponse versions(@PathVariable String name) {
+        return this.registry.versions(name);
+    }
+
+    @DeleteMapping("/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String name) {
+        this.registry.delete(name);
+    }
+
+    private static ResponseEntity<TaskResponse> respond(Deployment deployment) {
+        if (!deployment.created()) {
+            return ResponseEntity.ok(deployment.task());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + deployment.task().name()))
+            .body(deployment.task());
+    }
+}

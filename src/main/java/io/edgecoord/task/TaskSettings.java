@@ -1,0 +1,118 @@
+package io.edgecoord.task;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The validated settings of a task version, everything but its code.
+ *
+ * @param name the task's name
+ * @param runtime the runtime
+ * @param handler the entry point, {@code null} only for {@code provided}
+ * @param memoryMb the memory limit in MB
+ * @param timeoutSeconds the timeout in seconds
+ * @param environment the environment variables, sorted by name
+ */
+record TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
+        Map<String, String> environment) {
+
+    static final int DEFAULT_MEMORY_MB = 128;
+
+    static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    static final int MAX_ENVIRONMENT_BYTES = 4096;
+
+    private static final Pattern PYTHON_HANDLER = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+");
+
+    private static final Pattern JAVA_HANDLER = Pattern
+        .compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(::[A-Za-z_$][\\w$]*)?");
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    TaskSettings {
+        environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+    }
+
+    /**
+     * Checks the rules Bean Validation cannot express and applies the defaults.
+     * @throws InvalidTaskException naming the first rule broken
+     */
+    static TaskSettings of(DeployTaskRequest request) {
+        TaskRuntime runtime = TaskRuntime.fromId(request.runtime())
+            .orElseThrow(() -> InvalidTaskException.unknownRuntime(request.runtime()));
+        String handler = checkHandler(runtime, request.handler());
+        Map<String, String> environment = (request.environment() != null) ? request.environment() : Map.of();
+        checkEnvironment(environment);
+        return new TaskSettings(request.name(), runtime, handler,
+                (request.memoryMb() != null) ? request.memoryMb() : DEFAULT_MEMORY_MB,
+                (request.timeoutSeconds() != null) ? request.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS, environment);
+    }
+
+    /** The file, relative to the code root, that holds a python handler's module ({@code a/b/mod.py}). */
+    String pythonModuleFile() {
+        String module = this.handler.substring(0, this.handler.lastIndexOf('.'));
+        return module.replace('.', '/') + ".py";
+    }
+
+    /** The class file, relative to the code root, of a java handler ({@code pkg/Class.class}). */
+    String javaClassFile() {
+        int method = this.handler.indexOf("::");
+        String className = (method >= 0) ? this.handler.substring(0, method) : this.handler;
+        return className.replace('.', '/') + ".class";
+    }
+
+    private static String checkHandler(TaskRuntime runtime, String handler) {
+        boolean blank = handler == null || handler.isBlank();
+        if (!blank && handler.length() > 128) {
+            throw new InvalidTaskException("handler is longer than 128 characters.");
+        }
+        return switch (runtime) {
+            case PYTHON_3_11 -> {
+                require(!blank, "runtime python3.11 needs a handler such as 'app.handler' (module.function).");
+                require(PYTHON_HANDLER.matcher(handler).matches(), "handler '" + handler
+                        + "' is not module.function (the module may be dotted, e.g. 'pkg.app.handler').");
+                yield handler;
+            }
+            case JAVA_17 -> {
+                require(!blank, "runtime java17 needs a handler such as 'example.Handler::handleRequest'.");
+                require(JAVA_HANDLER.matcher(handler).matches(),
+                        "handler '" + handler + "' is not pkg.Class::method or pkg.Class.");
+                yield handler;
+            }
+            case PROVIDED -> {
+                require(blank || handler.chars().noneMatch(Character::isISOControl),
+                        "handler must not contain control characters.");
+                yield blank ? null : handler;
+            }
+        };
+    }
+
+    private static void checkEnvironment(Map<String, String> environment) {
+        int bytes = 0;
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            require(ENV_NAME.matcher(name).matches(),
+                    "environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
+            require(!name.startsWith("AWS_") && !name.startsWith("LAMBDA_") && !name.startsWith("_HANDLER"),
+                    "environment variable '" + name + "' is reserved (AWS_*, LAMBDA_* and _HANDLER are set by "
+                            + "the runtime).");
+            require(variable.getValue() != null, "environment variable '" + name + "' has no value.");
+            bytes += utf8Length(name) + utf8Length(variable.getValue());
+        }
+        require(bytes <= MAX_ENVIRONMENT_BYTES, "environment variables take " + bytes
+                + " bytes; at most " + MAX_ENVIRONMENT_BYTES + " are allowed (names and values, UTF-8).");
+        require(EnvironmentJson.write(environment).length() <= EnvironmentJson.MAX_LENGTH,
+                "environment variables are too large once encoded as JSON (too many escaped characters).");
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static void require(boolean condition, String detail) {
+        if (!condition) {
+            throw new InvalidTaskException(detail);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.edgecoord.task;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+
+/** One immutable version of a task: settings and the sha256 of its code artifact. Never changes. */
+@Entity
+@Table(name = "task_version")
+class TaskVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_version_seq")
+    @SequenceGenerator(name = "task_version_seq", sequenceName = "task_version_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "task_id", nullable = false, updatable = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    private Task task;
+
+    @Column(nullable = false, updatable = false)
+    private int version;
+
+    @Column(nullable = false, updatable = false, length = 32)
+    private TaskRuntime runtime;
+
+    @Column(updatable = false, length = 128)
+    private String handler;
+
+    @Column(name = "memory_mb", nullable = false, updatable = false)
+    private int memoryMb;
+
+    @Column(name = "timeout_seconds", nullable = false, updatable = false)
+    private int timeoutSeconds;
+
+    @Convert(converter = EnvironmentJson.class)
+    @Column(name = "environment_json", nullable = false, updatable = false, length = EnvironmentJson.MAX_LENGTH)
+    private Map<String, String> environment;
+
+    @Column(name = "code_sha256", nullable = false, updatable = false, length = 64)
+    private String codeSha256;
+
+    @Column(name = "code_size", nullable = false, updatable = false)
+    private long codeSize;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected TaskVersion() {
+    }
+
+    TaskVersion(Task task, int version, TaskSettings settings, String codeSha256, long codeSize, Instant now) {
+        this.task = task;
+        this.version = version;
+        this.runtime = settings.runtime();
+        this.handler = settings.handler();
+        this.memoryMb = settings.memoryMb();
+        this.timeoutSeconds = settings.timeoutSeconds();
+        this.environment = settings.environment();
+        this.codeSha256 = codeSha256;
+        this.codeSize = codeSize;
+        this.createdAt = now;
+    }
+
+    /** Whether deploying these settings and code again would change nothing. */
+    boolean sameAs(TaskSettings settings, String codeSha256) {
+        return this.codeSha256.equals(codeSha256) && settings().equals(settings);
+    }
+
+    TaskSettings settings() {
+        return new TaskSettings(this.task.name(), this.runtime, this.handler, this.memoryMb, this.timeoutSeconds,
+                this.environment);
+    }
+
+    Task task() {
+        return this.task;
+    }
+
+    int version() {
+        return this.version;
+    }
+
+    String codeSha256() {
+        return this.codeSha256;
+    }
+
+    long codeSize() {
+        return this.codeSize;
+    }
+
+    Instant createdAt() {
+        return this.createdAt;
+    }
+}

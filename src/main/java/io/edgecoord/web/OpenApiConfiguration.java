@@ -1,0 +1,33 @@
+package io.edgecoord.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Describes the API for springdoc, including the problem types every error uses. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String DESCRIPTION = """
+            edgecoord runs tasks (Lambda-style functions) on demand in isolated environments at the edge.
+
+            Every error is an RFC 9457 problem (`application/problem+json`) with a stable `type`:
+
+            | type | status | meaning |
+            | --- | --- | --- |
+            | `https://edgecoord.io/problems/invalid-request` | 400 | the request is malformed or fails validation; `errors` lists the fields |
+            | `https://edgecoord.io/problems/invalid-task` | 400 | the task breaks a rule: unknown runtime (`validRuntimes` lists them), handler, environment, code choice |
+            | `https://edgecoord.io/problems/invalid-code` | 400 | the code is not a usable zip or lacks the runtime's entry point |
+            | `https://edgecoord.io/problems/task-not-found` | 404 | no task has that name, or it has no such version |
+            | `https://edgecoord.io/problems/code-too-large` | 413 | the code is over the compressed, unpacked or entry-count limit |
+            | `https://edgecoord.io/problems/payload-too-large` | 413 | the upload is over the multipart size limit |
+            | `https://edgecoord.io/problems/internal-error` | 500 | an unexpected failure; details are in the server log |
+            """;
+
+    @Bean
+    OpenAPI edgecoordOpenApi() {
+        return new OpenAPI().info(new Info().title("edgecoord API").version("v1").description(DESCRIPTION));
+    }
+}

@@ -1,0 +1,26 @@
+package io.edgecoord.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds edgecoord problems, whose types all live under {@value #BASE}. */
+final class Problems {
+
+    static final String BASE = "https://edgecoord.io/problems/";
+
+    private Problems() {
+    }
+
+    static URI type(String slug) {
+        return URI.create(BASE + slug);
+    }
+
+    static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

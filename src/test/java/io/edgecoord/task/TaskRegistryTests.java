@@ -1,0 +1,125 @@
+package io.edgecoord.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@DataJpaTest
+@Import({ TaskRegistry.class, TaskRegistryTests.FixedClock.class })
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class TaskRegistryTests {
+
+    private static final String SHA = "b".repeat(64);
+
+    @Autowired
+    TaskRegistry registry;
+
+    @Autowired
+    TaskRepository tasks;
+
+    @AfterEach
+    void deleteAll() {
+        this.tasks.deleteAll();
+    }
+
+    @Test
+    void createsVersionOneForANewTask() {
+        Deployment deployment = this.registry.record(settings(128), SHA, 42);
+        assertThat(deployment.created()).isTrue();
+        assertThat(deployment.task().latestVersion()).isEqualTo(1);
+        assertThat(deployment.task().version().codeSize()).isEqualTo(42);
+        assertThat(deployment.task().createdAt()).isEqualTo(FixedClock.NOW);
+    }
+
+    @Test
+    void identicalRedeployCreatesNothing() {
+        this.registry.record(settings(128), SHA, 42);
+        Deployment again = this.registry.record(settings(128), SHA, 42);
+        assertThat(again.created()).isFalse();
+        assertThat(again.task().version().version()).isEqualTo(1);
+        assertThat(this.registry.versions("hello").versions()).hasSize(1);
+    }
+
+    @Test
+    void newSettingsOrNewCodeCreateTheNextVersion() {
+        this.registry.record(settings(128), SHA, 42);
+        this.registry.record(settings(256), SHA, 42);
+        Deployment third = this.registry.record(settings(256), "c".repeat(64), 43);
+        assertThat(third.task().latestVersion()).isEqualTo(3);
+        assertThat(this.registry.versions("hello").versions()).extracting(TaskVersionResponse::version)
+            .containsExactly(3, 2, 1);
+        assertThat(this.registry.find("hello").version().codeSha256()).isEqualTo("c".repeat(64));
+    }
+
+    @Test
+    void concurrentIdenticalDeploysCreateOneVersion() throws Exception {
+        Callable<Deployment> deploy = () -> this.registry.record(settings(128), SHA, 42);
+        try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
+            List<Future<Deployment>> results = executor.invokeAll(java.util.Collections.nCopies(16, deploy));
+            long created = 0;
+            for (Future<Deployment> result : results) {
+                created += result.get().created() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        }
+        assertThat(this.registry.versions("hello").versions()).hasSize(1);
+    }
+
+    @Test
+    void listsTasksByPageWithTheirLatestVersion() {
+        for (String name : new String[] { "c", "a", "b" }) {
+            this.registry.record(new TaskSettings(name, TaskRuntime.PROVIDED, null, 128, 30, Map.of()), SHA, 1);
+        }
+        this.registry.record(new TaskSettings("a", TaskRuntime.PROVIDED, null, 256, 30, Map.of()), SHA, 1);
+        PageResponse<TaskResponse> page = this.registry.list(PageRequest.of(0, 2, Sort.by("name")));
+        assertThat(page.items()).extracting(TaskResponse::name).containsExactly("a", "b");
+        assertThat(page.items().get(0).version().version()).isEqualTo(2);
+        assertThat(page.totalItems()).isEqualTo(3);
+        assertThat(page.totalPages()).isEqualTo(2);
+    }
+
+    @Test
+    void deletesATaskAndRefusesUnknownOnes() {
+        this.registry.record(settings(128), SHA, 42);
+        this.registry.delete("hello");
+        assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.registry.find("hello"));
+        assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.registry.delete("hello"));
+        assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.registry.versions("hello"));
+    }
+
+    private static TaskSettings settings(int memoryMb) {
+        return new TaskSettings("hello", TaskRuntime.PYTHON_3_11, "app.handler", memoryMb, 30, Map.of("A", "1"));
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.edgecoord.task;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TaskSettingsTests {
+
+    @Test
+    void appliesDefaultLimitsAndEmptyEnvironment() {
+        TaskSettings settings = TaskSettings.of(request("python3.11", "app.handler", null));
+        assertThat(settings.runtime()).isEqualTo(TaskRuntime.PYTHON_3_11);
+        assertThat(settings.memoryMb()).isEqualTo(128);
+        assertThat(settings.timeoutSeconds()).isEqualTo(30);
+        assertThat(settings.environment()).isEmpty();
+    }
+
+    @Test
+    void refusesUnknownRuntimeListingTheValidOnes() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("nodejs20.x", "index.handler", null)))
+            .satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("nodejs20.x", "python3.11, java17, provided"))
+            .satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsKey("validRuntimes"));
+    }
+
+    @Test
+    void requiresHandlerForPythonAndJava() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("python3.11", null, null)))
+            .withMessageContaining("needs a handler");
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("java17", " ", null)))
+            .withMessageContaining("needs a handler");
+    }
+
+    @Test
+    void acceptsProvidedWithoutHandler() {
+        assertThat(TaskSettings.of(request("provided", null, null)).handler()).isNull();
+    }
+
+    @Test
+    void refusesPythonHandlerWithoutFunction() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("python3.11", "app", null)))
+            .withMessageContaining("module.function");
+    }
+
+    @Test
+    void mapsDottedPythonModuleToItsFile() {
+        assertThat(TaskSettings.of(request("python3.11", "pkg.sub.app.handler", null)).pythonModuleFile())
+            .isEqualTo("pkg/sub/app.py");
+    }
+
+    @Test
+    void acceptsJavaHandlerWithOrWithoutMethod() {
+        assertThat(TaskSettings.of(request("java17", "example.Hello::handleRequest", null)).javaClassFile())
+            .isEqualTo("example/Hello.class");
+        assertThat(TaskSettings.of(request("java17", "example.Hello", null)).javaClassFile())
+            .isEqualTo("example/Hello.class");
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("java17", "example.Hello::", null)));
+    }
+
+    @Test
+    void refusesReservedEnvironmentNames() {
+        for (String name : new String[] { "AWS_REGION", "LAMBDA_TASK_ROOT", "_HANDLER" }) {
+            assertThatExceptionOfType(InvalidTaskException.class)
+                .isThrownBy(() -> TaskSettings.of(request("provided", null, Map.of(name, "x"))))
+                .withMessageContaining("reserved");
+        }
+    }
+
+    @Test
+    void refusesMalformedEnvironmentNames() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("provided", null, Map.of("1ST", "x"))))
+            .withMessageContaining("must match");
+    }
+
+    @Test
+    void refusesEnvironmentOverFourKilobytes() {
+        Map<String, String> environment = Map.of("A", "x".repeat(4094), "B", "y");
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("provided", null, environment)))
+            .withMessageContaining("4097 bytes");
+        assertThat(TaskSettings.of(request("provided", null, Map.of("A", "x".repeat(4095)))).environment())
+            .containsKey("A");
+    }
+
+    @Test
+    void sortsEnvironmentSoEqualSettingsCompareEqual() {
+        TaskSettings settings = TaskSettings.of(request("provided", null, Map.of("B", "2", "A", "1")));
+        assertThat(settings.environment().keySet()).containsExactly("A", "B");
+        assertThat(settings).isEqualTo(TaskSettings.of(request("provided", null, Map.of("A", "1", "B", "2"))));
+    }
+
+    static DeployTaskRequest request(String runtime, String handler, Map<String, String> environment) {
+        return new DeployTaskRequest("hello", runtime, handler, null, null, environment, null);
+    }
+}

@@ -1,0 +1,83 @@
+package io.edgecoord.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DataJpaTest
+class TaskVersionRepositoryTests {
+
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+    @Autowired
+    TaskRepository tasks;
+
+    @Autowired
+    TaskVersionRepository versions;
+
+    @Autowired
+    EntityManager entityManager;
+
+    @Test
+    void listsVersionsNewestFirst() {
+        Task task = taskWithVersions("hello", 3);
+        assertThat(this.versions.findNewestFirst(task)).extracting(TaskVersion::version).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void findsOneVersionByTaskName() {
+        taskWithVersions("hello", 2);
+        assertThat(this.versions.findByNameAndVersion("hello", 1)).get()
+            .satisfies((version) -> assertThat(version.settings().environment()).containsEntry("V", "1"));
+        assertThat(this.versions.findByNameAndVersion("hello", 3)).isEmpty();
+        assertThat(this.versions.findByNameAndVersion("other", 1)).isEmpty();
+    }
+
+    @Test
+    void findsTheLatestVersionOfEachTask() {
+        Task a = taskWithVersions("a", 2);
+        Task b = taskWithVersions("b", 1);
+        assertThat(this.versions.findLatestOf(List.of(a, b)))
+            .extracting((version) -> version.task().name() + ":" + version.version())
+            .containsExactlyInAnyOrder("a:2", "b:1");
+    }
+
+    @Test
+    void deletingATaskDeletesItsVersions() {
+        Task doomed = taskWithVersions("doomed", 2);
+        Task kept = taskWithVersions("kept", 1);
+        this.tasks.delete(doomed);
+        this.entityManager.flush();
+        this.entityManager.clear();
+        assertThat(this.tasks.findByName("doomed")).isEmpty();
+        assertThat(this.versions.findAll()).extracting((version) -> version.task().name()).containsOnly("kept");
+        assertThat(this.versions.countByTask(kept)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsEnvironmentAndRuntimeThroughTheDatabase() {
+        taskWithVersions("hello", 1);
+        this.entityManager.clear();
+        TaskSettings settings = this.versions.findByNameAndVersion("hello", 1).orElseThrow().settings();
+        assertThat(settings.runtime()).isEqualTo(TaskRuntime.PYTHON_3_11);
+        assertThat(settings.environment()).containsExactly(Map.entry("V", "1"));
+    }
+
+    private Task taskWithVersions(String name, int count) {
+        Task task = this.tasks.save(new Task(name, NOW));
+        for (int i = 1; i <= count; i++) {
+            TaskSettings settings = new TaskSettings(name, TaskRuntime.PYTHON_3_11, "app.handler", 128, 30,
+                    Map.of("V", String.valueOf(i)));
+            this.versions.save(task.release(settings, "a".repeat(64), 10, NOW.plusSeconds(i)));
+        }
+        this.entityManager.flush();
+        return task;
+    }
+}
