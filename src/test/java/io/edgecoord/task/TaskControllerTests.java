@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -17,10 +19,12 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Reading and deleting tasks over HTTP. */
+/** Reading and deleting tasks over HTTP, and deploy requests refused before the deployer sees them. */
 @WebMvcTest(TaskController.class)
 class TaskControllerTests {
 
@@ -105,5 +109,22 @@ class TaskControllerTests {
     void answersNotFoundWhenDeletingAnUnknownTask() throws Exception {
         willThrow(new TaskNotFoundException("nope")).given(this.registry).delete("nope");
         this.mvc.perform(delete("/api/v1/tasks/nope")).andExpect(problem(404, "task-not-found"));
+    }
+
+    @Test
+    void refusesMultipartWithoutTheCodePart() throws Exception {
+        this.mvc.perform(multipart("/api/v1/tasks").file(new MockMultipartFile("task", "", "application/json",
+                "{\"name\":\"hello\",\"runtime\":\"provided\"}".getBytes())))
+            .andExpect(problem(400, "invalid-request"));
+    }
+
+    @Test
+    void refusesUnreadableJsonWithoutLeakingInternals() throws Exception {
+        this.mvc.perform(post("/api/v1/tasks").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"hello\", \"memoryMb\": \"lots\""))
+            .andExpect(problem(400, "invalid-request"))
+            .andExpect(jsonPath("$.detail").value("The request body is not readable JSON of the expected shape."))
+            .andExpect(jsonPath("$.trace").doesNotExist());
+        then(this.deployer).shouldHaveNoInteractions();
     }
 }
