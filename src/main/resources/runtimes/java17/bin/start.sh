@@ -1,0 +1,21 @@
+#!/bin/sh
+# Starts AWS's Lambda Java runtime interface client (the RIC) on the task's handler.
+#
+# The task's classes come from the task root and its lib/*.jar, as Lambda lays out a Java zip.
+# The RIC's JNI library was unpacked at image build time (see the Dockerfile): the RIC would
+# otherwise copy it into /tmp and load it from there, and /tmp is mounted noexec.
+# Flags favour start-up over peak speed (serial GC, C1 only, no perf-data file in /tmp); the heap
+# follows the container's memory limit. Other JVM flags can come from JAVA_TOOL_OPTIONS.
+set -eu
+: "${_HANDLER:?_HANDLER must name the handler, e.g. example.Handler::handleRequest}"
+ric=/opt/edgecoord/ric
+task="${LAMBDA_TASK_ROOT:-/var/task}"
+exec java \
+  -XX:+UseSerialGC \
+  -XX:TieredStopAtLevel=1 \
+  -XX:MaxRAMPercentage=75 \
+  -XX:-UsePerfData \
+  -Xshare:auto \
+  -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="$ric/lib/libaws-lambda-jni.so" \
+  -cp "$ric/*:$task:$task/lib/*" \
+  com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"
