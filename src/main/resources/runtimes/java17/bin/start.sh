@@ -5,7 +5,8 @@
 # The RIC's JNI library was unpacked at image build time (see the Dockerfile): the RIC would
 # otherwise copy it into /tmp and load it from there, and /tmp is mounted noexec.
 # Flags favour start-up over peak speed (serial GC, C1 only, no perf-data file in /tmp); the heap
-# follows the container's memory limit. Other JVM flags can come from JAVA_TOOL_OPTIONS.
+# follows the container's memory limit. ric.jsa is the RIC's start-up classes (CDS), made at
+# image build time. Other JVM flags can come from JAVA_TOOL_OPTIONS.
 set -eu
 : "${_HANDLER:?_HANDLER must name the handler, e.g. example.Handler::handleRequest}"
 ric=/opt/edgecoord/ric
@@ -16,6 +17,7 @@ exec java \
   -XX:MaxRAMPercentage=75 \
   -XX:-UsePerfData \
   -Xshare:auto \
+  -XX:SharedArchiveFile="$ric/lib/ric.jsa" \
   -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="$ric/lib/libaws-lambda-jni.so" \
   -cp "$ric/*:$task:$task/lib/*" \
   com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"
