@@ -125,7 +125,7 @@ public class RuntimeApiServer implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 2048;
+        return DEFAULT_PHASE - 8192;
     }
 
     private InvocationExchange exchangeOf(Connector connector) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.edgecoord.web.PageResponse;
 
 /**
  * Records task versions and reads them back for the API. A deploy of a name runs under that name's

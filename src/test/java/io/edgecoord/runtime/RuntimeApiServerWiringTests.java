@@ -2,10 +2,12 @@ package io.edgecoord.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.FileSystemUtils;
@@ -16,8 +18,13 @@ class RuntimeApiServerWiringTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RuntimeProperties.class)
-    @Import({ RuntimeConfiguration.class, RuntimeApiServer.class })
+    @Import(RuntimeApiServer.class)
     static class RuntimeModule {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import io.edgecoord.web.PageResponse;
 
 /** Reading and deleting tasks over HTTP, and deploy requests refused before the deployer sees them. */
 @WebMvcTest(TaskController.class)

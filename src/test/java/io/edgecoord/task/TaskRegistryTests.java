@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.edgecoord.web.PageResponse;
 
 @DataJpaTest
 @Import({ TaskRegistry.class, TaskRegistryTests.FixedClock.class })

@@ -29,8 +29,8 @@ class DockerConfiguration {
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Leftovers are removed when the bean starts and everything ours when it is destroyed. */
-    @Bean(initMethod = "init", destroyMethod = "cleanup")
+    /** Its init and cleanup are the resource manager's to call, at its start and stop. */
+    @Bean
     DockerBackend dockerBackend(DockerClients dockerClients, DockerProperties properties, RuntimeImages runtimeImages,
             ObjectProvider<Clock> clock) {
         return new DockerBackend(dockerClients, properties, runtimeImages, clock.getIfAvailable(Clock::systemUTC));

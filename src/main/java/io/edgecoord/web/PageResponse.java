@@ -1,4 +1,4 @@
-package io.edgecoord.task;
+package io.edgecoord.web;
 
 import java.util.List;
 import java.util.function.Function;
@@ -15,9 +15,10 @@ import org.springframework.data.domain.Page;
  * @param totalPages the number of pages
  * @param <T> the item type
  */
-record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
-    static <S, T> PageResponse<T> of(Page<S> page, Function<S, T> mapper) {
+    /** The page, each item mapped for the API. */
+    public static <S, T> PageResponse<T> of(Page<S> page, Function<S, T> mapper) {
         return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
                 page.getTotalElements(), page.getTotalPages());
     }

@@ -1,0 +1,74 @@
+package io.edgecoord.execution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import io.edgecoord.runtime.RuntimeEndpoint;
+
+/**
+ * One execution environment as the resource manager tracks it: its backend handle, its own
+ * Runtime API endpoint, its state and the invocation its output belongs to. State changes go
+ * through the {@link EnvironmentPool}, which guards them.
+ */
+final class Environment implements EnvironmentCallbacks {
+
+    enum State { STARTING, IDLE, BUSY, DEAD }
+
+    private final String id;
+    private final EnvironmentSpec spec;
+    private final RuntimeEndpoint endpoint;
+    private final Instant createdAt;
+    private final OutputAttribution output = new OutputAttribution();
+    private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
+    private final Consumer<Environment> onExit;
+    private volatile EnvironmentHandle handle;
+    private State state = State.STARTING;
+    private Instant lastUsed;
+
+    Environment(String id, EnvironmentSpec spec, RuntimeEndpoint endpoint, Instant createdAt,
+            Consumer<Environment> onExit) {
+        this.id = id;
+        this.spec = spec;
+        this.endpoint = endpoint;
+        this.createdAt = createdAt;
+        this.lastUsed = createdAt;
+        this.onExit = onExit;
+    }
+
+    @Override
+    public void output(String text) {
+        output.write(text);
+    }
+
+    @Override
+    public void exited(ExitStatus status) {
+        if (exited.complete(status)) {
+            onExit.accept(this);
+        }
+    }
+
+    Duration initDuration() {
+        CompletableFuture<Instant> ready = endpoint.ready();
+        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+            return Duration.ZERO;
+        }
+        return Duration.between(createdAt, ready.join());
+    }
+
+    String id() { return id; }
+    EnvironmentSpec spec() { return spec; }
+    RuntimeEndpoint endpoint() { return endpoint; }
+    Instant createdAt() { return createdAt; }
+    OutputAttribution outputAttribution() { return output; }
+    CompletableFuture<ExitStatus> exitedFuture() { return exited; }
+    EnvironmentHandle handle() { return handle; }
+    void handle(EnvironmentHandle handle) { this.handle = handle; }
+
+    // Guarded by EnvironmentPool.
+    State state() { return state; }
+    void state(State state) { this.state = state; }
+    Instant lastUsed() { return lastUsed; }
+    void lastUsed(Instant lastUsed) { this.lastUsed = lastUsed; }
+}

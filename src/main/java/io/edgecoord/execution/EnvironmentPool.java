@@ -1,0 +1,113 @@
+package io.edgecoord.execution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every live environment and the idle ones by task version. All state changes of environments
+ * happen here, under this object's lock; the effects (creating, destroying) happen outside it.
+ */
+final class EnvironmentPool {
+
+    private final Map<String, Environment> all = new LinkedHashMap<>();
+    private final Map<String, Deque<Environment>> idle = new HashMap<>();
+
+    /** Takes the most recently used idle environment of this task version, if any, as busy. */
+    synchronized Optional<Environment> takeIdle(String poolKey, Instant now) {
+        Deque<Environment> queue = idle.get(poolKey);
+        Environment env = queue == null ? null : queue.pollFirst();
+        if (env == null) {
+            return Optional.empty();
+        }
+        env.state(Environment.State.BUSY);
+        env.lastUsed(now);
+        return Optional.of(env);
+    }
+
+    synchronized void addStarting(Environment env) {
+        all.put(env.id(), env);
+    }
+
+    synchronized void markBusy(Environment env) {
+        if (env.state() != Environment.State.DEAD) {
+            env.state(Environment.State.BUSY);
+        }
+    }
+
+    /** Returns a busy environment to the idle pool; false when it died meanwhile. */
+    synchronized boolean release(Environment env, Instant now) {
+        if (env.state() == Environment.State.DEAD || env.exitedFuture().isDone() || !all.containsKey(env.id())) {
+            return false;
+        }
+        env.state(Environment.State.IDLE);
+        env.lastUsed(now);
+        idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
+        return true;
+    }
+
+    /** Takes out an idle environment; false when it is busy, starting or already out. */
+    synchronized boolean removeIfIdle(Environment env) {
+        return env.state() == Environment.State.IDLE && remove(env);
+    }
+
+    /** Takes an environment out of the pool for good; false when it was already out. */
+    synchronized boolean remove(Environment env) {
+        env.state(Environment.State.DEAD);
+        Deque<Environment> queue = idle.get(env.spec().poolKey());
+        if (queue != null) {
+            queue.remove(env);
+        }
+        return all.remove(env.id()) != null;
+    }
+
+    synchronized int size() {
+        return all.size();
+    }
+
+    /** Takes out the idle environments whose keep-alive has run out. */
+    synchronized List<Environment> takeExpired(Instant now, Duration keepAlive) {
+        return takeAll(PoolDecisions.expired(idleSnapshot(), now, keepAlive));
+    }
+
+    /** Takes out the idle environment to evict for a new one of {@code poolKey}, if any. */
+    synchronized Optional<Environment> takeEvictionCandidate(String poolKey) {
+        return PoolDecisions.evictionCandidate(idleSnapshot(), poolKey)
+                .map(id -> takeAll(List.of(id)).getFirst());
+    }
+
+    /** Takes out every environment, for shutdown. */
+    synchronized List<Environment> drain() {
+        return takeAll(List.copyOf(all.keySet()));
+    }
+
+    synchronized List<Environment> snapshot() {
+        return List.copyOf(all.values());
+    }
+
+    private List<PoolDecisions.Idle> idleSnapshot() {
+        List<PoolDecisions.Idle> result = new ArrayList<>();
+        idle.forEach((key, queue) -> queue.forEach(
+                env -> result.add(new PoolDecisions.Idle(env.id(), key, env.lastUsed()))));
+        return result;
+    }
+
+    private List<Environment> takeAll(List<String> ids) {
+        List<Environment> taken = new ArrayList<>();
+        for (String id : ids) {
+            Environment env = all.get(id);
+            if (env != null) {
+                remove(env);
+                taken.add(env);
+            }
+        }
+        return taken;
+    }
+}

@@ -1,0 +1,24 @@
+package io.edgecoord.execution;
+
+import java.time.Instant;
+
+/**
+ * What the resource manager reports about one invocation while it runs. Calls come from the
+ * executing thread and, for output, from the backend's log thread; implementations must be
+ * thread-safe and must not block.
+ */
+public interface ExecutionListener {
+
+    /** The invocation was handed to an environment. */
+    void started(String environmentId, StartKind startKind, Instant at);
+
+    /** A chunk of what the function printed while this invocation was its current one. */
+    void output(String text);
+
+    /**
+     * No more output will be attributed to this invocation: the environment took its next
+     * invocation, went away, or stayed quiet for the settle time after the result. Called once,
+     * after {@link ResourceManager#execute} has returned.
+     */
+    void outputClosed();
+}

@@ -1,0 +1,42 @@
+package io.edgecoord.execution;
+
+import java.time.Duration;
+
+/**
+ * How one invocation ended, with where and how fast it ran.
+ *
+ * @param outcome what happened
+ * @param environmentId the environment it ran in, or {@code null} when none could be had
+ * @param startKind cold or warm, or {@code null} when it never started
+ * @param initDuration time from creating the environment to the runtime's first poll (cold only)
+ */
+public record ExecutionResult(Outcome outcome, String environmentId, StartKind startKind, Duration initDuration) {
+
+    /** One of the ways an invocation ends. */
+    public sealed interface Outcome {
+    }
+
+    /** The function returned this result. */
+    public record Succeeded(byte[] body) implements Outcome {
+    }
+
+    /**
+     * The function failed: it raised an error, could not initialise, crashed or ran out of
+     * memory. The caller's problem, not the coordinator's.
+     */
+    public record FunctionFailed(String errorType, String errorMessage, byte[] body) implements Outcome {
+    }
+
+    /** The function ran past its timeout; its environment was destroyed. */
+    public record TimedOut(Duration timeout) implements Outcome {
+    }
+
+    /** The coordinator could not run it: no environment could be created, say. */
+    public record CoordinatorFailed(String errorType, String errorMessage) implements Outcome {
+    }
+
+    /** A result for a call that never reached an environment. */
+    public static ExecutionResult notStarted(Outcome outcome) {
+        return new ExecutionResult(outcome, null, null, Duration.ZERO);
+    }
+}

@@ -1,0 +1,153 @@
+package io.edgecoord.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.edgecoord.execution.ExecutionResult.CoordinatorFailed;
+import io.edgecoord.execution.ExecutionResult.FunctionFailed;
+import io.edgecoord.execution.ExecutionResult.Outcome;
+import io.edgecoord.execution.ExecutionResult.Succeeded;
+import io.edgecoord.execution.ExecutionResult.TimedOut;
+import io.edgecoord.runtime.RuntimeCall;
+import io.edgecoord.runtime.RuntimeInitFailedException;
+import io.edgecoord.runtime.RuntimeInvocation;
+import io.edgecoord.runtime.RuntimeOutcome;
+
+/**
+ * Hands one invocation to an environment's runtime and waits for whichever comes first: the
+ * runtime's answer, the environment's exit, or the deadline. A new environment first gets the
+ * init timeout to ask for work; the invocation's own timeout starts when it is handed over, as
+ * on Lambda, so a slow cold start does not eat the function's time.
+ */
+final class InvocationRunner {
+
+    /** What happened, and whether the environment may take another invocation. */
+    record Ran(Outcome outcome, boolean reusable, String reason) {
+    }
+
+    private final Clock clock;
+    private final Duration initTimeout;
+
+    InvocationRunner(Clock clock, Duration initTimeout) {
+        this.clock = clock;
+        this.initTimeout = initTimeout;
+    }
+
+    Ran run(Environment env, ExecutionRequest request, StartKind kind) {
+        try {
+            if (kind == StartKind.COLD) {
+                Ran initFailure = awaitReady(env, request);
+                if (initFailure != null) {
+                    return initFailure;
+                }
+            }
+            RuntimeCall call = env.endpoint().submit(invocation(env, request));
+            Object first = CompletableFuture.anyOf(call.outcome(), env.exitedFuture())
+                    .get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (first instanceof RuntimeOutcome outcome) {
+                return translate(outcome);
+            }
+            return exitedDuring(call, (ExitStatus) first);
+        }
+        catch (TimeoutException ex) {
+            return new Ran(new TimedOut(request.timeout()), false,
+                    "invocation " + request.invocationId() + " timed out after " + request.timeout());
+        }
+        catch (ExecutionException ex) {
+            ExitStatus exit = env.exitedFuture().getNow(null);
+            if (exit != null) {
+                return exitFailure(exit);
+            }
+            return new Ran(new CoordinatorFailed("Coordinator.EnvironmentClosed",
+                    "the environment was closed while running the invocation"), false, "closed");
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Ran(new CoordinatorFailed("Coordinator.Interrupted",
+                    "the coordinator is shutting down"), false, "interrupted");
+        }
+    }
+
+    /** Waits for a new environment's first poll; returns how it failed, or null when ready. */
+    private Ran awaitReady(Environment env, ExecutionRequest request)
+            throws InterruptedException, ExecutionException {
+        try {
+            Object first = CompletableFuture.anyOf(env.endpoint().ready(), env.exitedFuture())
+                    .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (first instanceof Instant) {
+                return null;
+            }
+            // It exited before asking for work; a runtime that reported an init error did so first.
+            RuntimeCall call = env.endpoint().submit(invocation(env, request));
+            return exitedDuring(call, (ExitStatus) first);
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeInitFailedException init) {
+                return translate(init.error());
+            }
+            throw ex;
+        }
+        catch (TimeoutException ex) {
+            return new Ran(new FunctionFailed("Runtime.InitTimeout",
+                    "the runtime did not ask for an invocation within " + initTimeout, new byte[0]),
+                    false, "init timeout");
+        }
+    }
+
+    private Ran exitedDuring(RuntimeCall call, ExitStatus exit) {
+        RuntimeOutcome outcome = call.outcome().isDone() && !call.outcome().isCompletedExceptionally()
+                ? call.outcome().join() : null;
+        if (outcome instanceof RuntimeOutcome.InitError init) {
+            return translate(init);
+        }
+        return exitFailure(exit);
+    }
+
+    private static Ran exitFailure(ExitStatus exit) {
+        String type = exit.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
+        return new Ran(new FunctionFailed(type, exit.describe(), errorBody(type, exit.describe())), false,
+                exit.describe());
+    }
+
+    private static Ran translate(RuntimeOutcome outcome) {
+        return switch (outcome) {
+            case RuntimeOutcome.Success s -> new Ran(new Succeeded(s.body()), true, "succeeded");
+            case RuntimeOutcome.FunctionError e ->
+                    new Ran(new FunctionFailed(e.errorType(), e.errorMessage(), e.body()), true, "function error");
+            case RuntimeOutcome.InitError e -> new Ran(new FunctionFailed(e.errorType(), e.errorMessage(), e.body()),
+                    false, "init error: " + e.errorMessage());
+        };
+    }
+
+    private RuntimeInvocation invocation(Environment env, ExecutionRequest request) {
+        long deadline = clock.instant().plus(request.timeout()).toEpochMilli();
+        return new RuntimeInvocation(request.invocationId(), request.payload(), deadline,
+                functionArn(env.spec()), traceId());
+    }
+
+    /** An ARN-shaped id, as Lambda runtimes expect to find one. */
+    static String functionArn(EnvironmentSpec spec) {
+        return "arn:aws:lambda:edge:000000000000:function:" + spec.taskName() + ":" + spec.taskVersion();
+    }
+
+    private String traceId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return "Root=1-" + Long.toHexString(clock.instant().getEpochSecond()) + "-"
+                + HexFormat.of().formatHex(bytes) + ";Sampled=0";
+    }
+
+    private static byte[] errorBody(String type, String message) {
+        String json = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,113 @@
+package io.edgecoord.invocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import io.edgecoord.web.PageResponse;
+
+/** Invoking tasks and reading what their invocations did. */
+@RestController
+@RequestMapping("/api/v1")
+class InvocationController {
+
+    private final InvocationService invocations;
+    private final InvocationProperties properties;
+    private final JsonMapper json;
+
+    InvocationController(InvocationService invocations, InvocationProperties properties, JsonMapper json) {
+        this.invocations = invocations;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Operation(summary = "Invoke a task",
+            description = "Waits for the result unless the request says `Prefer: respond-async`. A function's own "
+                    + "error answers 502 (504 on timeout) with the `Edgecoord-Function-Error` header; errors of the "
+                    + "coordinator never carry that header.")
+    @ApiResponse(responseCode = "200", description = "The function's result, as it returned it")
+    @ApiResponse(responseCode = "202", description = "Accepted; the record is at `Location`")
+    @ApiResponse(responseCode = "502", description = "The function failed (`Edgecoord-Function-Error: Unhandled`)")
+    @ApiResponse(responseCode = "504", description = "The function timed out (`Edgecoord-Function-Error: TimedOut`)")
+    @ApiResponse(responseCode = "503", description = "No environment can be started (the coordinator's fault)")
+    @PostMapping("/tasks/{name}/invoke")
+    ResponseEntity<?> invoke(@PathVariable String name, @RequestParam(required = false) Integer version,
+            @RequestHeader(name = "Prefer", required = false) List<String> prefer, InputStream body)
+            throws IOException, InterruptedException {
+        Preferences preferences = Preferences.parse(prefer);
+        byte[] payload = readBounded(body);
+        Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
+        InvocationService.Accepted accepted = invocations.invoke(name, version, payload, mode);
+        if (mode == Invocation.Mode.ASYNC) {
+            return accepted(accepted.invocation()).header("Preference-Applied", "respond-async")
+                    .body(InvocationResponse.from(accepted.invocation(), json));
+        }
+        Duration wait = preferences.maxWait().filter(w -> w.compareTo(accepted.maxWait()) < 0).orElse(accepted.maxWait());
+        try {
+            return SyncResults.render(accepted.done().get(wait.toMillis(), TimeUnit.MILLISECONDS), json);
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            Invocation now = invocations.find(accepted.invocation().id());
+            return now.status().isFinal() ? SyncResults.render(now, json)
+                    : accepted(now).body(InvocationResponse.from(now, json));
+        }
+    }
+
+    @Operation(summary = "Read an invocation's record")
+    @GetMapping("/invocations/{id}")
+    InvocationResponse get(@PathVariable String id) {
+        return InvocationResponse.from(invocations.find(id), json);
+    }
+
+    @Operation(summary = "Read what the function printed during an invocation",
+            description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: true`.")
+    @GetMapping(path = "/invocations/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> logs(@PathVariable String id) {
+        return invocations.logs(id)
+                .map(log -> ResponseEntity.ok().header("Edgecoord-Log-Truncated", String.valueOf(log.truncated()))
+                        .body(log.text()))
+                .orElseGet(() -> ResponseEntity.ok().body(""));
+    }
+
+    @Operation(summary = "List invocations, newest first, by task and status")
+    @GetMapping("/invocations")
+    PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
+            @RequestParam(required = false) InvocationStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+        return PageResponse.of(invocations.search(task, status, request), i -> InvocationResponse.from(i, json));
+    }
+
+    private ResponseEntity.BodyBuilder accepted(Invocation invocation) {
+        return ResponseEntity.accepted().location(URI.create(SyncResults.location(invocation)))
+                .header(SyncResults.INVOCATION_ID, invocation.id());
+    }
+
+    /** Reads at most one byte past the limit, so an oversized body is refused without holding it. */
+    private byte[] readBounded(InputStream body) throws IOException {
+        long max = properties.maxPayloadSize().toBytes();
+        byte[] payload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (payload.length > max) {
+            throw InvalidPayloadException.tooLarge(max);
+        }
+        return payload;
+    }
+}

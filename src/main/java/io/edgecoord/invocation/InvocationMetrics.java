@@ -1,0 +1,42 @@
+package io.edgecoord.invocation;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/** Counts invocations by task and outcome and times them from start to end. */
+@Component
+class InvocationMetrics {
+
+    private final MeterRegistry meters;
+
+    InvocationMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void finished(Invocation invocation) {
+        String outcome = outcome(invocation);
+        Counter.builder("edgecoord.invocations")
+                .description("Invocations that ended, by task and outcome")
+                .tag("task", invocation.taskName()).tag("outcome", outcome)
+                .register(meters).increment();
+        if (invocation.startedAt() != null) {
+            Timer.builder("edgecoord.invocation.duration")
+                    .description("Time from handing an invocation to its environment to its end")
+                    .tag("task", invocation.taskName()).tag("outcome", outcome)
+                    .register(meters)
+                    .record(Duration.between(invocation.startedAt(), invocation.finishedAt()));
+        }
+    }
+
+    static String outcome(Invocation invocation) {
+        if (invocation.status() == InvocationStatus.FAILED) {
+            return invocation.errorSource() == ErrorSource.FUNCTION ? "function_error" : "coordinator_error";
+        }
+        return invocation.status().name().toLowerCase(Locale.ROOT);
+    }
+}

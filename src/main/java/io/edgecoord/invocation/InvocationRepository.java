@@ -1,0 +1,20 @@
+package io.edgecoord.invocation;
+
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface InvocationRepository extends JpaRepository<Invocation, String> {
+
+    @Query("""
+            select i from Invocation i
+            where (:task is null or i.taskName = :task) and (:status is null or i.status = :status)
+            order by i.acceptedAt desc, i.id""")
+    Page<Invocation> search(@Param("task") String task, @Param("status") InvocationStatus status, Pageable page);
+
+    List<Invocation> findByStatusInOrderByAcceptedAt(List<InvocationStatus> statuses);
+}

@@ -1,0 +1,58 @@
+package io.edgecoord.invocation;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The invocation records' writes, each in a transaction of its own, committed on return. */
+@Component
+class InvocationStore {
+
+    private final InvocationRepository invocations;
+    private final InvocationLogRepository logs;
+    private final TransactionTemplate transactions;
+
+    InvocationStore(InvocationRepository invocations, InvocationLogRepository logs, TransactionTemplate transactions) {
+        this.invocations = invocations;
+        this.logs = logs;
+        this.transactions = transactions;
+    }
+
+    void insert(Invocation invocation) {
+        invocations.save(invocation);
+    }
+
+    void delete(String id) {
+        invocations.deleteById(id);
+    }
+
+    /** Applies a transition to the stored record and returns it as committed. */
+    Invocation update(String id, Consumer<Invocation> change) {
+        return transactions.execute(status -> {
+            Invocation invocation = invocations.findById(id)
+                    .orElseThrow(() -> new InvocationNotFoundException(id));
+            change.accept(invocation);
+            return invocation;
+        });
+    }
+
+    void saveLog(String id, String text, boolean truncated) {
+        logs.save(new InvocationLog(id, text, truncated));
+    }
+
+    Optional<Invocation> find(String id) {
+        return invocations.findById(id);
+    }
+
+    Page<Invocation> search(String task, InvocationStatus status, Pageable page) {
+        return invocations.search(task, status, page);
+    }
+
+    Optional<InvocationLog> findLog(String id) {
+        return logs.findById(id);
+    }
+}

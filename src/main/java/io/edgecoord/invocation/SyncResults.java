@@ -1,0 +1,82 @@
+package io.edgecoord.invocation;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How a synchronous invoke answers once its invocation has ended. The function's result goes out
+ * as it is with 200. A function's own failure is a 502 problem (504 for a timeout) carrying the
+ * {@value #FUNCTION_ERROR} header, as OpenWhisk answers application errors; a failure of the
+ * coordinator is a 500 or 503 problem without that header. Every answer names the invocation in
+ * {@value #INVOCATION_ID} and {@code Content-Location}.
+ */
+final class SyncResults {
+
+    static final String INVOCATION_ID = "Edgecoord-Invocation-Id";
+    static final String FUNCTION_ERROR = "Edgecoord-Function-Error";
+    static final URI FUNCTION_ERROR_TYPE = URI.create("https://edgecoord.io/problems/function-error");
+    static final URI FUNCTION_TIMEOUT_TYPE = URI.create("https://edgecoord.io/problems/function-timeout");
+    static final URI EXECUTION_FAILED_TYPE = URI.create("https://edgecoord.io/problems/execution-failed");
+    static final URI EXECUTION_UNAVAILABLE_TYPE = URI.create("https://edgecoord.io/problems/execution-unavailable");
+
+    private SyncResults() {
+    }
+
+    static ResponseEntity<?> render(Invocation invocation, JsonMapper json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(INVOCATION_ID, invocation.id());
+        headers.set(HttpHeaders.CONTENT_LOCATION, location(invocation));
+        return switch (invocation.status()) {
+            case SUCCEEDED -> ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
+                    .body(invocation.result());
+            case TIMED_OUT -> {
+                headers.set(FUNCTION_ERROR, "TimedOut");
+                yield problem(invocation, HttpStatus.GATEWAY_TIMEOUT, FUNCTION_TIMEOUT_TYPE, "Function timed out",
+                        headers, json);
+            }
+            case FAILED -> invocation.errorSource() == ErrorSource.FUNCTION
+                    ? functionError(invocation, headers, json)
+                    : coordinatorError(invocation, headers, json);
+            case QUEUED, RUNNING -> ResponseEntity.accepted().headers(headers)
+                    .location(URI.create(location(invocation))).body(InvocationResponse.from(invocation, json));
+        };
+    }
+
+    static String location(Invocation invocation) {
+        return "/api/v1/invocations/" + invocation.id();
+    }
+
+    private static ResponseEntity<?> functionError(Invocation invocation, HttpHeaders headers, JsonMapper json) {
+        headers.set(FUNCTION_ERROR, "Unhandled");
+        return problem(invocation, HttpStatus.BAD_GATEWAY, FUNCTION_ERROR_TYPE, "Function error", headers, json);
+    }
+
+    private static ResponseEntity<?> coordinatorError(Invocation invocation, HttpHeaders headers, JsonMapper json) {
+        boolean unavailable = "Coordinator.ExecutionUnavailable".equals(invocation.errorType());
+        return problem(invocation, unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR,
+                unavailable ? EXECUTION_UNAVAILABLE_TYPE : EXECUTION_FAILED_TYPE,
+                unavailable ? "Execution backend unavailable" : "Invocation could not run", headers, json);
+    }
+
+    private static ResponseEntity<?> problem(Invocation invocation, HttpStatus status, URI type, String title,
+            HttpHeaders headers, JsonMapper json) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, invocation.errorMessage());
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(location(invocation)));
+        problem.setProperty("invocationId", invocation.id());
+        problem.setProperty("errorType", invocation.errorType());
+        problem.setProperty("errorMessage", invocation.errorMessage());
+        if (invocation.errorBody() != null) {
+            problem.setProperty("error", Bodies.toJson(invocation.errorBody(), json));
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

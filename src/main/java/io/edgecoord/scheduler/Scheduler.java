@@ -1,0 +1,156 @@
+package io.edgecoord.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.ResourceManager;
+
+/**
+ * Takes every call, queues it, and starts calls when the {@link DispatchPolicy} says so: one
+ * dispatcher thread makes the decisions, each started call runs on its own virtual thread
+ * through the {@link ResourceManager}.
+ *
+ * <p>Thread-safe. {@link #submit} never blocks; it refuses with {@link QueueFullException}.
+ */
+@Service
+public class Scheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+    private final ResourceManager resourceManager;
+    private final SchedulerProperties properties;
+    private final DispatchPolicy policy;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<ScheduledCall> queue = new ArrayList<>();
+    private int running;
+    private volatile Thread dispatcher;
+
+    Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters) {
+        this.resourceManager = resourceManager;
+        this.properties = properties;
+        this.policy = new FifoDispatchPolicy(properties.maxConcurrent());
+        Gauge.builder("edgecoord.queue.depth", this, Scheduler::queueDepth)
+                .description("Calls waiting for an environment").register(meters);
+        Gauge.builder("edgecoord.invocations.running", this, Scheduler::runningCount)
+                .description("Calls running now").register(meters);
+    }
+
+    /** Queues a call. @throws QueueFullException when the queue is at its limit */
+    public void submit(ScheduledCall call) {
+        lock.lock();
+        try {
+            if (queue.size() >= properties.maxQueueLength()) {
+                throw new QueueFullException(properties.maxQueueLength());
+            }
+            queue.add(call);
+            changed.signal();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many calls wait now. */
+    public int queueDepth() {
+        lock.lock();
+        try {
+            return queue.size();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private int runningCount() {
+        lock.lock();
+        try {
+            return running;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private void dispatchLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<ScheduledCall> starting;
+            lock.lock();
+            try {
+                starting = List.copyOf(policy.select(queue, running));
+                if (starting.isEmpty()) {
+                    changed.await();
+                    continue;
+                }
+                queue.removeAll(starting);
+                running += starting.size();
+            }
+            catch (InterruptedException ex) {
+                return;
+            }
+            finally {
+                lock.unlock();
+            }
+            starting.forEach(call -> Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
+                    .start(() -> run(call)));
+        }
+    }
+
+    private void run(ScheduledCall call) {
+        ExecutionResult result;
+        try {
+            result = resourceManager.execute(call.request(), call.observer());
+        }
+        catch (RuntimeException ex) {
+            log.error("Invocation {} failed in the coordinator", call.request().invocationId(), ex);
+            result = ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed("Coordinator.InternalError",
+                    "the coordinator failed to run the invocation: " + ex.getMessage()));
+        }
+        finally {
+            lock.lock();
+            try {
+                running--;
+                changed.signal();
+            }
+            finally {
+                lock.unlock();
+            }
+        }
+        call.observer().finished(result);
+    }
+
+    @Override
+    public void start() {
+        dispatcher = Thread.ofPlatform().daemon().name("edgecoord-dispatcher").start(this::dispatchLoop);
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = dispatcher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        dispatcher = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return dispatcher != null;
+    }
+
+    /** Starts after the resource manager and before the web server; stops in reverse. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 3072;
+    }
+}

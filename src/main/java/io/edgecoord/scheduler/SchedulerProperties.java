@@ -1,0 +1,20 @@
+package io.edgecoord.scheduler;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the scheduler ({@code edgecoord.scheduler.*}).
+ *
+ * @param maxConcurrent the most invocations running at once, across all tasks
+ * @param maxQueueLength the most calls waiting; beyond it calls are refused with 429
+ */
+@Validated
+@ConfigurationProperties("edgecoord.scheduler")
+record SchedulerProperties(
+        @DefaultValue("8") @Min(1) int maxConcurrent,
+        @DefaultValue("1000") @Min(1) int maxQueueLength) {
+}

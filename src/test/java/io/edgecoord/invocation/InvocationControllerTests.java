@@ -1,0 +1,235 @@
+package io.edgecoord.invocation;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
+
+import io.edgecoord.execution.ExecutionUnavailableException;
+import io.edgecoord.execution.StartKind;
+import io.edgecoord.task.TaskNotFoundException;
+
+@WebMvcTest(InvocationController.class)
+class InvocationControllerTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    InvocationService service;
+
+    @TestConfiguration
+    static class Settings {
+        @Bean
+        InvocationProperties invocationProperties() {
+            return new InvocationProperties(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
+        }
+    }
+
+    private static Invocation queued(String id, Invocation.Mode mode) {
+        return Invocation.accept(id, "hello", 2, mode, "{}".getBytes(), T0);
+    }
+
+    private static Invocation running(String id) {
+        Invocation invocation = queued(id, Invocation.Mode.SYNC);
+        invocation.start("e1", StartKind.WARM, T0.plusMillis(1));
+        return invocation;
+    }
+
+    private void accepting(Invocation invocation, Invocation finished) {
+        given(service.invoke(eq("hello"), isNull(), any(), eq(invocation.mode()))).willReturn(
+                new InvocationService.Accepted(invocation, CompletableFuture.completedFuture(finished),
+                        Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aSynchronousInvokeAnswersTheFunctionsResultWithTheInvocationId() throws Exception {
+        Invocation done = running("i-1");
+        done.succeed("{\"answer\":42}".getBytes(), Duration.ZERO, T0.plusMillis(9));
+        accepting(queued("i-1", Invocation.Mode.SYNC), done);
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").contentType(MediaType.APPLICATION_JSON).content("{\"x\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Edgecoord-Invocation-Id", "i-1"))
+                .andExpect(header().string("Content-Location", "/api/v1/invocations/i-1"))
+                .andExpect(header().doesNotExist("Edgecoord-Function-Error"))
+                .andExpect(jsonPath("$.answer").value(42));
+    }
+
+    @Test
+    void aFunctionErrorIsA502ProblemMarkedAsTheFunctions() throws Exception {
+        Invocation done = running("i-2");
+        done.fail(ErrorSource.FUNCTION, "ValueError", "bad input",
+                "{\"errorType\":\"ValueError\",\"errorMessage\":\"bad input\",\"stackTrace\":[]}".getBytes(),
+                Duration.ZERO, T0);
+        accepting(queued("i-2", Invocation.Mode.SYNC), done);
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").content("{}"))
+                .andExpect(status().isBadGateway())
+                .andExpect(header().string("Edgecoord-Function-Error", "Unhandled"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/function-error"))
+                .andExpect(jsonPath("$.errorType").value("ValueError"))
+                .andExpect(jsonPath("$.detail").value("bad input"))
+                .andExpect(jsonPath("$.error.stackTrace").isArray());
+    }
+
+    @Test
+    void aTimeoutIsA504ProblemMarkedAsTheFunctions() throws Exception {
+        Invocation done = running("i-3");
+        done.timeOut(Duration.ofSeconds(1), Duration.ZERO, T0.plusSeconds(1));
+        accepting(queued("i-3", Invocation.Mode.SYNC), done);
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").content("{}"))
+                .andExpect(status().isGatewayTimeout())
+                .andExpect(header().string("Edgecoord-Function-Error", "TimedOut"))
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/function-timeout"));
+    }
+
+    @Test
+    void aCoordinatorFailureCarriesNoFunctionErrorHeader() throws Exception {
+        Invocation done = queued("i-4", Invocation.Mode.SYNC);
+        done.fail(ErrorSource.COORDINATOR, "Coordinator.EnvironmentStartFailed", "no such image", null,
+                Duration.ZERO, T0);
+        accepting(queued("i-4", Invocation.Mode.SYNC), done);
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").content("{}"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(header().doesNotExist("Edgecoord-Function-Error"))
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/execution-failed"));
+    }
+
+    @Test
+    void respondAsyncAnswers202WithTheRecordsLocation() throws Exception {
+        Invocation invocation = queued("i-5", Invocation.Mode.ASYNC);
+        accepting(invocation, null);
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Prefer", "respond-async").content("{}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/invocations/i-5"))
+                .andExpect(header().string("Preference-Applied", "respond-async"))
+                .andExpect(jsonPath("$.status").value("QUEUED"))
+                .andExpect(jsonPath("$.mode").value("ASYNC"));
+    }
+
+    @Test
+    void aSynchronousCallStillRunningAfterTheWaitTurnsInto202() throws Exception {
+        Invocation invocation = queued("i-6", Invocation.Mode.SYNC);
+        given(service.invoke(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC))).willReturn(
+                new InvocationService.Accepted(invocation, new CompletableFuture<>(), Duration.ofSeconds(5)));
+        given(service.find("i-6")).willReturn(running("i-6"));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Prefer", "wait=0").content("{}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/invocations/i-6"))
+                .andExpect(jsonPath("$.status").value("RUNNING"));
+    }
+
+    @Test
+    void anUnknownTaskIsA404Problem() throws Exception {
+        given(service.invoke(eq("nope"), isNull(), any(), any())).willThrow(new TaskNotFoundException("nope"));
+
+        mvc.perform(post("/api/v1/tasks/nope/invoke").content("{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/task-not-found"));
+    }
+
+    @Test
+    void aPayloadOverTheLimitIsRefusedWith413BeforeAnythingIsAccepted() throws Exception {
+        mvc.perform(post("/api/v1/tasks/hello/invoke").content("{\"x\":\"" + "a".repeat(100) + "\"}"))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/payload-too-large"));
+    }
+
+    @Test
+    void anUnavailableEngineIsA503Problem() throws Exception {
+        given(service.invoke(eq("hello"), isNull(), any(), any()))
+                .willThrow(new ExecutionUnavailableException("No environment can be started: engine down", null));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").content("{}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value("No environment can be started: engine down"));
+    }
+
+    @Test
+    void readsAnInvocationsRecord() throws Exception {
+        Invocation done = running("i-7");
+        done.succeed("\"ok\"".getBytes(), Duration.ZERO, T0.plusMillis(11));
+        given(service.find("i-7")).willReturn(done);
+
+        mvc.perform(get("/api/v1/invocations/i-7"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.result").value("ok"))
+                .andExpect(jsonPath("$.start").value("WARM"))
+                .andExpect(jsonPath("$.environmentId").value("e1"))
+                .andExpect(jsonPath("$.durationMs").value(10))
+                .andExpect(jsonPath("$.acceptedAt").value("2026-11-27T12:00:00Z"));
+    }
+
+    @Test
+    void anUnknownInvocationIsA404Problem() throws Exception {
+        given(service.find("zzz")).willThrow(new InvocationNotFoundException("zzz"));
+
+        mvc.perform(get("/api/v1/invocations/zzz"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/invocation-not-found"));
+    }
+
+    @Test
+    void readsTheLogsAsPlainTextWithTheTruncationFlag() throws Exception {
+        given(service.logs("i-8")).willReturn(Optional.of(new InvocationLog("i-8", "hello\n", true)));
+
+        mvc.perform(get("/api/v1/invocations/i-8/logs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("hello\n"))
+                .andExpect(header().string("Edgecoord-Log-Truncated", "true"));
+    }
+
+    @Test
+    void listsInvocationsByTaskAndStatusPaged() throws Exception {
+        given(service.search(eq("hello"), eq(InvocationStatus.QUEUED), eq(PageRequest.of(1, 2))))
+                .willReturn(new PageImpl<>(List.of(queued("a", Invocation.Mode.ASYNC)), PageRequest.of(1, 2), 3));
+
+        mvc.perform(get("/api/v1/invocations").param("task", "hello").param("status", "QUEUED")
+                        .param("page", "1").param("size", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("a"))
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.totalPages").value(2));
+    }
+
+    @Test
+    void anUnknownStatusFilterIsA400Problem() throws Exception {
+        mvc.perform(get("/api/v1/invocations").param("status", "DONE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}

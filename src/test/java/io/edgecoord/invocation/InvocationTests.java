@@ -1,0 +1,87 @@
+package io.edgecoord.invocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.edgecoord.execution.StartKind;
+
+class InvocationTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    private Invocation queued() {
+        return Invocation.accept("id-1", "hello", 3, Invocation.Mode.SYNC, "{}".getBytes(), T0);
+    }
+
+    @Test
+    void anAcceptedInvocationIsQueued() {
+        Invocation invocation = queued();
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.QUEUED);
+        assertThat(invocation.acceptedAt()).isEqualTo(T0);
+        assertThat(invocation.isNew()).isTrue();
+    }
+
+    @Test
+    void runsThenSucceedsWithItsTimings() {
+        Invocation invocation = queued();
+        invocation.start("e1", StartKind.COLD, T0.plusMillis(5));
+        invocation.succeed("42".getBytes(), Duration.ofMillis(300), T0.plusMillis(400));
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(invocation.environmentId()).isEqualTo("e1");
+        assertThat(invocation.startKind()).isEqualTo(StartKind.COLD);
+        assertThat(invocation.initDurationMs()).isEqualTo(300);
+        assertThat(invocation.finishedAt()).isEqualTo(T0.plusMillis(400));
+        assertThat(invocation.result()).asString().isEqualTo("42");
+    }
+
+    @Test
+    void aTimeoutIsTheFunctionsFault() {
+        Invocation invocation = queued();
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.timeOut(Duration.ofSeconds(3), Duration.ZERO, T0.plusSeconds(3));
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.TIMED_OUT);
+        assertThat(invocation.errorSource()).isEqualTo(ErrorSource.FUNCTION);
+        assertThat(invocation.errorMessage()).contains("3.0 seconds");
+        assertThat(invocation.initDurationMs()).isNull();
+    }
+
+    @Test
+    void canFailBeforeItEverStarted() {
+        Invocation invocation = queued();
+        invocation.fail(ErrorSource.COORDINATOR, "Coordinator.ExecutionUnavailable", "engine down", null,
+                Duration.ZERO, T0);
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.FAILED);
+        assertThat(invocation.startedAt()).isNull();
+    }
+
+    @Test
+    void refusesTransitionsTheLifecycleDoesNotAllow() {
+        Invocation invocation = queued();
+        assertThatThrownBy(() -> invocation.succeed(new byte[0], Duration.ZERO, T0))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("QUEUED to SUCCEEDED");
+
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.succeed(new byte[0], Duration.ZERO, T0);
+        assertThatThrownBy(() -> invocation.start("e2", StartKind.WARM, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> invocation.fail(ErrorSource.FUNCTION, "x", "y", null, Duration.ZERO, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void keepsLongErrorMessagesWithinTheColumn() {
+        Invocation invocation = queued();
+        invocation.fail(ErrorSource.FUNCTION, "E", "x".repeat(10_000), null, Duration.ZERO, T0);
+
+        assertThat(invocation.errorMessage()).hasSize(4096);
+    }
+}
