@@ -144,6 +144,29 @@ class EndToEndIntegrationTests extends CoordinatorIntegrationTest {
     }
 
     @Test
+    void describesTheApiInOpenApiIncludingHowFunctionErrorsAreToldApart() {
+        HttpResponse<String> docs = client.get("/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = client.json(docs).path("paths");
+        assertThat(paths.has("/api/v1/tasks/{name}/invoke")).isTrue();
+        assertThat(paths.has("/api/v1/invocations/{id}/logs")).isTrue();
+        assertThat(paths.has("/api/v1/tasks")).isTrue();
+        assertThat(paths.path("/api/v1/tasks/{name}/invoke").path("post").path("responses").has("502")).isTrue();
+    }
+
+    @Test
+    void theBodyIsThePayloadWhateverItsContentTypeAsCurlDashDSendsIt() {
+        deployHello("e2e-curl", "Hey");
+
+        HttpResponse<String> response = client.post("/api/v1/tasks/e2e-curl/invoke?version=1",
+                "application/x-www-form-urlencoded", "{\"name\": \"curl\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(client.json(response).path("message").asString()).isEqualTo("Hey, curl");
+    }
+
+    @Test
     void badInputIsAProblemAndChangesNothing() {
         deployHello("e2e-input", "Hi");
         HttpResponse<String> notJson = client.invoke("e2e-input", "{not json");

@@ -49,9 +49,12 @@ class InvocationController {
     @ApiResponse(responseCode = "504", description = "The function timed out (`Edgecoord-Function-Error: TimedOut`)")
     @ApiResponse(responseCode = "503", description = "No environment can be started (the coordinator's fault)")
     @PostMapping("/tasks/{name}/invoke")
-    ResponseEntity<?> invoke(@PathVariable String name, @RequestParam(required = false) Integer version,
-            @RequestHeader(name = "Prefer", required = false) List<String> prefer, InputStream body)
+    ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
+            @RequestParam(required = false) Integer version,
+            @RequestHeader(name = "Prefer", required = false) List<String> prefer)
             throws IOException, InterruptedException {
+        // The body is taken first, whatever its content type: read later, a form-encoded body
+        // (curl -d sends one) would already have been consumed as request parameters.
         Preferences preferences = Preferences.parse(prefer);
         byte[] payload = readBounded(body);
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;

@@ -34,8 +34,12 @@ public final class CoordinatorClient {
     }
 
     public HttpResponse<String> postJson(String path, String body, String... headers) {
+        return post(path, "application/json", body, headers);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
