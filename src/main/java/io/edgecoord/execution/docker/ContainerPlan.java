@@ -76,7 +76,7 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
                 .withNanoCPUs(Math.round(settings.cpus() * 1_000_000_000L))
                 .withPidsLimit(settings.pidsLimit())
                 .withReadonlyRootfs(true)
-                // exec stays allowed: AWS's Java runtime client loads its JNI library from /tmp
+                // Docker mounts it noexec; the java17 image unpacks the runtime client's JNI library at build time
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + settings.tmpSize().toBytes()))
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
