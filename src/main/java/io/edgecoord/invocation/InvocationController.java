@@ -53,7 +53,7 @@ class InvocationController {
             @RequestHeader(name = "Prefer", required = false) List<String> prefer, InputStream body)
             throws IOException, InterruptedException {
         Preferences preferences = Preferences.parse(prefer);
-        byte[] payload = readBounded(body);
+        byte[] payload = Bodies.readBounded(body, properties.maxPayloadSize().toBytes());
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
         InvocationService.Accepted accepted = invocations.invoke(name, version, payload, mode);
         if (mode == Invocation.Mode.ASYNC) {
@@ -99,15 +99,5 @@ class InvocationController {
     private ResponseEntity.BodyBuilder accepted(Invocation invocation) {
         return ResponseEntity.accepted().location(URI.create(SyncResults.location(invocation)))
                 .header(SyncResults.INVOCATION_ID, invocation.id());
-    }
-
-    /** Reads at most one byte past the limit, so an oversized body is refused without holding it. */
-    private byte[] readBounded(InputStream body) throws IOException {
-        long max = properties.maxPayloadSize().toBytes();
-        byte[] payload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (payload.length > max) {
-            throw InvalidPayloadException.tooLarge(max);
-        }
-        return payload;
     }
 }
