@@ -1,12 +1,14 @@
 package io.edgecoord.invocation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns bodies that runtimes sent into JSON for the API, as they are when they are JSON. */
+/** Reads request bodies within bounds, and turns bodies that runtimes sent into JSON for the API. */
 final class Bodies {
 
     private Bodies() {
@@ -22,5 +24,14 @@ final class Bodies {
         catch (JacksonException ex) {
             return json.getNodeFactory().stringNode(new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Reads at most one byte past the limit, so an oversized body is refused without holding it. */
+    static byte[] readBounded(InputStream body, long max) throws IOException {
+        byte[] payload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (payload.length > max) {
+            throw InvalidPayloadException.tooLarge(max);
+        }
+        return payload;
     }
 }

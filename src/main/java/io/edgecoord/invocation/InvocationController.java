@@ -56,7 +56,7 @@ class InvocationController {
         // The body is taken first, whatever its content type: read later, a form-encoded body
         // (curl -d sends one) would already have been consumed as request parameters.
         Preferences preferences = Preferences.parse(prefer);
-        byte[] payload = readBounded(body);
+        byte[] payload = Bodies.readBounded(body, properties.maxPayloadSize().toBytes());
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
         InvocationService.Accepted accepted = invocations.invoke(name, version, payload, mode);
         if (mode == Invocation.Mode.ASYNC) {
@@ -102,15 +102,5 @@ class InvocationController {
     private ResponseEntity.BodyBuilder accepted(Invocation invocation) {
         return ResponseEntity.accepted().location(URI.create(SyncResults.location(invocation)))
                 .header(SyncResults.INVOCATION_ID, invocation.id());
-    }
-
-    /** Reads at most one byte past the limit, so an oversized body is refused without holding it. */
-    private byte[] readBounded(InputStream body) throws IOException {
-        long max = properties.maxPayloadSize().toBytes();
-        byte[] payload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (payload.length > max) {
-            throw InvalidPayloadException.tooLarge(max);
-        }
-        return payload;
     }
 }

@@ -64,7 +64,7 @@ class InvocationRecovery {
     private boolean requeue(Invocation invocation) {
         try {
             service.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
-                    new CompletableFuture<>());
+                    new CompletableFuture<>(), new CompletableFuture<>());
             return true;
         }
         catch (TaskNotFoundException ex) {

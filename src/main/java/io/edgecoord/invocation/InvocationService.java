@@ -31,8 +31,12 @@ import io.edgecoord.task.TaskCatalog;
 @Service
 class InvocationService {
 
-    /** An accepted call: its record as committed, and what completes when it ends. */
-    record Accepted(Invocation invocation, CompletableFuture<Invocation> done, Duration maxWait) {
+    /**
+     * An accepted call: its record as committed, what completes when it ends, and what completes
+     * with everything it printed once its output is closed (some time after it ends).
+     */
+    record Accepted(Invocation invocation, CompletableFuture<Invocation> done, Duration maxWait,
+            CompletableFuture<String> output) {
     }
 
     private final TaskCatalog catalog;
@@ -70,23 +74,36 @@ class InvocationService {
                 event, clock.instant());
         store.insert(invocation);
         CompletableFuture<Invocation> done = new CompletableFuture<>();
+        CompletableFuture<String> output = new CompletableFuture<>();
         try {
-            schedule(invocation, task, done);
+            schedule(invocation, task, done, output);
         }
         catch (QueueFullException ex) {
             store.delete(invocation.id());
             liveLogs.close(invocation.id());
             throw ex;
         }
-        return new Accepted(invocation, done, task.timeout().plus(properties.syncWaitMargin()));
+        return new Accepted(invocation, done, task.timeout().plus(properties.syncWaitMargin()), output);
+    }
+
+    /**
+     * Checks a call as {@link #invoke} would, and runs nothing.
+     *
+     * @return the version that would run
+     */
+    int check(String taskName, Integer version, byte[] payload) {
+        checkPayload(payload);
+        return (version == null ? catalog.latest(taskName) : catalog.version(taskName, version)).version();
     }
 
     /** Queues a recorded invocation; also used to queue again what a restart left queued. */
-    void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done) {
+    void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
         EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
                 task.memoryMb(), task.environment(), task.codeDirectory(), false);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
-        RecordingObserver observer = new RecordingObserver(invocation.id(), store, liveLogs, metrics, clock, done);
+        RecordingObserver observer = new RecordingObserver(invocation.id(), store, liveLogs, metrics, clock, done,
+                output);
         scheduler.submit(new ScheduledCall(request, observer, invocation.acceptedAt()));
     }
 

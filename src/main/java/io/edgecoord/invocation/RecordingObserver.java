@@ -14,7 +14,8 @@ import io.edgecoord.scheduler.CallObserver;
 
 /**
  * Records one call's progress in its invocation record, keeps its output, counts it, and
- * completes {@code done} with the final record for a caller that waits.
+ * completes {@code done} with the final record for a caller that waits, and {@code output} with
+ * everything the call printed once its output is closed and stored.
  */
 final class RecordingObserver implements CallObserver {
 
@@ -27,9 +28,10 @@ final class RecordingObserver implements CallObserver {
     private final InvocationMetrics metrics;
     private final Clock clock;
     private final CompletableFuture<Invocation> done;
+    private final CompletableFuture<String> output;
 
     RecordingObserver(String id, InvocationStore store, LiveLogs liveLogs, InvocationMetrics metrics, Clock clock,
-            CompletableFuture<Invocation> done) {
+            CompletableFuture<Invocation> done, CompletableFuture<String> output) {
         this.id = id;
         this.store = store;
         this.liveLogs = liveLogs;
@@ -37,6 +39,7 @@ final class RecordingObserver implements CallObserver {
         this.metrics = metrics;
         this.clock = clock;
         this.done = done;
+        this.output = output;
     }
 
     @Override
@@ -59,6 +62,7 @@ final class RecordingObserver implements CallObserver {
         }
         finally {
             liveLogs.close(id);
+            output.complete(buffer.text());
         }
     }
 

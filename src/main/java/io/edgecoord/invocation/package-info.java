@@ -1,6 +1,7 @@
 /**
  * Invocations: durable records and their lifecycle, the invoke / status / result / logs REST
- * API. Hands every call to the scheduler and records what the execution reports back.
+ * API, and AWS Lambda's Invoke API as a second dialect of invoking. Hands every call to the
+ * scheduler and records what the execution reports back.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Invocations")
 package io.edgecoord.invocation;

@@ -65,7 +65,7 @@ class InvocationControllerTests {
     private void accepting(Invocation invocation, Invocation finished) {
         given(service.invoke(eq("hello"), isNull(), any(), eq(invocation.mode()))).willReturn(
                 new InvocationService.Accepted(invocation, CompletableFuture.completedFuture(finished),
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5), new CompletableFuture<>()));
     }
 
     @Test
@@ -142,7 +142,8 @@ class InvocationControllerTests {
     void aSynchronousCallStillRunningAfterTheWaitTurnsInto202() throws Exception {
         Invocation invocation = queued("i-6", Invocation.Mode.SYNC);
         given(service.invoke(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC))).willReturn(
-                new InvocationService.Accepted(invocation, new CompletableFuture<>(), Duration.ofSeconds(5)));
+                new InvocationService.Accepted(invocation, new CompletableFuture<>(), Duration.ofSeconds(5),
+                        new CompletableFuture<>()));
         given(service.find("i-6")).willReturn(running("i-6"));
 
         mvc.perform(post("/api/v1/tasks/hello/invoke").header("Prefer", "wait=0").content("{}"))
