@@ -56,10 +56,6 @@ class ScheduledRoutes implements DisposableBean {
         }
     }
 
-    boolean isArmed(String id) {
-        return armed.containsKey(id);
-    }
-
     private ScheduledFuture<?> timer(Route route, Instant lastDue) {
         Instant due = ScheduleDecisions.next(route.definition().schedule(), lastDue, clock.instant(), clock.getZone());
         return due == null ? null : scheduler.schedule(() -> fire(route, due), due);
