@@ -55,6 +55,9 @@ class Invocation implements Persistable<String> {
     private Instant acceptedAt;
     private Instant startedAt;
     private Instant finishedAt;
+    private String causeSubscription;
+    private String causeSource;
+    private String causeTopic;
 
     protected Invocation() {
     }
@@ -84,6 +87,18 @@ class Invocation implements Persistable<String> {
         invocation.payload = payload;
         invocation.status = InvocationStatus.QUEUED;
         invocation.acceptedAt = at;
+        return invocation;
+    }
+
+    /** Accepts a call the coordinator makes by itself, recording what caused it. */
+    static Invocation accept(String id, String taskName, int taskVersion, Mode mode, byte[] payload, Instant at,
+            InvocationCause cause) {
+        Invocation invocation = accept(id, taskName, taskVersion, mode, payload, at);
+        if (cause != null) {
+            invocation.causeSubscription = cause.subscription();
+            invocation.causeSource = cause.source();
+            invocation.causeTopic = cause.topic();
+        }
         return invocation;
     }
 
@@ -151,4 +166,10 @@ class Invocation implements Persistable<String> {
     Instant acceptedAt() { return acceptedAt; }
     Instant startedAt() { return startedAt; }
     Instant finishedAt() { return finishedAt; }
+
+    /** What caused the call, or null when a client made it. */
+    InvocationCause cause() {
+        return causeSubscription == null && causeSource == null && causeTopic == null ? null
+                : new InvocationCause(causeSubscription, causeSource, causeTopic);
+    }
 }

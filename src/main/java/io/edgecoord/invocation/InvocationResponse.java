@@ -14,11 +14,13 @@ import io.edgecoord.execution.StartKind;
  * @param result the function's result, when it succeeded (JSON, or a string when not JSON)
  * @param error what went wrong, when it did not
  * @param start whether the environment was new ({@code COLD}) or reused ({@code WARM})
+ * @param cause the subscription, source and topic that made the coordinator invoke it, or null
+ *     when a client did
  */
 record InvocationResponse(
         String id, String task, int version, String mode, InvocationStatus status, JsonNode result, Error error,
         Instant acceptedAt, Instant startedAt, Instant finishedAt, Long durationMs, Long initDurationMs,
-        StartKind start, String environmentId, String logs) {
+        StartKind start, String environmentId, String logs, InvocationCause cause) {
 
     /**
      * @param source whose fault: {@code FUNCTION} or {@code COORDINATOR}
@@ -34,6 +36,7 @@ record InvocationResponse(
                 : Duration.between(i.startedAt(), i.finishedAt()).toMillis();
         return new InvocationResponse(i.id(), i.taskName(), i.taskVersion(), i.mode().name(), i.status(),
                 Bodies.toJson(i.result(), json), error, i.acceptedAt(), i.startedAt(), i.finishedAt(), duration,
-                i.initDurationMs(), i.startKind(), i.environmentId(), "/api/v1/invocations/" + i.id() + "/logs");
+                i.initDurationMs(), i.startKind(), i.environmentId(), "/api/v1/invocations/" + i.id() + "/logs",
+                i.cause());
     }
 }

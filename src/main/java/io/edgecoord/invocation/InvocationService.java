@@ -45,25 +45,32 @@ class InvocationService {
     private final InvocationStore store;
     private final LiveLogs liveLogs;
     private final InvocationMetrics metrics;
+    private final CompletionEvents completions;
     private final InvocationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     InvocationService(TaskCatalog catalog, ResourceManager resourceManager, Scheduler scheduler, InvocationStore store,
-            LiveLogs liveLogs, InvocationMetrics metrics, InvocationProperties properties, JsonMapper json,
-            Clock clock) {
+            LiveLogs liveLogs, InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
+            JsonMapper json, Clock clock) {
         this.catalog = catalog;
         this.resourceManager = resourceManager;
         this.scheduler = scheduler;
         this.store = store;
         this.liveLogs = liveLogs;
         this.metrics = metrics;
+        this.completions = completions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
     }
 
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode) {
+        return invoke(taskName, version, payload, mode, null);
+    }
+
+    /** As {@link #invoke(String, Integer, byte[], Invocation.Mode)}, recording what caused the call. */
+    Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode, InvocationCause cause) {
         byte[] event = checkPayload(payload);
         DeployedTask task = version == null ? catalog.latest(taskName) : catalog.version(taskName, version);
         BackendStatus backend = resourceManager.status();
@@ -71,7 +78,7 @@ class InvocationService {
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);
         }
         Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
-                event, clock.instant());
+                event, clock.instant(), cause);
         store.insert(invocation);
         CompletableFuture<Invocation> done = new CompletableFuture<>();
         CompletableFuture<String> output = new CompletableFuture<>();
@@ -102,6 +109,7 @@ class InvocationService {
         EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
                 task.memoryMb(), task.environment(), task.codeDirectory(), false);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
+        completions.publishWhenDone(done);
         RecordingObserver observer = new RecordingObserver(invocation.id(), store, liveLogs, metrics, clock, done,
                 output);
         scheduler.submit(new ScheduledCall(request, observer, invocation.acceptedAt()));

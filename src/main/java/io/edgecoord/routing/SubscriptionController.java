@@ -1,0 +1,64 @@
+package io.edgecoord.routing;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.edgecoord.web.PageResponse;
+
+/** Subscriptions: which events go to which tasks and shadows. Without one, nothing is delivered. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+class SubscriptionController {
+
+    private final SubscriptionService subscriptions;
+
+    SubscriptionController(SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @Operation(summary = "Create a subscription",
+            description = "Checked at once (400 invalid-subscription names the field); a task target that is not "
+                    + "deployed is accepted, and its events are dropped and counted until it is.")
+    @PostMapping
+    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
+        Definition definition = Definition.parse(request.source(), request.subject(), request.target(),
+                request.schedule());
+        Subscription created = subscriptions.create(definition);
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
+                .body(SubscriptionResponse.from(created));
+    }
+
+    @Operation(summary = "Read a subscription")
+    @GetMapping("/{id}")
+    SubscriptionResponse get(@PathVariable String id) {
+        return SubscriptionResponse.from(subscriptions.find(id));
+    }
+
+    @Operation(summary = "List subscriptions, oldest first")
+    @GetMapping
+    PageResponse<SubscriptionResponse> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+        return PageResponse.of(subscriptions.list(request), SubscriptionResponse::from);
+    }
+
+    @Operation(summary = "Delete a subscription", description = "Events already queued for its target are still delivered.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        subscriptions.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

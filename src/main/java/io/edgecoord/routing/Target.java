@@ -1,0 +1,52 @@
+package io.edgecoord.routing;
+
+import java.util.regex.Pattern;
+
+/** Where a subscription delivers: {@code task:<name>} or {@code shadow:<device>}. */
+sealed interface Target {
+
+    /** The text form, {@code kind:name}, which also keys the target's queue. */
+    String text();
+
+    /** The kind, a bounded metric tag. */
+    String type();
+
+    /** Invokes the task asynchronously with the event envelope as its payload. */
+    record Task(String name) implements Target {
+        public String text() { return "task:" + name; }
+        public String type() { return "task"; }
+    }
+
+    /** Makes the event's data (a task's result) the desired state of the device's shadow. */
+    record Shadow(String device) implements Target {
+        public String text() { return "shadow:" + device; }
+        public String type() { return "shadow"; }
+    }
+
+    Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    int MAX_DEVICE_NAME = 128;
+
+    static Target parse(String text) {
+        int colon = text == null ? -1 : text.indexOf(':');
+        String kind = colon < 0 ? String.valueOf(text) : text.substring(0, colon);
+        String name = colon < 0 ? "" : text.substring(colon + 1);
+        return switch (kind) {
+            case "task" -> {
+                if (!TASK_NAME.matcher(name).matches()) {
+                    throw new InvalidSubscriptionException("target", "The task name '" + name
+                            + "' is not valid; it must match " + TASK_NAME + ".");
+                }
+                yield new Task(name);
+            }
+            case "shadow" -> {
+                if (name.isBlank() || name.length() > MAX_DEVICE_NAME) {
+                    throw new InvalidSubscriptionException("target", "The shadow target needs a device name of 1 to "
+                            + MAX_DEVICE_NAME + " characters.");
+                }
+                yield new Shadow(name);
+            }
+            default -> throw new InvalidSubscriptionException("target", "The target '" + text
+                    + "' is unknown; it must be task:<name> or shadow:<device>.");
+        };
+    }
+}

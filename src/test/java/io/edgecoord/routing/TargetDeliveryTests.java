@@ -1,0 +1,96 @@
+package io.edgecoord.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.ObjectProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.edgecoord.invocation.InvocationCause;
+import io.edgecoord.invocation.Invocations;
+import io.edgecoord.shadow.Shadows;
+import io.edgecoord.task.TaskNotFoundException;
+
+class TargetDeliveryTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Invocations invocations = mock();
+    private final Shadows shadows = mock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final LoopGuard loops = new LoopGuard(new RoutingProperties(10, 3));
+    private final TargetDelivery delivery = new TargetDelivery(invocations, provider(shadows), loops,
+            new RouterMetrics(meters), json);
+
+    @SuppressWarnings("unchecked")
+    private static ObjectProvider<Shadows> provider(Shadows shadows) {
+        ObjectProvider<Shadows> provider = mock();
+        given(provider.getIfAvailable()).willReturn(shadows);
+        return provider;
+    }
+
+    private Message message(String target, String type, String topic, String data, int hops) {
+        Route route = new Route("sub-1", Definition.parse("tasks", "#", target, null));
+        return new Message(route, new Envelope("ev-1", type, "task:plan", topic, T0, json.readTree(data)), false, hops);
+    }
+
+    @Test
+    void invokesATaskWithTheEnvelopeAndRecordsWhatCausedIt() {
+        given(invocations.invokeAsync(eq("alert"), any(), any())).willReturn("inv-1");
+
+        delivery.deliver(message("task:alert", "task.result", "tasks/plan/results", "{\"x\":1}", 0));
+
+        ArgumentCaptor<byte[]> payload = ArgumentCaptor.captor();
+        verify(invocations).invokeAsync(eq("alert"), payload.capture(),
+                eq(new InvocationCause("sub-1", "task:plan", "tasks/plan/results")));
+        JsonNode envelope = json.readTree(payload.getValue());
+        assertThat(envelope.path("subject").asString()).isEqualTo("tasks/plan/results");
+        assertThat(envelope.path("data").path("x").asInt()).isEqualTo(1);
+        assertThat(loops.completed("inv-1")).isEqualTo(1);
+        assertThat(meters.counter("edgecoord.router.messages", "subject_class", "task.result", "target_type", "task")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void writesATaskResultAsTheShadowsDesiredState() {
+        delivery.deliver(message("shadow:th-1", "task.result", "tasks/plan/results", "{\"setpoint\":21}", 0));
+
+        verify(shadows).update(eq("th-1"), eq(json.readTree("{\"state\":{\"desired\":{\"setpoint\":21}}}")),
+                isNull());
+    }
+
+    @Test
+    void dropsAndCountsAnEventThatWouldMakeTheChainTooLong() {
+        delivery.deliver(message("task:alert", "task.result", "tasks/alert/results", "{}", 3));
+
+        verifyNoInteractions(invocations);
+        assertThat(dropped("loop")).isEqualTo(1);
+    }
+
+    @Test
+    void countsARefusalByItsProblemType() {
+        given(invocations.invokeAsync(eq("gone"), any(), any())).willThrow(new TaskNotFoundException("gone"));
+
+        delivery.deliver(message("task:gone", "task.result", "tasks/plan/results", "{}", 0));
+
+        assertThat(dropped("task-not-found")).isEqualTo(1);
+    }
+
+    private double dropped(String reason) {
+        return meters.counter("edgecoord.router.dropped", "subject_class", "task.result", "target_type", "task",
+                "reason", reason).count();
+    }
+}
