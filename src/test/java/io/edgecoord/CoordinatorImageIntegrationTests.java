@@ -98,7 +98,7 @@ class CoordinatorImageIntegrationTests {
             HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
                     {"name": "image-hello", "runtime": "python3.11", "handler": "hello.handle",
                      "memoryMb": 128, "timeoutSeconds": 10, "code": {"inline": %s}}
-                    """.formatted(EndToEndIntegrationTests.quote(HELLO)));
+                    """.formatted(CoordinatorClient.quote(HELLO)));
             assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
 
             // The first call may build the runtime image through the engine: allow for it.

@@ -1,5 +1,7 @@
 package io.edgecoord;
 
+import static io.edgecoord.support.CoordinatorClient.quote;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -178,9 +180,5 @@ class EndToEndIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(client.json(client.get("/api/v1/invocations?task=e2e-input")).path("totalItems").asInt())
                 .isZero();
-    }
-
-    static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -88,6 +88,10 @@ final class EnvironmentPool {
         return takeAll(List.copyOf(all.keySet()));
     }
 
+    synchronized Optional<Environment> find(String environmentId) {
+        return Optional.ofNullable(all.get(environmentId));
+    }
+
     synchronized List<Environment> snapshot() {
         return List.copyOf(all.values());
     }

@@ -97,6 +97,11 @@ public class ResourceManager implements SmartLifecycle {
                 kind == StartKind.COLD ? env.initDuration() : Duration.ZERO);
     }
 
+    /** What a live environment runs, for services that must know who is calling from inside it. */
+    public Optional<EnvironmentSpec> environment(String environmentId) {
+        return pool.find(environmentId).map(Environment::spec);
+    }
+
     /** Whether environments can be created now, and if not, why. */
     public BackendStatus status() {
         return backend.status();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,12 +33,15 @@ final class RuntimeApiHandler extends Handler.Abstract {
     private static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
     private final Function<Connector, InvocationExchange> exchanges;
+    private final Supplier<EnvironmentServices> services;
     private final int maxResponseSize;
     private final ErrorDocumentReader errors = new ErrorDocumentReader();
     private final JsonMapper json = JsonMapper.shared();
 
-    RuntimeApiHandler(Function<Connector, InvocationExchange> exchanges, int maxResponseSize) {
+    RuntimeApiHandler(Function<Connector, InvocationExchange> exchanges, Supplier<EnvironmentServices> services,
+            int maxResponseSize) {
         this.exchanges = exchanges;
+        this.services = services;
         this.maxResponseSize = maxResponseSize;
     }
 
@@ -65,9 +69,30 @@ final class RuntimeApiHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.ALLOW, wrong.allowed());
                 reply(response, callback, 405, error("Method not allowed", "MethodNotAllowed"));
             }
+            case RuntimeRoute.Services call -> services(call, request, response, callback);
             case RuntimeRoute.NotFound notFound -> reply(response, callback, 404, error("Not found", "NotFound"));
         }
         return true;
+    }
+
+    private void services(RuntimeRoute.Services call, Request request, Response response, Callback callback)
+            throws IOException {
+        EnvironmentServices target = services.get();
+        if (target == null) {
+            reply(response, callback, 404, error("No coordinator services are offered here", "NotFound"));
+            return;
+        }
+        String environmentId = request.getConnectionMetaData().getConnector().getName();
+        Body body = readAtMost(request);
+        if (!body.complete()) {
+            reply(response, callback, 413, error("Request body too large", "RequestEntityTooLarge"));
+            return;
+        }
+        EnvironmentServices.Reply reply = target.handle(
+                new EnvironmentServices.Request(environmentId, request.getMethod(), call.path(), body.bytes()));
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
     private void next(InvocationExchange exchange, Request request, Response response, Callback callback) {

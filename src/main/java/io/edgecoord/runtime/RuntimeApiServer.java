@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.server.Connector;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -42,18 +44,24 @@ public class RuntimeApiServer implements SmartLifecycle {
     private final ConcurrentMap<String, RuntimeEndpoint> endpoints = new ConcurrentHashMap<>();
 
     @Autowired
-    RuntimeApiServer(RuntimeProperties properties, Clock clock) {
-        this(properties, clock, DEFAULT_IDLE_TIMEOUT);
+    RuntimeApiServer(RuntimeProperties properties, Clock clock, ObjectProvider<EnvironmentServices> services) {
+        this(properties, clock, DEFAULT_IDLE_TIMEOUT, services::getIfAvailable);
     }
 
     RuntimeApiServer(RuntimeProperties properties, Clock clock, Duration idleTimeout) {
+        this(properties, clock, idleTimeout, () -> null);
+    }
+
+    RuntimeApiServer(RuntimeProperties properties, Clock clock, Duration idleTimeout,
+            Supplier<EnvironmentServices> services) {
         this.socketRoot = properties.socketRoot().toAbsolutePath().normalize();
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("runtime-api");
         this.server = new Server(threads);
-        this.server.setHandler(new RuntimeApiHandler(this::exchangeOf, (int) properties.maxResponseSize().toBytes()));
+        this.server.setHandler(new RuntimeApiHandler(this::exchangeOf, services,
+                (int) properties.maxResponseSize().toBytes()));
     }
 
     /**

@@ -25,11 +25,18 @@ sealed interface RuntimeRoute {
     record MethodNotAllowed(String allowed) implements RuntimeRoute {
     }
 
+    /** A call of the coordinator's services ({@code /edgecoord/v1/...}), any method. */
+    record Services(String path) implements RuntimeRoute {
+    }
+
     /** Not a Runtime API path. */
     record NotFound() implements RuntimeRoute {
     }
 
     static RuntimeRoute of(String method, String path) {
+        if (path != null && path.startsWith(EnvironmentServices.PREFIX)) {
+            return new Services(path.substring(EnvironmentServices.PREFIX.length()));
+        }
         if (path == null || !path.startsWith(PREFIX)) {
             return new NotFound();
         }

@@ -1,5 +1,7 @@
 package io.edgecoord.invocation;
 
+import static io.edgecoord.support.CoordinatorClient.quote;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -177,9 +179,5 @@ class LambdaInvokeApiIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(coordinator.json(coordinator.get("/api/v1/invocations?task=lambda-dry"))
                 .path("totalItems").asInt()).isZero();
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -91,6 +91,11 @@ public final class CoordinatorClient {
                 .until(() -> get("/api/v1/invocations/" + invocationId + "/logs").body(), l -> l.contains(text));
     }
 
+    /** {@code text} as a JSON string literal, for code sent inline in a deploy request. */
+    public static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(180)).build(), HttpResponse.BodyHandlers.ofString());
