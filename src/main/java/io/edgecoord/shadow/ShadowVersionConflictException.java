@@ -12,4 +12,10 @@ public class ShadowVersionConflictException extends ShadowException {
         getBody().setProperty("expectedVersion", expected);
         getBody().setProperty("currentVersion", current);
     }
+
+    /** Concurrent updates kept winning the race against this one. */
+    public ShadowVersionConflictException(int attempts) {
+        super(HttpStatus.CONFLICT, "shadow-version-conflict", "Shadow version conflict", "Version conflict",
+                "Concurrent updates of this shadow won " + attempts + " times in a row; try again.");
+    }
 }

@@ -39,9 +39,11 @@ record UpdateRequest(SectionChange desired, SectionChange reported, Long version
         }
     }
 
-    /** A request that merges values into reported, as a device (or the poller on its behalf) sends. */
-    static UpdateRequest reporting(ObjectNode values) {
-        return new UpdateRequest(new SectionChange.Unchanged(), new SectionChange.Merged(values), null, null);
+    /** A request that merges values into reported, as a device (or the poller on its behalf) sends, checked alike. */
+    static UpdateRequest reporting(ObjectNode values, int maxDepth) {
+        ObjectNode body = StateTrees.NODES.objectNode();
+        body.putObject("state").set("reported", values);
+        return parse(body, maxDepth);
     }
 
     /**
