@@ -45,6 +45,8 @@ class ShadowControllerTests {
             .andExpect(header().string("ETag", "\"5\""))
             .andExpect(jsonPath("$.state.delta.on").value(true))
             .andExpect(jsonPath("$.version").value(5));
+        this.mvc.perform(get("/api/v1/devices/lamp/shadow").header("If-None-Match", "\"5\""))
+            .andExpect(status().isNotModified());
     }
 
     @Test
