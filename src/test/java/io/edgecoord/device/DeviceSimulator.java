@@ -88,6 +88,10 @@ final class DeviceSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
         String[] parts = exchange.getRequestURI().getPath().split("/");
         if (parts.length != 4) {
             respond(exchange, 404, "{}");
@@ -107,7 +111,7 @@ final class DeviceSimulator implements AutoCloseable {
                     this.closing.await(30, TimeUnit.SECONDS);
                     exchange.close();
                 }
-                case ANSWER -> answer(exchange, device, resource);
+                case ANSWER -> answer(exchange, device, resource, body);
             }
         }
         catch (InterruptedException ex) {
@@ -121,12 +125,10 @@ final class DeviceSimulator implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, Simulated device, String resource) throws IOException {
+    private static void answer(HttpExchange exchange, Simulated device, String resource, byte[] body)
+            throws IOException {
         if ("PUT".equals(exchange.getRequestMethod())) {
-            try (InputStream body = exchange.getRequestBody()) {
-                JsonNode value = JSON.readTree(body.readAllBytes()).get("value");
-                device.values.put(resource, value);
-            }
+            device.values.put(resource, JSON.readTree(body).get("value"));
             respond(exchange, 204, null);
             return;
         }
@@ -139,7 +141,6 @@ final class DeviceSimulator implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
