@@ -6,9 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
@@ -46,7 +44,7 @@ final class DevicePoller implements AutoCloseable {
 
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
+    private final Map<String, DeviceSchedule> schedules = new ConcurrentHashMap<>();
 
     private final RateLimitedWarning overrunWarning;
 
@@ -73,9 +71,9 @@ final class DevicePoller implements AutoCloseable {
             return;
         }
         long interval = device.interval().toNanos();
-        Schedule schedule = new Schedule(device, PollTiming.firstTick(this.ticker.getAsLong(), device.name(), interval,
-                this.jitterMaxNanos, this.random.getAsDouble()));
-        Schedule previous = this.schedules.put(device.name(), schedule);
+        DeviceSchedule schedule = new DeviceSchedule(device, PollTiming.firstTick(this.ticker.getAsLong(),
+                device.name(), interval, this.jitterMaxNanos, this.random.getAsDouble()));
+        DeviceSchedule previous = this.schedules.put(device.name(), schedule);
         if (previous != null) {
             previous.stop();
         }
@@ -83,7 +81,7 @@ final class DevicePoller implements AutoCloseable {
     }
 
     void unschedule(String device) {
-        Schedule previous = this.schedules.remove(device);
+        DeviceSchedule previous = this.schedules.remove(device);
         if (previous != null) {
             previous.stop();
         }
@@ -93,7 +91,7 @@ final class DevicePoller implements AutoCloseable {
         return this.schedules.size();
     }
 
-    private void arm(Schedule schedule, long at, Lane lane) {
+    private void arm(DeviceSchedule schedule, long at, Lane lane) {
         if (schedule.stopped) {
             return;
         }
@@ -106,7 +104,7 @@ final class DevicePoller implements AutoCloseable {
         }
     }
 
-    private void tick(Schedule schedule, long scheduledAt, Lane lane) {
+    private void tick(DeviceSchedule schedule, long scheduledAt, Lane lane) {
         if (schedule.stopped) {
             return;
         }
@@ -124,7 +122,7 @@ final class DevicePoller implements AutoCloseable {
         }
     }
 
-    private void normalTick(Schedule schedule, long scheduledAt) {
+    private void normalTick(DeviceSchedule schedule, long scheduledAt) {
         long now = this.ticker.getAsLong();
         PolledDevice device = schedule.device;
         switch (PollTiming.decide(this.connectivity.status(device.name()), schedule.running.get())) {
@@ -146,7 +144,7 @@ final class DevicePoller implements AutoCloseable {
         }
     }
 
-    private void armNext(Schedule schedule, long scheduledAt, long now) {
+    private void armNext(DeviceSchedule schedule, long scheduledAt, long now) {
         PollTiming.NextTick next = PollTiming.next(scheduledAt, schedule.interval, now);
         if (next.missed() > 0) {
             this.metrics.missed(next.missed());
@@ -154,7 +152,7 @@ final class DevicePoller implements AutoCloseable {
         arm(schedule, next.at(), Lane.NORMAL);
     }
 
-    private void recoveryTick(Schedule schedule, long scheduledAt) {
+    private void recoveryTick(DeviceSchedule schedule, long scheduledAt) {
         long now = this.ticker.getAsLong();
         if (this.connectivity.status(schedule.device.name()) != ConnectivityStatus.OFFLINE) {
             arm(schedule, PollTiming.nextOnGrid(schedule.anchor, schedule.interval, now), Lane.NORMAL);
@@ -179,7 +177,7 @@ final class DevicePoller implements AutoCloseable {
         });
     }
 
-    private void start(Schedule schedule, Runnable poll) {
+    private void start(DeviceSchedule schedule, Runnable poll) {
         try {
             this.workers.execute(() -> {
                 try {
@@ -198,48 +196,16 @@ final class DevicePoller implements AutoCloseable {
         }
     }
 
-    private long backoff(Schedule schedule) {
+    private long backoff(DeviceSchedule schedule) {
         return PollTiming.backoff(schedule.recoveryAttempt, schedule.interval, this.maxBackoffNanos,
                 this.random.getAsDouble());
     }
 
     @Override
     public void close() {
-        this.schedules.values().forEach(Schedule::stop);
+        this.schedules.values().forEach(DeviceSchedule::stop);
         this.schedules.clear();
         this.timer.shutdownNow();
         this.workers.shutdownNow();
-    }
-
-    /** One device's schedule; replaced, never edited, when the device changes. */
-    private static final class Schedule {
-
-        final PolledDevice device;
-
-        final long anchor;
-
-        final long interval;
-
-        final AtomicBoolean running = new AtomicBoolean();
-
-        volatile int recoveryAttempt;
-
-        volatile boolean stopped;
-
-        volatile ScheduledFuture<?> pending;
-
-        Schedule(PolledDevice device, long anchor) {
-            this.device = device;
-            this.anchor = anchor;
-            this.interval = device.interval().toNanos();
-        }
-
-        void stop() {
-            this.stopped = true;
-            ScheduledFuture<?> future = this.pending;
-            if (future != null) {
-                future.cancel(false);
-            }
-        }
     }
 }

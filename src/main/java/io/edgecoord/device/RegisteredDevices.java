@@ -17,7 +17,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RegisteredDevices implements DeviceRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteredDevices.class);
-
-    private static final Set<String> READ_ONLY = Set.of("id", "connectivity", "operatingState", "revision",
-            "createdAt", "modifiedAt");
 
     private final ConcurrentSkipListMap<String, StoredDevice> devices = new ConcurrentSkipListMap<>();
 
@@ -106,24 +102,7 @@ class RegisteredDevices implements DeviceRegistry {
     /** Applies a JSON merge patch, if {@code expectedRevision} (when given) is still current. */
     synchronized StoredDevice patch(String name, JsonNode patch, Long expectedRevision) {
         StoredDevice current = get(name);
-        if (!patch.isObject()) {
-            throw new InvalidDefinitionException("A device patch is a JSON object (RFC 7396 merge patch).");
-        }
-        READ_ONLY.stream().filter(patch::has).findFirst().ifPresent((field) -> {
-            throw new InvalidDefinitionException("'" + field + "' is read-only.");
-        });
-        JsonNode merged = MergePatch.apply(this.json.valueToTree(current.definition()), patch);
-        RegisterDeviceRequest definition;
-        try {
-            definition = this.json.treeToValue(merged, RegisterDeviceRequest.class);
-        }
-        catch (JacksonException ex) {
-            throw new InvalidDefinitionException("The patched device is not a valid definition: "
-                    + ex.getOriginalMessage());
-        }
-        if (!name.equals(definition.name())) {
-            throw new InvalidDefinitionException("A device's name cannot change; register a new device instead.");
-        }
+        RegisterDeviceRequest definition = DevicePatch.apply(this.json, current.definition(), patch);
         return redefine(current, definition, expectedRevision);
     }
 
