@@ -91,8 +91,9 @@ final class ConnectivityTracker {
 
     private void apply(String device, Function<Connectivity, Connectivity.Step> outcome) {
         AtomicReference<Optional<Connectivity.Transition>> transition = new AtomicReference<>(Optional.empty());
-        Connectivity now = this.states.compute(device, (name, state) -> {
-            Connectivity.Step step = outcome.apply((state != null) ? state : Connectivity.unknown(this.clock.instant()));
+        // computeIfPresent: a poll that ends after its device was deleted must not bring it back.
+        Connectivity now = this.states.computeIfPresent(device, (name, state) -> {
+            Connectivity.Step step = outcome.apply(state);
             transition.set(step.transition());
             return step.connectivity();
         });

@@ -101,6 +101,15 @@ final class DeviceReader {
         this.lastValues.remove(device);
     }
 
+    /** Monotonic now, in nanoseconds, for callers that set deadlines. */
+    long now() {
+        return this.ticker.getAsLong();
+    }
+
+    void close() {
+        this.client.close();
+    }
+
     private ReadOutcome run(PolledDevice device, Lane lane, long scheduledAt, long deadline, Exchange exchange,
             String source) {
         ReadOutcome outcome = throughGates(device, lane, scheduledAt, deadline, exchange);

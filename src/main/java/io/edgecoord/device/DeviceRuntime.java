@@ -80,5 +80,6 @@ final class DeviceRuntime implements AutoCloseable {
     @Override
     public void close() {
         this.poller.close();
+        this.reader.close();
     }
 }

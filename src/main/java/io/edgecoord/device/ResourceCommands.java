@@ -69,12 +69,12 @@ class ResourceCommands implements DeviceCommands {
             }
             raw.put(resource, this.runtime.transforms().toRaw(resource, value));
         });
-        long deadline = System.nanoTime() + polled.timeout().toNanos();
+        long deadline = this.runtime.reader().now() + polled.timeout().toNanos();
         return valuesOf(polled, this.runtime.reader().write(polled, raw, deadline)).values();
     }
 
     private ReadOutcome read(PolledDevice polled, String source, List<ProfileResource> resources) {
-        long now = System.nanoTime();
+        long now = this.runtime.reader().now();
         return this.runtime.reader().read(polled, source, resources, Lane.ON_DEMAND, now,
                 now + polled.timeout().toNanos());
     }
