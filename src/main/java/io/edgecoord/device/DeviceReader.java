@@ -1,0 +1,209 @@
+package io.edgecoord.device;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads and writes devices through the per-link gate and the lane's concurrency cap, then records
+ * the outcome: connectivity, meters, and a {@link DeviceReadingsPolled} after every successful
+ * read (published on the calling thread, after the gates are left). Never throws for a device's
+ * failure; every unexpected exception becomes a failure of kind INTERNAL.
+ */
+final class DeviceReader {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceReader.class);
+
+    private final HttpDeviceClient client;
+
+    private final ValueTransforms transforms;
+
+    private final LinkGates links;
+
+    private final Map<Lane, Semaphore> lanes = new EnumMap<>(Lane.class);
+
+    private final ConnectivityTracker connectivity;
+
+    private final ApplicationEventPublisher events;
+
+    private final PollMetrics metrics;
+
+    private final LongSupplier ticker;
+
+    private final Clock clock;
+
+    private final Map<String, Map<String, Object>> lastValues = new ConcurrentHashMap<>();
+
+    DeviceReader(HttpDeviceClient client, ValueTransforms transforms, DeviceProperties properties,
+            ConnectivityTracker connectivity, ApplicationEventPublisher events, PollMetrics metrics,
+            LongSupplier ticker, Clock clock) {
+        this.client = client;
+        this.transforms = transforms;
+        this.links = new LinkGates(properties.poll().maxInflightPerLink());
+        this.lanes.put(Lane.NORMAL, new Semaphore(properties.poll().maxConcurrent(), true));
+        this.lanes.put(Lane.RECOVERY, new Semaphore(properties.liveness().recoveryLaneConcurrency(), true));
+        this.connectivity = connectivity;
+        this.events = events;
+        this.metrics = metrics;
+        this.ticker = ticker;
+        this.clock = clock;
+    }
+
+    /** Reads resources; the read must start before {@code deadline} (monotonic nanoseconds). */
+    ReadOutcome read(PolledDevice device, String source, List<ProfileResource> resources, Lane lane,
+            long scheduledAt, long deadline) {
+        return run(device, lane, scheduledAt, deadline, (remaining) -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ProfileResource resource : resources) {
+                JsonNode raw = this.client.read(device.binding(), resource, remaining.get());
+                values.put(resource.name(), this.transforms.fromRaw(resource, raw));
+            }
+            return values;
+        }, source);
+    }
+
+    /** Writes raw values, then reads the same resources back to confirm. */
+    ReadOutcome write(PolledDevice device, Map<ProfileResource, JsonNode> raw, long deadline) {
+        long now = this.ticker.getAsLong();
+        return run(device, Lane.ON_DEMAND, now, deadline, (remaining) -> {
+            for (Map.Entry<ProfileResource, JsonNode> entry : raw.entrySet()) {
+                this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining.get());
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ProfileResource resource : raw.keySet()) {
+                if (resource.readWrite().readable()) {
+                    values.put(resource.name(), this.transforms.fromRaw(resource,
+                            this.client.read(device.binding(), resource, remaining.get())));
+                }
+            }
+            return values;
+        }, String.join(",", raw.keySet().stream().map(ProfileResource::name).toList()));
+    }
+
+    void forget(String device) {
+        this.lastValues.remove(device);
+    }
+
+    /** Monotonic now, in nanoseconds, for callers that set deadlines. */
+    long now() {
+        return this.ticker.getAsLong();
+    }
+
+    void close() {
+        this.client.close();
+    }
+
+    private ReadOutcome run(PolledDevice device, Lane lane, long scheduledAt, long deadline, Exchange exchange,
+            String source) {
+        ReadOutcome outcome = throughGates(device, lane, scheduledAt, deadline, exchange);
+        // Published after the link gate is left, so a listener's own command cannot deadlock on it.
+        if (outcome instanceof ReadOutcome.Read read) {
+            this.events.publishEvent(new DeviceReadingsPolled(device.name(), source, read.values(), read.changed(),
+                    read.at()));
+        }
+        return outcome;
+    }
+
+    private ReadOutcome throughGates(PolledDevice device, Lane lane, long scheduledAt, long deadline,
+            Exchange exchange) {
+        String link = device.binding().linkId();
+        Semaphore slots = this.lanes.get(lane);
+        try {
+            if (!this.links.enter(link, deadline - this.ticker.getAsLong())) {
+                return skipped(PollResult.SKIPPED_LINK_WAIT);
+            }
+            try {
+                if (slots != null && !slots.tryAcquire(deadline - this.ticker.getAsLong(), TimeUnit.NANOSECONDS)) {
+                    return skipped(PollResult.SKIPPED_CAPACITY);
+                }
+                try {
+                    return exchange(device, lane, scheduledAt, exchange);
+                }
+                finally {
+                    if (slots != null) {
+                        slots.release();
+                    }
+                }
+            }
+            finally {
+                this.links.leave(link);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return failed(device, FailureKind.INTERNAL, "interrupted while waiting for link " + link);
+        }
+    }
+
+    private ReadOutcome exchange(PolledDevice device, Lane lane, long scheduledAt, Exchange exchange) {
+        long start = this.ticker.getAsLong();
+        this.metrics.lag(lane, start - scheduledAt);
+        long budgetEnds = start + device.timeout().toNanos();
+        try {
+            Map<String, Object> values = exchange.run(() -> Duration.ofNanos(Math.max(1_000_000,
+                    budgetEnds - this.ticker.getAsLong())));
+            this.metrics.duration(this.ticker.getAsLong() - start);
+            this.metrics.count(PollResult.SUCCESS);
+            this.connectivity.succeeded(device.name());
+            Set<String> changed = changed(device.name(), values);
+            return new ReadOutcome.Read(Collections.unmodifiableMap(values), changed, this.clock.instant());
+        }
+        catch (DeviceCallException ex) {
+            this.metrics.duration(this.ticker.getAsLong() - start);
+            return failed(device, ex.kind(), ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            log.error("Polling device {} failed unexpectedly", device.name(), ex);
+            return failed(device, FailureKind.INTERNAL, ex.toString());
+        }
+    }
+
+    private ReadOutcome failed(PolledDevice device, FailureKind kind, String message) {
+        this.metrics.count((kind == FailureKind.TIMEOUT) ? PollResult.TIMEOUT : PollResult.FAILURE);
+        this.connectivity.failed(device.name(), kind, message);
+        return new ReadOutcome.Failed(kind, message);
+    }
+
+    private ReadOutcome skipped(PollResult reason) {
+        this.metrics.count(reason);
+        return new ReadOutcome.Skipped(reason);
+    }
+
+    private Set<String> changed(String device, Map<String, Object> values) {
+        Map<String, Object> previous = this.lastValues.getOrDefault(device, Map.of());
+        Set<String> changed = new HashSet<>();
+        values.forEach((name, value) -> {
+            if (!previous.containsKey(name) || !Objects.equals(previous.get(name), value)) {
+                changed.add(name);
+            }
+        });
+        Map<String, Object> merged = new LinkedHashMap<>(previous);
+        merged.putAll(values);
+        this.lastValues.put(device, merged);
+        return Set.copyOf(changed);
+    }
+
+    /** The talking part of a read or write, given the time left of its budget. */
+    @FunctionalInterface
+    private interface Exchange {
+
+        Map<String, Object> run(Supplier<Duration> remaining) throws DeviceCallException;
+    }
+}

@@ -1,0 +1,85 @@
+package io.edgecoord.device;
+
+/**
+ * The running side of the device module, as the registry drives it: the poller, connectivity,
+ * the reader and value transforms. {@link #apply} turns a change of definition into schedule
+ * changes and LOCKED/UNLOCKED events.
+ */
+final class DeviceRuntime implements AutoCloseable {
+
+    private final DeviceProperties properties;
+
+    private final DevicePoller poller;
+
+    private final ConnectivityTracker connectivity;
+
+    private final DeviceReader reader;
+
+    private final ValueTransforms transforms;
+
+    DeviceRuntime(DeviceProperties properties, DevicePoller poller, ConnectivityTracker connectivity,
+            DeviceReader reader, ValueTransforms transforms) {
+        this.properties = properties;
+        this.poller = poller;
+        this.connectivity = connectivity;
+        this.reader = reader;
+        this.transforms = transforms;
+    }
+
+    /** A device appeared ({@code previous} null) or changed: start, restart, or stop its schedule. */
+    void apply(PolledDevice previous, PolledDevice next) {
+        this.connectivity.get(next.name());
+        if (previous == null) {
+            if (next.locked()) {
+                this.connectivity.lockedQuietly(next.name());
+            }
+            else {
+                this.poller.schedule(next);
+            }
+            return;
+        }
+        if (next.locked() && !previous.locked()) {
+            this.poller.unschedule(next.name());
+            this.connectivity.locked(next.name());
+        }
+        else if (!next.locked() && previous.locked()) {
+            this.connectivity.unlocked(next.name());
+            this.poller.schedule(next);
+        }
+        else if (!next.locked() && !next.equals(previous)) {
+            this.poller.schedule(next);
+        }
+    }
+
+    void forget(String device) {
+        this.poller.unschedule(device);
+        this.connectivity.forget(device);
+        this.reader.forget(device);
+    }
+
+    DeviceProperties properties() {
+        return this.properties;
+    }
+
+    DevicePoller poller() {
+        return this.poller;
+    }
+
+    ConnectivityTracker connectivity() {
+        return this.connectivity;
+    }
+
+    DeviceReader reader() {
+        return this.reader;
+    }
+
+    ValueTransforms transforms() {
+        return this.transforms;
+    }
+
+    @Override
+    public void close() {
+        this.poller.close();
+        this.reader.close();
+    }
+}

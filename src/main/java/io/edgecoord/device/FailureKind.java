@@ -1,0 +1,19 @@
+package io.edgecoord.device;
+
+/** Why reading or writing a device failed; decides whether the failure counts toward OFFLINE. */
+enum FailureKind {
+    /** Connection refused or reset, no route: counts toward OFFLINE. */
+    UNREACHABLE,
+    /** No answer within the timeout: counts toward OFFLINE. */
+    TIMEOUT,
+    /** The device answered with an HTTP error status: counts toward OFFLINE. */
+    DEVICE_ERROR,
+    /** The device answered something unreadable: it is there, so counts only if configured. */
+    PROTOCOL_ERROR,
+    /** A bug of ours while polling: counts toward OFFLINE so a broken poll is visible. */
+    INTERNAL;
+
+    boolean countsTowardOffline(boolean countProtocolErrors) {
+        return this != PROTOCOL_ERROR || countProtocolErrors;
+    }
+}

@@ -1,0 +1,39 @@
+package io.edgecoord.device;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * One resource of a device profile. On read the device's raw value becomes {@code raw × scale +
+ * offset}; on write the reverse (EdgeX semantics). Limits apply to the transformed value.
+ *
+ * @param name the resource's name, unique in its profile
+ * @param valueType the type of its value
+ * @param readWrite R, W or RW
+ * @param units free text such as {@code degC}
+ * @param minimum the lowest value accepted on write
+ * @param maximum the highest value accepted on write
+ * @param scale multiplies the raw value on read; default 1
+ * @param offset added after scaling on read; default 0
+ * @param allowedValues the only values a STRING resource accepts on write, if given
+ * @param attributes protocol locators; the HTTP binding reads {@code path}
+ */
+record ProfileResource(@NotNull @Pattern(regexp = DeviceProfile.NAME) String name, @NotNull ValueType valueType,
+        @NotNull ReadWrite readWrite, String units, Double minimum, Double maximum, Double scale, Double offset,
+        List<String> allowedValues, Map<String, String> attributes) {
+
+    ProfileResource {
+        scale = (scale == null) ? 1.0 : scale;
+        offset = (offset == null) ? 0.0 : offset;
+        allowedValues = (allowedValues == null) ? List.of() : List.copyOf(allowedValues);
+        attributes = (attributes == null) ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** The HTTP path of this resource, below the device's base URL. */
+    String path() {
+        return this.attributes.getOrDefault("path", "/" + this.name);
+    }
+}
