@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +75,7 @@ class RoutingIntegrationTests {
     @Autowired
     ApplicationEventPublisher events;
 
-    @MockitoBean
+    @MockitoSpyBean
     Shadows shadows;
 
     private final JsonMapper json = JsonMapper.builder().build();

@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +36,7 @@ import static io.edgecoord.shadow.Json.object;
 import static io.edgecoord.shadow.ShadowControllerTests.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willReturn;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -53,10 +53,10 @@ class ShadowModuleTests {
 
     static final String SHADOW = "/api/v1/devices/t1/shadow";
 
-    @MockitoBean
+    @MockitoSpyBean
     DeviceRegistry registry;
 
-    @MockitoBean
+    @MockitoSpyBean
     DeviceCommands commands;
 
     @Autowired
@@ -84,7 +84,7 @@ class ShadowModuleTests {
     @BeforeEach
     void oneThermostat() {
         this.shadows.deleteAll();
-        given(this.registry.find("t1")).willReturn(Optional.of(ActuationPlanTests.device(false)));
+        willReturn(Optional.of(ActuationPlanTests.device(false))).given(this.registry).find("t1");
     }
 
     @Test
@@ -101,7 +101,7 @@ class ShadowModuleTests {
 
     @Test
     void aDesiredWritableValueIsWrittenToTheDeviceAndItsReadBackClearsTheDelta() throws Exception {
-        given(this.commands.write("t1", Map.of("setpoint", 22))).willReturn(Map.of("setpoint", 22.0));
+        willReturn(Map.of("setpoint", 22.0)).given(this.commands).write("t1", Map.of("setpoint", 22));
         this.mvc.perform(patch(SHADOW).contentType(MediaType.APPLICATION_JSON)
             .content("{\"state\":{\"desired\":{\"setpoint\":22,\"temperature\":1}}}")).andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(10))
