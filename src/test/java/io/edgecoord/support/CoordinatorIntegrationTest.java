@@ -14,7 +14,9 @@ import io.edgecoord.DockerAvailable;
 /**
  * Boots the whole coordinator on a random port against the real Docker engine, with its own data
  * folder and its own container label, so that test runs never touch each other's containers.
- * Classes that extend it share one application context.
+ * Classes that extend it share one application context; a class that needs another context (a
+ * different database, say) sets {@value #VARIANT} so that its coordinator keeps to a folder and a
+ * label of its own, apart from the contexts still cached beside it.
  */
 @DockerAvailable
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -23,6 +25,9 @@ import io.edgecoord.DockerAvailable;
         "edgecoord.scheduler.max-concurrent=4",
 })
 public abstract class CoordinatorIntegrationTest {
+
+    /** The test property that names a context's own folder and label: {@code h2} unless set. */
+    public static final String VARIANT = "edgecoord.test.variant";
 
     /** Short, so that unix socket paths under it stay within the OS limit. */
     static final Path DATA_DIR;
@@ -39,12 +44,9 @@ public abstract class CoordinatorIntegrationTest {
 
     @DynamicPropertySource
     static void coordinatorProperties(DynamicPropertyRegistry registry) {
-        registry.add("edgecoord.data-dir", DATA_DIR::toString);
-        registry.add("edgecoord.execution.docker.instance-id", () -> INSTANCE_ID);
-    }
-
-    protected static String instanceId() {
-        return INSTANCE_ID;
+        // Resolved by each context's environment, so that each variant gets its own.
+        registry.add("edgecoord.data-dir", () -> DATA_DIR + "/${" + VARIANT + ":h2}");
+        registry.add("edgecoord.execution.docker.instance-id", () -> INSTANCE_ID + "-${" + VARIANT + ":h2}");
     }
 
 }
