@@ -1,7 +1,6 @@
 package io.edgecoord;
 
 import static io.edgecoord.support.CoordinatorClient.quote;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
