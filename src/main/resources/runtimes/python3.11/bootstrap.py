@@ -38,22 +38,34 @@ class InitError(Exception):
 
 
 class RuntimeApi:
-    """Client of the Runtime API; one short-lived connection a request (/next is a long poll)."""
+    """Client of the Runtime API over one kept-alive connection (/next is a long poll).
+
+    One connection for the environment's life, not one a request: inside the container each new
+    connection makes the socat forwarder fork, which costs more than the call itself. A dropped
+    connection is opened again and the request tried once more; the coordinator hands an
+    invocation whose delivery failed to the next poll.
+    """
 
     def __init__(self, address):
         host, _, port = address.rpartition(":")
         self.host, self.port = host, int(port)
+        self.connection = None
 
     def _request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(self.host, self.port)  # no timeout: long poll
-        try:
-            all_headers = {"User-Agent": "edgecoord-python/1"}
-            all_headers.update(headers or {})
-            connection.request(method, RUNTIME_PATH + path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
+        all_headers = {"User-Agent": "edgecoord-python/1"}
+        all_headers.update(headers or {})
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port)  # no timeout: long poll
+            try:
+                self.connection.request(method, RUNTIME_PATH + path, body=body, headers=all_headers)
+                response = self.connection.getresponse()
+                return response.status, response.headers, response.read()
+            except (ConnectionError, http.client.HTTPException):
+                self.connection.close()
+                self.connection = None
+                if attempt == 2:
+                    raise
 
     def next_invocation(self):
         status, headers, body = self._request("GET", "/invocation/next")
