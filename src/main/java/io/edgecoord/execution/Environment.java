@@ -14,7 +14,8 @@ import io.edgecoord.runtime.RuntimeEndpoint;
  */
 final class Environment implements EnvironmentCallbacks {
 
-    enum State { STARTING, IDLE, BUSY, DEAD }
+    /** DRAINING: busy, and removed instead of going back to the pool when its invocation ends. */
+    enum State { STARTING, IDLE, BUSY, DRAINING, DEAD }
 
     private final String id;
     private final EnvironmentSpec spec;

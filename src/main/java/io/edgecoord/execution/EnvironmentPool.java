@@ -36,21 +36,27 @@ final class EnvironmentPool {
         all.put(env.id(), env);
     }
 
+    /** A new environment takes its first invocation, unless it was drained or removed meanwhile. */
     synchronized void markBusy(Environment env) {
-        if (env.state() != Environment.State.DEAD) {
+        if (env.state() == Environment.State.STARTING) {
             env.state(Environment.State.BUSY);
         }
     }
 
-    /** Returns a busy environment to the idle pool; false when it died meanwhile. */
-    synchronized boolean release(Environment env, Instant now) {
-        if (env.state() == Environment.State.DEAD || env.exitedFuture().isDone() || !all.containsKey(env.id())) {
-            return false;
+    /**
+     * Returns a busy environment to the idle pool; else says why it may not go back (it died, was
+     * drained or the pool was emptied meanwhile), leaving it to the caller to remove.
+     */
+    synchronized Optional<EvictionReason> release(Environment env, Instant now) {
+        Optional<EvictionReason> refused = PoolDecisions.refuseRelease(env.state(), env.exitedFuture().isDone(),
+                all.containsKey(env.id()));
+        if (refused.isPresent()) {
+            return refused;
         }
         env.state(Environment.State.IDLE);
         env.lastUsed(now);
         idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
-        return true;
+        return Optional.empty();
     }
 
     /** Takes out an idle environment; false when it is busy, starting or already out. */
@@ -94,6 +100,44 @@ final class EnvironmentPool {
 
     synchronized List<Environment> snapshot() {
         return List.copyOf(all.values());
+    }
+
+    /** Every live environment as it is now, oldest first. */
+    synchronized List<EnvironmentSnapshot> describe(Instant now) {
+        return all.values().stream().map(env -> EnvironmentSnapshot.of(env, now)).toList();
+    }
+
+    synchronized Optional<EnvironmentSnapshot> describe(String environmentId, Instant now) {
+        return find(environmentId).map(env -> EnvironmentSnapshot.of(env, now));
+    }
+
+    /** How many environments are live, idle and busy, and the memory they reserve. */
+    synchronized PoolSnapshot totals() {
+        int idleCount = idle.values().stream().mapToInt(Deque::size).sum();
+        return new PoolSnapshot(all.size(), idleCount, all.size() - idleCount, reservedMemoryMb());
+    }
+
+    synchronized long reservedMemoryMb() {
+        return all.values().stream().mapToLong(env -> env.spec().memoryMb()).sum();
+    }
+
+    /** An environment that drain found, and what draining does to it. */
+    record Draining(Environment environment, PoolDecisions.Drain drain) {
+    }
+
+    /**
+     * Drains an environment: an idle one is taken out now, for the caller to destroy; any other is
+     * marked {@code DRAINING}, to be removed when its invocation ends. Empty when it is unknown.
+     */
+    synchronized Optional<Draining> startDraining(String environmentId) {
+        return find(environmentId).map(env -> {
+            PoolDecisions.Drain drain = PoolDecisions.drain(env.state());
+            switch (drain) {
+                case REMOVED_NOW -> remove(env);
+                case AFTER_INVOCATION -> env.state(Environment.State.DRAINING);
+            }
+            return new Draining(env, drain);
+        });
     }
 
     private List<PoolDecisions.Idle> idleSnapshot() {

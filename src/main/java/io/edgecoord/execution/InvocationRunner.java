@@ -29,8 +29,12 @@ import io.edgecoord.runtime.RuntimeOutcome;
  */
 final class InvocationRunner {
 
-    /** What happened, and whether the environment may take another invocation. */
-    record Ran(Outcome outcome, boolean reusable, String reason) {
+    /** What happened, and why the environment may take no other invocation (null when it may). */
+    record Ran(Outcome outcome, EvictionReason eviction, String reason) {
+
+        boolean reusable() {
+            return eviction == null;
+        }
     }
 
     private final Clock clock;
@@ -58,7 +62,7 @@ final class InvocationRunner {
             return exitedDuring(call, (ExitStatus) first);
         }
         catch (TimeoutException ex) {
-            return new Ran(new TimedOut(request.timeout()), false,
+            return new Ran(new TimedOut(request.timeout()), EvictionReason.TIMEOUT,
                     "invocation " + request.invocationId() + " timed out after " + request.timeout());
         }
         catch (ExecutionException ex) {
@@ -67,12 +71,12 @@ final class InvocationRunner {
                 return exitFailure(exit);
             }
             return new Ran(new CoordinatorFailed("Coordinator.EnvironmentClosed",
-                    "the environment was closed while running the invocation"), false, "closed");
+                    "the environment was closed while running the invocation"), EvictionReason.EXITED, "closed");
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return new Ran(new CoordinatorFailed("Coordinator.Interrupted",
-                    "the coordinator is shutting down"), false, "interrupted");
+                    "the coordinator is shutting down"), EvictionReason.SHUTDOWN, "interrupted");
         }
     }
 
@@ -98,7 +102,7 @@ final class InvocationRunner {
         catch (TimeoutException ex) {
             return new Ran(new FunctionFailed("Runtime.InitTimeout",
                     "the runtime did not ask for an invocation within " + initTimeout, new byte[0]),
-                    false, "init timeout");
+                    EvictionReason.INIT_ERROR, "init timeout");
         }
     }
 
@@ -113,17 +117,17 @@ final class InvocationRunner {
 
     private static Ran exitFailure(ExitStatus exit) {
         String type = exit.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
-        return new Ran(new FunctionFailed(type, exit.describe(), errorBody(type, exit.describe())), false,
+        return new Ran(new FunctionFailed(type, exit.describe(), errorBody(type, exit.describe())), EvictionReason.EXITED,
                 exit.describe());
     }
 
     private static Ran translate(RuntimeOutcome outcome) {
         return switch (outcome) {
-            case RuntimeOutcome.Success s -> new Ran(new Succeeded(s.body()), true, "succeeded");
+            case RuntimeOutcome.Success s -> new Ran(new Succeeded(s.body()), null, "succeeded");
             case RuntimeOutcome.FunctionError e ->
-                    new Ran(new FunctionFailed(e.errorType(), e.errorMessage(), e.body()), true, "function error");
+                    new Ran(new FunctionFailed(e.errorType(), e.errorMessage(), e.body()), null, "function error");
             case RuntimeOutcome.InitError e -> new Ran(new FunctionFailed(e.errorType(), e.errorMessage(), e.body()),
-                    false, "init error: " + e.errorMessage());
+                    EvictionReason.INIT_ERROR, "init error: " + e.errorMessage());
         };
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ public class ResourceManager implements SmartLifecycle {
     private final ExecutionBackend backend;
     private final ExecutionProperties properties;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final PoolMetrics metrics;
     private final EnvironmentFactory factory;
     private final EnvironmentPool pool = new EnvironmentPool();
     private final InvocationRunner runner;
@@ -47,11 +45,9 @@ public class ResourceManager implements SmartLifecycle {
         this.backend = backend;
         this.properties = properties;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = new PoolMetrics(meters, pool);
         this.factory = new EnvironmentFactory(backend, runtimeApi, clock);
         this.runner = new InvocationRunner(clock, properties.initTimeout());
-        Gauge.builder("edgecoord.environments.live", pool, EnvironmentPool::size)
-                .description("Execution environments alive, idle or busy").register(meters);
     }
 
     /**
@@ -83,15 +79,22 @@ public class ResourceManager implements SmartLifecycle {
                         "Coordinator.EnvironmentStartFailed", ex.getMessage()));
             }
         }
+        metrics.started(request.spec(), kind);
         listener.started(env.id(), kind, clock.instant());
         InvocationRunner.Ran ran = runner.run(env, request, kind);
         ScheduledExecutorService settleTimer = timer;
-        if (ran.reusable() && settleTimer != null && pool.release(env, clock.instant())) {
+        Optional<EvictionReason> evicted = !ran.reusable() ? Optional.of(ran.eviction())
+                : settleTimer == null ? Optional.of(EvictionReason.SHUTDOWN)
+                : pool.release(env, clock.instant());
+        if (evicted.isEmpty()) {
             env.outputAttribution().settle(properties.outputSettle(), settleTimer);
         }
         else {
-            pool.remove(env);
-            factory.destroy(env, ran.reason());
+            if (pool.remove(env)) {
+                metrics.evicted(evicted.get());
+            }
+            factory.destroy(env, evicted.get() == EvictionReason.DRAINED ? "drained after " + ran.reason()
+                    : ran.reason());
         }
         return new ExecutionResult(ran.outcome(), env.id(), kind,
                 kind == StartKind.COLD ? env.initDuration() : Duration.ZERO);
@@ -100,6 +103,38 @@ public class ResourceManager implements SmartLifecycle {
     /** What a live environment runs, for services that must know who is calling from inside it. */
     public Optional<EnvironmentSpec> environment(String environmentId) {
         return pool.find(environmentId).map(Environment::spec);
+    }
+
+    /** Every live environment as it is now, oldest first. */
+    List<EnvironmentSnapshot> environments() {
+        return pool.describe(clock.instant());
+    }
+
+    /** One live environment as it is now. @throws EnvironmentNotFoundException when none has this id */
+    EnvironmentSnapshot describe(String environmentId) {
+        return pool.describe(environmentId, clock.instant())
+                .orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
+    }
+
+    /**
+     * Drains an environment: an idle one is destroyed before this returns; a busy or starting one
+     * finishes its invocation and is then destroyed instead of going back to the pool.
+     *
+     * @throws EnvironmentNotFoundException when no live environment has this id
+     */
+    PoolDecisions.Drain drain(String environmentId) {
+        EnvironmentPool.Draining draining = pool.startDraining(environmentId)
+                .orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
+        if (draining.drain() == PoolDecisions.Drain.REMOVED_NOW) {
+            metrics.evicted(EvictionReason.DRAINED);
+            factory.destroy(draining.environment(), "drained");
+        }
+        return draining.drain();
+    }
+
+    /** How many environments are live, idle and busy, and the memory they reserve. */
+    public PoolSnapshot poolSnapshot() {
+        return pool.totals();
     }
 
     /** Whether environments can be created now, and if not, why. */
@@ -114,6 +149,7 @@ public class ResourceManager implements SmartLifecycle {
                 return env;
             }
             pool.remove(env.get());
+            metrics.evicted(EvictionReason.EXITED);
             factory.destroy(env.get(), "exited while idle");
         }
     }
@@ -125,27 +161,27 @@ public class ResourceManager implements SmartLifecycle {
                 break;
             }
             factory.destroy(victim.get(), "evicted (least recently used) to make room for " + spec.poolKey());
-            meters.counter("edgecoord.environment.evictions", "reason", "pool-full").increment();
+            metrics.evicted(EvictionReason.POOL_FULL);
         }
         Environment env = factory.create(spec, this::exitedOnItsOwn, created -> {
             created.outputAttribution().attach(listener);
             pool.addStarting(created);
         });
         pool.markBusy(env);
-        Counter.builder("edgecoord.cold.starts").tag("task", spec.taskName())
-                .description("Invocations that needed a new environment").register(meters).increment();
         return env;
     }
 
     /** An environment's process ended; a busy one is handled by its invocation's runner. */
     private void exitedOnItsOwn(Environment env) {
         if (pool.removeIfIdle(env)) {
+            metrics.evicted(EvictionReason.EXITED);
             Thread.startVirtualThread(() -> factory.destroy(env, env.exitedFuture().join().describe()));
         }
     }
 
     private void reap() {
         for (Environment env : pool.takeExpired(clock.instant(), properties.keepAlive())) {
+            metrics.evicted(EvictionReason.KEEP_ALIVE);
             factory.destroy(env, "idle for the keep-alive of " + properties.keepAlive());
         }
     }
@@ -175,7 +211,10 @@ public class ResourceManager implements SmartLifecycle {
             stopping.shutdownNow();
         }
         List<Environment> all = pool.drain();
-        all.forEach(env -> factory.destroy(env, "coordinator shutting down"));
+        all.forEach(env -> {
+            metrics.evicted(EvictionReason.SHUTDOWN);
+            factory.destroy(env, "coordinator shutting down");
+        });
         backend.cleanup();
     }
 

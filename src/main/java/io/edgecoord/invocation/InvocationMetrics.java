@@ -33,6 +33,13 @@ class InvocationMetrics {
         }
     }
 
+    /** A call was refused before anything was recorded; the scheduler counts its own (queue-full). */
+    void rejected(String reason) {
+        Counter.builder("edgecoord.invocations.rejected").tag("reason", reason)
+                .description("Calls refused before anything was recorded, by reason")
+                .register(meters).increment();
+    }
+
     static String outcome(Invocation invocation) {
         if (invocation.status() == InvocationStatus.FAILED) {
             return invocation.errorSource() == ErrorSource.FUNCTION ? "function_error" : "coordinator_error";

@@ -75,6 +75,7 @@ class InvocationService {
         DeployedTask task = version == null ? catalog.latest(taskName) : catalog.version(taskName, version);
         BackendStatus backend = resourceManager.status();
         if (!backend.available()) {
+            metrics.rejected("execution-unavailable");
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);
         }
         Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
@@ -134,6 +135,7 @@ class InvocationService {
     private byte[] checkPayload(byte[] payload) {
         long max = properties.maxPayloadSize().toBytes();
         if (payload.length > max) {
+            metrics.rejected("payload-too-large");
             throw InvalidPayloadException.tooLarge(max);
         }
         if (payload.length == 0 || new String(payload, StandardCharsets.UTF_8).isBlank()) {
@@ -144,6 +146,7 @@ class InvocationService {
             return payload;
         }
         catch (JacksonException ex) {
+            metrics.rejected("invalid-payload");
             throw InvalidPayloadException.notJson(ex.getOriginalMessage());
         }
     }

@@ -1,18 +1,25 @@
 package io.edgecoord.scheduler;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.PoolSnapshot;
 import io.edgecoord.execution.ResourceManager;
 
 /**
@@ -30,16 +37,28 @@ public class Scheduler implements SmartLifecycle {
     private final ResourceManager resourceManager;
     private final SchedulerProperties properties;
     private final DispatchPolicy policy;
+    private final Clock clock;
+    private final Timer queueWait;
+    private final Counter queueFull;
+    /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
+    private final MultiGauge queueLength;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<ScheduledCall> queue = new ArrayList<>();
     private int running;
     private volatile Thread dispatcher;
 
-    Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters) {
+    Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
         this.resourceManager = resourceManager;
         this.properties = properties;
         this.policy = new FifoDispatchPolicy(properties.maxConcurrent());
+        this.clock = clock;
+        this.queueWait = Timer.builder("edgecoord.queue.wait").publishPercentileHistogram()
+                .description("Time from accepting a call to handing it to the resource manager").register(meters);
+        this.queueFull = Counter.builder("edgecoord.invocations.rejected").tag("reason", "queue-full")
+                .description("Calls refused before anything was recorded, by reason").register(meters);
+        this.queueLength = MultiGauge.builder("edgecoord.queue.length")
+                .description("Calls waiting, by task").register(meters);
         Gauge.builder("edgecoord.queue.depth", this, Scheduler::queueDepth)
                 .description("Calls waiting for an environment").register(meters);
         Gauge.builder("edgecoord.invocations.running", this, Scheduler::runningCount)
@@ -51,9 +70,11 @@ public class Scheduler implements SmartLifecycle {
         lock.lock();
         try {
             if (queue.size() >= properties.maxQueueLength()) {
+                queueFull.increment();
                 throw new QueueFullException(properties.maxQueueLength());
             }
             queue.add(call);
+            queueChanged();
             changed.signal();
         }
         finally {
@@ -70,6 +91,25 @@ public class Scheduler implements SmartLifecycle {
         finally {
             lock.unlock();
         }
+    }
+
+    /** The queues, what runs, the limits and the pool, as they are now. */
+    SchedulerSnapshot snapshot() {
+        PoolSnapshot pool = resourceManager.poolSnapshot();
+        lock.lock();
+        try {
+            return SchedulerSnapshot.of(queue, running, properties, pool);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called under the lock, so that the gauge's rows follow the queue's changes in order. */
+    private void queueChanged() {
+        queueLength.register(SchedulerSnapshot.queuedByTask(queue).entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue()))
+                .toList(), true);
     }
 
     private int runningCount() {
@@ -94,6 +134,7 @@ public class Scheduler implements SmartLifecycle {
                 }
                 queue.removeAll(starting);
                 running += starting.size();
+                queueChanged();
             }
             catch (InterruptedException ex) {
                 return;
@@ -101,6 +142,7 @@ public class Scheduler implements SmartLifecycle {
             finally {
                 lock.unlock();
             }
+            starting.forEach(call -> queueWait.record(Duration.between(call.acceptedAt(), clock.instant())));
             starting.forEach(call -> Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
                     .start(() -> run(call)));
         }

@@ -46,4 +46,39 @@ class PoolDecisionsTests {
         assertThat(PoolDecisions.evictionCandidate(idle, "a:1")).isEmpty();
         assertThat(PoolDecisions.evictionCandidate(List.of(), "a:1")).isEmpty();
     }
+
+    @Test
+    void drainingAnIdleEnvironmentRemovesItNow() {
+        assertThat(PoolDecisions.drain(Environment.State.IDLE)).isEqualTo(PoolDecisions.Drain.REMOVED_NOW);
+    }
+
+    @Test
+    void drainingABusyStartingOrDrainingEnvironmentWaitsForItsInvocation() {
+        assertThat(List.of(Environment.State.BUSY, Environment.State.STARTING, Environment.State.DRAINING))
+                .allSatisfy(state -> assertThat(PoolDecisions.drain(state))
+                        .isEqualTo(PoolDecisions.Drain.AFTER_INVOCATION));
+    }
+
+    @Test
+    void aBusyEnvironmentGoesBackToThePoolWhenNothingHappenedMeanwhile() {
+        assertThat(PoolDecisions.refuseRelease(Environment.State.BUSY, false, true)).isEmpty();
+    }
+
+    @Test
+    void aDrainingEnvironmentDoesNotGoBackToThePool() {
+        assertThat(PoolDecisions.refuseRelease(Environment.State.DRAINING, false, true))
+                .contains(EvictionReason.DRAINED);
+    }
+
+    @Test
+    void anEnvironmentThatExitedDoesNotGoBackEvenWhenDraining() {
+        assertThat(PoolDecisions.refuseRelease(Environment.State.DRAINING, true, true))
+                .contains(EvictionReason.EXITED);
+    }
+
+    @Test
+    void anEnvironmentTakenOutAtShutdownDoesNotGoBack() {
+        assertThat(PoolDecisions.refuseRelease(Environment.State.DEAD, false, false))
+                .contains(EvictionReason.SHUTDOWN);
+    }
 }
