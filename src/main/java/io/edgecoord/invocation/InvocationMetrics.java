@@ -33,6 +33,14 @@ class InvocationMetrics {
         }
     }
 
+    /** A failed attempt of an asynchronous call that will be tried again. */
+    void retried(Invocation invocation) {
+        Counter.builder("edgecoord.invocation.retries")
+                .description("Failed attempts of asynchronous invocations that are tried again, by task")
+                .tag("task", invocation.taskName())
+                .register(meters).increment();
+    }
+
     static String outcome(Invocation invocation) {
         if (invocation.status() == InvocationStatus.FAILED) {
             return invocation.errorSource() == ErrorSource.FUNCTION ? "function_error" : "coordinator_error";

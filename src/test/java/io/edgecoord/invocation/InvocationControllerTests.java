@@ -48,7 +48,7 @@ class InvocationControllerTests {
     static class Settings {
         @Bean
         InvocationProperties invocationProperties() {
-            return new InvocationProperties(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
+            return InvocationProperties.of(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
         }
     }
 

@@ -17,10 +17,12 @@ class RecordingObserverTests {
 
     private final InvocationStore store = mock(InvocationStore.class);
     private final LiveLogs liveLogs = new LiveLogs(
-            new InvocationProperties(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)));
+            InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)));
     private final CompletableFuture<String> output = new CompletableFuture<>();
     private final RecordingObserver observer = new RecordingObserver("i-1", store, liveLogs,
-            new InvocationMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new CompletableFuture<>(), output);
+            new InvocationMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new CompletableFuture<>(), output,
+            InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)).retryPolicy(),
+            retried -> { });
 
     @Test
     void theOutputCompletesWithEverythingPrintedOnceItIsClosedAndStored() {
