@@ -16,7 +16,7 @@ import io.edgecoord.task.TaskNotFoundException;
 
 /**
  * At start-up, settles what the last run left unfinished: accepted asynchronous calls that were
- * still queued are queued again; calls that were running, and synchronous calls whose caller is
+ * still queued are queued again (those waiting for a retry once their back-off ends); calls that were running, and synchronous calls whose caller is
  * gone, are failed as the coordinator's fault, since the coordinator cannot know how far they got.
  */
 @Component
