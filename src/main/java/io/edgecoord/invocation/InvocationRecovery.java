@@ -26,15 +26,15 @@ class InvocationRecovery {
 
     private final InvocationRepository repository;
     private final InvocationStore store;
-    private final InvocationService service;
+    private final AttemptScheduler attempts;
     private final TaskCatalog catalog;
     private final Clock clock;
 
-    InvocationRecovery(InvocationRepository repository, InvocationStore store, InvocationService service,
+    InvocationRecovery(InvocationRepository repository, InvocationStore store, AttemptScheduler attempts,
             TaskCatalog catalog, Clock clock) {
         this.repository = repository;
         this.store = store;
-        this.service = service;
+        this.attempts = attempts;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -63,7 +63,7 @@ class InvocationRecovery {
 
     private boolean requeue(Invocation invocation) {
         try {
-            service.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
+            attempts.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
                     new CompletableFuture<>(), new CompletableFuture<>());
             return true;
         }

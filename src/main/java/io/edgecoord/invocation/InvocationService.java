@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import org.springframework.data.domain.Page;
@@ -21,17 +19,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.execution.BackendStatus;
-import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ExecutionRequest;
-import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.scheduler.QueueFullException;
-import io.edgecoord.scheduler.ScheduledCall;
-import io.edgecoord.scheduler.Scheduler;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskCatalog;
-import io.edgecoord.task.TaskNotFoundException;
 
 /**
  * Accepts calls of tasks: checks the payload, records the invocation before anything runs, and
@@ -53,37 +45,29 @@ class InvocationService {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(InvocationService.class);
-
     private final TaskCatalog catalog;
     private final ResourceManager resourceManager;
-    private final Scheduler scheduler;
+    private final AttemptScheduler attempts;
     private final InvocationStore store;
     private final LiveLogs liveLogs;
-    private final InvocationMetrics metrics;
-    private final CompletionEvents completions;
     private final InvocationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final RetryTimer retries;
     private final IdempotencyKeys keys;
     /** What completes when each call accepted by this process ends, for a repeat with its key. */
     private final Map<String, CompletableFuture<Invocation>> inFlight = new ConcurrentHashMap<>();
 
-    InvocationService(TaskCatalog catalog, ResourceManager resourceManager, Scheduler scheduler, InvocationStore store,
-            LiveLogs liveLogs, InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
-            JsonMapper json, Clock clock, RetryTimer retries, IdempotencyKeys keys) {
+    InvocationService(TaskCatalog catalog, ResourceManager resourceManager, AttemptScheduler attempts,
+            InvocationStore store, LiveLogs liveLogs, InvocationProperties properties, JsonMapper json, Clock clock,
+            IdempotencyKeys keys) {
         this.catalog = catalog;
         this.resourceManager = resourceManager;
-        this.scheduler = scheduler;
+        this.attempts = attempts;
         this.store = store;
         this.liveLogs = liveLogs;
-        this.metrics = metrics;
-        this.completions = completions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.retries = retries;
         this.keys = keys;
     }
 
@@ -149,7 +133,7 @@ class InvocationService {
         inFlight.put(invocation.id(), done);
         done.whenComplete((finished, failure) -> inFlight.remove(invocation.id()));
         try {
-            schedule(invocation, task, done, output);
+            attempts.schedule(invocation, task, done, output);
         }
         catch (QueueFullException ex) {
             inFlight.remove(invocation.id());
@@ -176,60 +160,6 @@ class InvocationService {
     int check(String taskName, Integer version, byte[] payload) {
         checkPayload(payload);
         return (version == null ? catalog.latest(taskName) : catalog.version(taskName, version)).version();
-    }
-
-    /**
-     * Queues a recorded invocation; also used to queue again what a restart left queued. One
-     * waiting for a retry is queued when its back-off ends.
-     */
-    void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
-        completions.publishWhenDone(done);
-        if (invocation.queuedAt().isAfter(clock.instant())) {
-            retryLater(invocation, done, output);
-        }
-        else {
-            submit(invocation, task, done, output);
-        }
-    }
-
-    private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
-        EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
-                task.memoryMb(), task.environment(), task.codeDirectory(), false);
-        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
-        scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt()));
-    }
-
-    private RecordingObserver observer(String id, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
-        return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, properties.retryPolicy(),
-                retried -> retryLater(retried, done, output));
-    }
-
-    private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
-        retries.at(invocation.queuedAt(), invocation.id(), () -> retry(invocation.id(), done, output));
-    }
-
-    /**
-     * Starts the next attempt. When it cannot be queued (its task version is gone, the queue is
-     * full), that attempt fails as the coordinator's fault and the retry policy decides again.
-     */
-    private void retry(String id, CompletableFuture<Invocation> done, CompletableFuture<String> output) {
-        Invocation invocation = find(id);
-        if (invocation.status() != InvocationStatus.QUEUED) {
-            return;
-        }
-        try {
-            submit(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()), done, output);
-        }
-        catch (TaskNotFoundException | QueueFullException ex) {
-            log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());
-            observer(id, done, output).finished(ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
-                    "Coordinator.RetryNotQueued", ex.getBody().getDetail())));
-            liveLogs.close(id);
-        }
     }
 
     Invocation find(String id) {
