@@ -14,6 +14,8 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.edgecoord.execution.StartKind;
 
@@ -129,5 +131,19 @@ class InvocationRepositoryTests {
     private static Invocation keyed(String id, String task, String key) {
         Invocation invocation = Invocation.accept(id, task, 1, Invocation.Mode.SYNC, "{}".getBytes(), T0);
         return key == null ? invocation : invocation.idempotent(key, "00".repeat(32));
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aSecondCallRecordedWithTheSameKeyFailsAtItsCommitAsADataIntegrityViolation() {
+        try {
+            store.insert(keyed("race-1", "race", "k"));
+
+            assertThatExceptionOfType(DataIntegrityViolationException.class)
+                    .isThrownBy(() -> store.insert(keyed("race-2", "race", "k")));
+        }
+        finally {
+            invocations.deleteAll(invocations.findAllById(List.of("race-1", "race-2")));
+        }
     }
 }
