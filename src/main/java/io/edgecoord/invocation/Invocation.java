@@ -20,7 +20,9 @@ import io.edgecoord.execution.StartKind;
 /**
  * The durable record of one call of a task. Changes state only through the named transitions,
  * which refuse what the lifecycle does not allow: QUEUED → RUNNING → SUCCEEDED | FAILED |
- * TIMED_OUT, or QUEUED → FAILED when it never started.
+ * TIMED_OUT, or QUEUED → FAILED when it never started. An asynchronous call that failed goes back
+ * to QUEUED for its next attempt ({@link #retryAt}), keeping the last error, or ends
+ * DEAD_LETTERED ({@link #deadLetter}); one record covers all attempts of a call.
  */
 @Entity
 @Table(name = "invocation")
@@ -58,6 +60,12 @@ class Invocation implements Persistable<String> {
     private String causeSubscription;
     private String causeSource;
     private String causeTopic;
+    private int attempt;
+    private Instant queuedAt;
+    private String deadLetterReason;
+    private String replayOf;
+    private String idempotencyKey;
+    private String payloadSha256;
 
     protected Invocation() {
     }
@@ -87,6 +95,8 @@ class Invocation implements Persistable<String> {
         invocation.payload = payload;
         invocation.status = InvocationStatus.QUEUED;
         invocation.acceptedAt = at;
+        invocation.queuedAt = at;
+        invocation.attempt = 1;
         return invocation;
     }
 
@@ -102,6 +112,47 @@ class Invocation implements Persistable<String> {
         return invocation;
     }
 
+    /** Marks a new record as a replay of a dead-lettered one. */
+    Invocation replaying(String deadLetteredId) {
+        this.replayOf = deadLetteredId;
+        return this;
+    }
+
+    /** Binds a new record to a client's idempotency key and the sha256 (hex) of its payload. */
+    Invocation idempotent(String key, String sha256) {
+        this.idempotencyKey = key;
+        this.payloadSha256 = sha256;
+        return this;
+    }
+
+    /** Frees the idempotency key once its window has passed, so a new call may use it. */
+    void releaseIdempotencyKey() {
+        this.idempotencyKey = null;
+    }
+
+    /** A failed attempt of an asynchronous call will be tried again at {@code at}; its error stays. */
+    void retryAt(Instant at) {
+        require(mode == Mode.ASYNC && (status == InvocationStatus.FAILED || status == InvocationStatus.TIMED_OUT),
+                "QUEUED");
+        this.status = InvocationStatus.QUEUED;
+        this.attempt++;
+        this.queuedAt = at;
+        this.environmentId = null;
+        this.startKind = null;
+        this.initDurationMs = null;
+        this.startedAt = null;
+        this.finishedAt = null;
+    }
+
+    /** A failed asynchronous call is given up, for the reason named; its last error stays. */
+    void deadLetter(String reason, Instant at) {
+        require(mode == Mode.ASYNC && (status == InvocationStatus.FAILED || status == InvocationStatus.TIMED_OUT),
+                "DEAD_LETTERED");
+        this.status = InvocationStatus.DEAD_LETTERED;
+        this.deadLetterReason = reason;
+        this.finishedAt = at;
+    }
+
     void start(String environmentId, StartKind startKind, Instant at) {
         require(status == InvocationStatus.QUEUED, "RUNNING");
         this.status = InvocationStatus.RUNNING;
@@ -113,6 +164,10 @@ class Invocation implements Persistable<String> {
     void succeed(byte[] result, Duration initDuration, Instant at) {
         require(status == InvocationStatus.RUNNING, "SUCCEEDED");
         this.result = result;
+        this.errorSource = null;
+        this.errorType = null;
+        this.errorMessage = null;
+        this.errorBody = null;
         finish(InvocationStatus.SUCCEEDED, initDuration, at);
     }
 
@@ -129,6 +184,7 @@ class Invocation implements Persistable<String> {
         require(status == InvocationStatus.RUNNING, "TIMED_OUT");
         this.errorSource = ErrorSource.FUNCTION;
         this.errorType = "Function.TimedOut";
+        this.errorBody = null;
         this.errorMessage = "Task timed out after " + timeout.toMillis() / 1000.0 + " seconds";
         finish(InvocationStatus.TIMED_OUT, initDuration, at);
     }
@@ -166,6 +222,12 @@ class Invocation implements Persistable<String> {
     Instant acceptedAt() { return acceptedAt; }
     Instant startedAt() { return startedAt; }
     Instant finishedAt() { return finishedAt; }
+    int attempt() { return attempt; }
+    Instant queuedAt() { return queuedAt; }
+    String deadLetterReason() { return deadLetterReason; }
+    String replayOf() { return replayOf; }
+    String idempotencyKey() { return idempotencyKey; }
+    String payloadSha256() { return payloadSha256; }
 
     /** What caused the call, or null when a client made it. */
     InvocationCause cause() {

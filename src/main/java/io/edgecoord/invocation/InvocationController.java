@@ -29,6 +29,9 @@ import io.edgecoord.web.PageResponse;
 @RequestMapping("/api/v1")
 class InvocationController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     private final InvocationService invocations;
     private final InvocationProperties properties;
     private final JsonMapper json;
@@ -48,17 +51,42 @@ class InvocationController {
     @ApiResponse(responseCode = "502", description = "The function failed (`Edgecoord-Function-Error: Unhandled`)")
     @ApiResponse(responseCode = "504", description = "The function timed out (`Edgecoord-Function-Error: TimedOut`)")
     @ApiResponse(responseCode = "503", description = "No environment can be started (the coordinator's fault)")
+    @ApiResponse(responseCode = "409", description = "The `Idempotency-Key` came first with another payload")
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,
-            @RequestHeader(name = "Prefer", required = false) List<String> prefer)
+            @RequestHeader(name = "Prefer", required = false) List<String> prefer,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException, InterruptedException {
         // The body is taken first, whatever its content type: read later, a form-encoded body
         // (curl -d sends one) would already have been consumed as request parameters.
         Preferences preferences = Preferences.parse(prefer);
         byte[] payload = Bodies.readBounded(body, properties.maxPayloadSize().toBytes());
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
-        InvocationService.Accepted accepted = invocations.invoke(name, version, payload, mode);
+        InvocationService.Accepted accepted = idempotencyKey == null
+                ? invocations.invoke(name, version, payload, mode)
+                : invocations.invokeIdempotent(name, version, payload, mode,
+                        InvalidIdempotencyKeyException.check(idempotencyKey));
+        ResponseEntity<?> answer = answer(accepted, mode, preferences);
+        return accepted.replayed()
+                ? ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .header(IDEMPOTENT_REPLAYED, "true").body(answer.getBody())
+                : answer;
+    }
+
+    @Operation(summary = "Replay a dead-lettered invocation",
+            description = "Invokes the task's latest version again, asynchronously, with the same payload; the new "
+                    + "record names the old one in `replayOf`.")
+    @ApiResponse(responseCode = "202", description = "Accepted; the new record is at `Location`")
+    @ApiResponse(responseCode = "409", description = "The invocation is not DEAD_LETTERED")
+    @PostMapping("/invocations/{id}/replay")
+    ResponseEntity<InvocationResponse> replay(@PathVariable String id) {
+        Invocation replay = invocations.replay(id);
+        return accepted(replay).body(InvocationResponse.from(replay, json));
+    }
+
+    private ResponseEntity<?> answer(InvocationService.Accepted accepted, Invocation.Mode mode,
+            Preferences preferences) throws InterruptedException {
         if (mode == Invocation.Mode.ASYNC) {
             return accepted(accepted.invocation()).header("Preference-Applied", "respond-async")
                     .body(InvocationResponse.from(accepted.invocation(), json));

@@ -40,6 +40,14 @@ class InvocationMetrics {
                 .register(meters).increment();
     }
 
+    /** A failed attempt of an asynchronous call that will be tried again. */
+    void retried(Invocation invocation) {
+        Counter.builder("edgecoord.invocation.retries")
+                .description("Failed attempts of asynchronous invocations that are tried again, by task")
+                .tag("task", invocation.taskName())
+                .register(meters).increment();
+    }
+
     static String outcome(Invocation invocation) {
         if (invocation.status() == InvocationStatus.FAILED) {
             return invocation.errorSource() == ErrorSource.FUNCTION ? "function_error" : "coordinator_error";

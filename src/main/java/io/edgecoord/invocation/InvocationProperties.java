@@ -2,6 +2,8 @@ package io.edgecoord.invocation;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,17 +12,39 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of invocations ({@code edgecoord.invocation.*}).
+ * Settings of invocations ({@code edgecoord.invocation.*}). The retry settings apply to every
+ * task; per-task overrides are not there yet.
  *
  * @param maxPayloadSize the largest event a call may carry
  * @param maxLogSize the most output kept per invocation; the rest is cut with a marker
  * @param syncWaitMargin how much longer than the task's timeout a synchronous caller waits, for
  *     queueing and a cold start, before it gets 202 and the invocation's location instead
+ * @param maxRetries how many times a failed asynchronous call is tried again (0 to 10)
+ * @param maxEventAge the oldest an asynchronous call may be when a retry would start
+ * @param retryDelay the back-off before the first retry; it doubles for each further one
+ * @param maxRetryDelay the longest back-off between two attempts
+ * @param idempotencyWindow how long an {@code Idempotency-Key} names its first call
  */
 @Validated
 @ConfigurationProperties("edgecoord.invocation")
 record InvocationProperties(
         @DefaultValue("6MB") @NotNull DataSize maxPayloadSize,
         @DefaultValue("1MB") @NotNull DataSize maxLogSize,
-        @DefaultValue("60s") @NotNull Duration syncWaitMargin) {
+        @DefaultValue("60s") @NotNull Duration syncWaitMargin,
+        @DefaultValue("2") @Min(0) @Max(10) int maxRetries,
+        @DefaultValue("6h") @NotNull Duration maxEventAge,
+        @DefaultValue("1s") @NotNull Duration retryDelay,
+        @DefaultValue("5m") @NotNull Duration maxRetryDelay,
+        @DefaultValue("1h") @NotNull Duration idempotencyWindow) {
+
+    /** The settings as tests need them most: these three, and the defaults for the rest. */
+    static InvocationProperties of(DataSize maxPayloadSize, DataSize maxLogSize,
+            Duration syncWaitMargin) {
+        return new InvocationProperties(maxPayloadSize, maxLogSize, syncWaitMargin, 2, Duration.ofHours(6),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxRetries, maxEventAge, retryDelay, maxRetryDelay);
+    }
 }

@@ -2,6 +2,7 @@ package io.edgecoord.invocation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,9 +16,11 @@ import io.edgecoord.task.TaskCatalog;
 import io.edgecoord.task.TaskNotFoundException;
 
 /**
- * At start-up, settles what the last run left unfinished: accepted asynchronous calls that were
- * still queued are queued again; calls that were running, and synchronous calls whose caller is
- * gone, are failed as the coordinator's fault, since the coordinator cannot know how far they got.
+ * At start-up, settles what the last run left unfinished. Accepted asynchronous calls that were
+ * still queued are queued again (those waiting for a retry once their back-off ends). A call that
+ * was running fails as the coordinator's fault, since the coordinator cannot know how far it got;
+ * an asynchronous one then gets a retry as any failed attempt does (at least once, as Lambda's
+ * asynchronous calls). Synchronous calls still queued fail, since their caller is gone.
  */
 @Component
 class InvocationRecovery {
@@ -26,17 +29,19 @@ class InvocationRecovery {
 
     private final InvocationRepository repository;
     private final InvocationStore store;
-    private final InvocationService service;
+    private final AttemptScheduler attempts;
     private final TaskCatalog catalog;
     private final Clock clock;
+    private final RetryPolicy policy;
 
-    InvocationRecovery(InvocationRepository repository, InvocationStore store, InvocationService service,
-            TaskCatalog catalog, Clock clock) {
+    InvocationRecovery(InvocationRepository repository, InvocationStore store, AttemptScheduler attempts,
+            TaskCatalog catalog, Clock clock, InvocationProperties properties) {
         this.repository = repository;
         this.store = store;
-        this.service = service;
+        this.attempts = attempts;
         this.catalog = catalog;
         this.clock = clock;
+        this.policy = properties.retryPolicy();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -45,14 +50,15 @@ class InvocationRecovery {
                 List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
         int requeued = 0;
         for (Invocation invocation : unfinished) {
-            if (invocation.status() == InvocationStatus.QUEUED && invocation.mode() == Invocation.Mode.ASYNC
-                    && requeue(invocation)) {
+            Invocation settled = invocation.status() == InvocationStatus.RUNNING
+                    ? fail(invocation, "the coordinator stopped while the invocation was running", true)
+                    : invocation;
+            if (settled.status() == InvocationStatus.QUEUED && settled.mode() == Invocation.Mode.ASYNC
+                    && requeue(settled)) {
                 requeued++;
             }
-            else if (!invocation.status().isFinal()) {
-                fail(invocation, invocation.status() == InvocationStatus.RUNNING
-                        ? "the coordinator stopped while the invocation was running"
-                        : "the coordinator stopped before the invocation ran, and its caller is gone");
+            else if (!settled.status().isFinal()) {
+                fail(settled, "the coordinator stopped before the invocation ran, and its caller is gone", false);
             }
         }
         if (!unfinished.isEmpty()) {
@@ -63,18 +69,27 @@ class InvocationRecovery {
 
     private boolean requeue(Invocation invocation) {
         try {
-            service.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
+            attempts.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
                     new CompletableFuture<>(), new CompletableFuture<>());
             return true;
         }
         catch (TaskNotFoundException ex) {
-            fail(invocation, "its task version no longer exists");
+            fail(invocation, "its task version no longer exists", false);
             return false;
         }
     }
 
-    private void fail(Invocation invocation, String why) {
-        store.update(invocation.id(), i -> i.fail(ErrorSource.COORDINATOR, "Coordinator.Restarted", why, null,
-                Duration.ZERO, clock.instant()));
+    /**
+     * Fails the attempt as the coordinator's fault; with {@code retry}, an asynchronous call is then
+     * settled by the retry policy as any failed attempt is (queued again, or dead-lettered).
+     */
+    private Invocation fail(Invocation invocation, String why, boolean retry) {
+        Instant now = clock.instant();
+        return store.update(invocation.id(), i -> {
+            i.fail(ErrorSource.COORDINATOR, "Coordinator.Restarted", why, null, Duration.ZERO, now);
+            if (retry) {
+                RecordingObserver.settle(i, policy, now);
+            }
+        });
     }
 }

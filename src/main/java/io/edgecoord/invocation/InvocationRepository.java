@@ -1,6 +1,7 @@
 package io.edgecoord.invocation;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,6 +16,8 @@ interface InvocationRepository extends JpaRepository<Invocation, String> {
             where (:task is null or i.taskName = :task) and (:status is null or i.status = :status)
             order by i.acceptedAt desc, i.id""")
     Page<Invocation> search(@Param("task") String task, @Param("status") InvocationStatus status, Pageable page);
+
+    Optional<Invocation> findByTaskNameAndIdempotencyKey(String taskName, String idempotencyKey);
 
     List<Invocation> findByStatusInOrderByAcceptedAt(List<InvocationStatus> statuses);
 }

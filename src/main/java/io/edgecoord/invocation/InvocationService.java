@@ -3,9 +3,14 @@ package io.edgecoord.invocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.springframework.dao.DataIntegrityViolationException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,13 +19,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.execution.BackendStatus;
-import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ExecutionRequest;
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.scheduler.QueueFullException;
-import io.edgecoord.scheduler.ScheduledCall;
-import io.edgecoord.scheduler.Scheduler;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskCatalog;
 
@@ -36,33 +37,40 @@ class InvocationService {
      * with everything it printed once its output is closed (some time after it ends).
      */
     record Accepted(Invocation invocation, CompletableFuture<Invocation> done, Duration maxWait,
-            CompletableFuture<String> output) {
+            CompletableFuture<String> output, boolean replayed) {
+
+        Accepted(Invocation invocation, CompletableFuture<Invocation> done, Duration maxWait,
+                CompletableFuture<String> output) {
+            this(invocation, done, maxWait, output, false);
+        }
     }
 
     private final TaskCatalog catalog;
     private final ResourceManager resourceManager;
-    private final Scheduler scheduler;
+    private final AttemptScheduler attempts;
     private final InvocationStore store;
     private final LiveLogs liveLogs;
-    private final InvocationMetrics metrics;
-    private final CompletionEvents completions;
     private final InvocationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final IdempotencyKeys keys;
+    private final InvocationMetrics metrics;
+    /** What completes when each call accepted by this process ends, for a repeat with its key. */
+    private final Map<String, CompletableFuture<Invocation>> inFlight = new ConcurrentHashMap<>();
 
-    InvocationService(TaskCatalog catalog, ResourceManager resourceManager, Scheduler scheduler, InvocationStore store,
-            LiveLogs liveLogs, InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
-            JsonMapper json, Clock clock) {
+    InvocationService(TaskCatalog catalog, ResourceManager resourceManager, AttemptScheduler attempts,
+            InvocationStore store, LiveLogs liveLogs, InvocationProperties properties, JsonMapper json, Clock clock,
+            IdempotencyKeys keys, InvocationMetrics metrics) {
         this.catalog = catalog;
         this.resourceManager = resourceManager;
-        this.scheduler = scheduler;
+        this.attempts = attempts;
         this.store = store;
         this.liveLogs = liveLogs;
-        this.metrics = metrics;
-        this.completions = completions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.keys = keys;
+        this.metrics = metrics;
     }
 
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode) {
@@ -72,7 +80,48 @@ class InvocationService {
     /** As {@link #invoke(String, Integer, byte[], Invocation.Mode)}, recording what caused the call. */
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode, InvocationCause cause) {
         byte[] event = checkPayload(payload);
-        DeployedTask task = version == null ? catalog.latest(taskName) : catalog.version(taskName, version);
+        return accept(resolve(taskName, version), event, mode, cause, invocation -> { });
+    }
+
+    /**
+     * As {@link #invoke(String, Integer, byte[], Invocation.Mode)} under a client's idempotency key:
+     * the first call with the key, while within its window, is answered instead of a new one.
+     *
+     * @throws IdempotencyKeyReusedException when the key came first with a different payload
+     */
+    Accepted invokeIdempotent(String taskName, Integer version, byte[] payload, Invocation.Mode mode, String key) {
+        byte[] event = checkPayload(payload);
+        DeployedTask task = resolve(taskName, version);
+        String sha256 = IdempotencyKeys.sha256(event);
+        Optional<Invocation> first = keys.firstCall(task.name(), key, sha256);
+        if (first.isPresent()) {
+            return replayed(first.get(), task);
+        }
+        try {
+            return accept(task, event, mode, null, invocation -> invocation.idempotent(key, sha256));
+        }
+        catch (DataIntegrityViolationException ex) {
+            // A concurrent call with the same key was recorded first: answer with it.
+            return keys.firstCall(task.name(), key, sha256).map(winner -> replayed(winner, task)).orElseThrow(() -> ex);
+        }
+    }
+
+    /**
+     * Invokes a dead-lettered invocation's task again, asynchronously, with its payload; the new
+     * record names the old one in {@code replayOf}. The task's latest version runs, so a fixed
+     * function gets the events that its broken version could not handle.
+     */
+    Invocation replay(String id) {
+        Invocation dead = find(id);
+        if (dead.status() != InvocationStatus.DEAD_LETTERED) {
+            throw new InvocationNotReplayableException(id, dead.status());
+        }
+        return accept(catalog.latest(dead.taskName()), dead.payload(), Invocation.Mode.ASYNC, null,
+                invocation -> invocation.replaying(id)).invocation();
+    }
+
+    private Accepted accept(DeployedTask task, byte[] event, Invocation.Mode mode, InvocationCause cause,
+            Consumer<Invocation> annotate) {
         BackendStatus backend = resourceManager.status();
         if (!backend.available()) {
             metrics.rejected("execution-unavailable");
@@ -80,18 +129,30 @@ class InvocationService {
         }
         Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
                 event, clock.instant(), cause);
+        annotate.accept(invocation);
         store.insert(invocation);
         CompletableFuture<Invocation> done = new CompletableFuture<>();
         CompletableFuture<String> output = new CompletableFuture<>();
+        inFlight.put(invocation.id(), done);
+        done.whenComplete((finished, failure) -> inFlight.remove(invocation.id()));
         try {
-            schedule(invocation, task, done, output);
+            attempts.schedule(invocation, task, done, output);
         }
         catch (QueueFullException ex) {
+            inFlight.remove(invocation.id());
             store.delete(invocation.id());
             liveLogs.close(invocation.id());
             throw ex;
         }
         return new Accepted(invocation, done, task.timeout().plus(properties.syncWaitMargin()), output);
+    }
+
+    /** The first call of an idempotency key, as its repeat answers it: waiting for it while it runs here. */
+    private Accepted replayed(Invocation first, DeployedTask task) {
+        CompletableFuture<Invocation> done = first.status().isFinal() ? CompletableFuture.completedFuture(first)
+                : inFlight.getOrDefault(first.id(), CompletableFuture.completedFuture(first));
+        return new Accepted(first, done, task.timeout().plus(properties.syncWaitMargin()), new CompletableFuture<>(),
+                true);
     }
 
     /**
@@ -102,18 +163,6 @@ class InvocationService {
     int check(String taskName, Integer version, byte[] payload) {
         checkPayload(payload);
         return (version == null ? catalog.latest(taskName) : catalog.version(taskName, version)).version();
-    }
-
-    /** Queues a recorded invocation; also used to queue again what a restart left queued. */
-    void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
-        EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
-                task.memoryMb(), task.environment(), task.codeDirectory(), false);
-        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
-        completions.publishWhenDone(done);
-        RecordingObserver observer = new RecordingObserver(invocation.id(), store, liveLogs, metrics, clock, done,
-                output);
-        scheduler.submit(new ScheduledCall(request, observer, invocation.acceptedAt()));
     }
 
     Invocation find(String id) {
@@ -130,6 +179,10 @@ class InvocationService {
         return liveLogs.find(id)
                 .map(buffer -> new InvocationLog(id, buffer.text(), buffer.truncated()))
                 .or(() -> store.findLog(id));
+    }
+
+    private DeployedTask resolve(String taskName, Integer version) {
+        return version == null ? catalog.latest(taskName) : catalog.version(taskName, version);
     }
 
     private byte[] checkPayload(byte[] payload) {

@@ -40,8 +40,16 @@ class InvocationStore {
         });
     }
 
+    /** Stores an invocation's output, replacing what an earlier attempt of it printed. */
     void saveLog(String id, String text, boolean truncated) {
-        logs.save(new InvocationLog(id, text, truncated));
+        transactions.executeWithoutResult(status -> {
+            logs.deleteByInvocationId(id);
+            logs.save(new InvocationLog(id, text, truncated));
+        });
+    }
+
+    Optional<Invocation> findByIdempotencyKey(String task, String key) {
+        return invocations.findByTaskNameAndIdempotencyKey(task, key);
     }
 
     Optional<Invocation> find(String id) {

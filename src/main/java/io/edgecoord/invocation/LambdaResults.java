@@ -34,7 +34,7 @@ final class LambdaResults {
             case TIMED_OUT -> ok(invocation).header(FUNCTION_ERROR, "Unhandled").body(json.writeValueAsBytes(
                     errorDocument("Sandbox.Timedout",
                             "RequestId: " + invocation.id() + " Error: " + invocation.errorMessage())));
-            case FAILED -> invocation.errorSource() == ErrorSource.FUNCTION
+            case FAILED, DEAD_LETTERED -> invocation.errorSource() == ErrorSource.FUNCTION
                     ? ok(invocation).header(FUNCTION_ERROR, "Unhandled").body(invocation.errorBody() != null
                             ? invocation.errorBody()
                             : json.writeValueAsBytes(errorDocument(invocation.errorType(), invocation.errorMessage())))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,11 @@ import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.CallObserver;
 
 /**
- * Records one call's progress in its invocation record, keeps its output, counts it, and
+ * Records one attempt of a call in its invocation record, keeps its output, counts it, and
  * completes {@code done} with the final record for a caller that waits, and {@code output} with
- * everything the call printed once its output is closed and stored.
+ * everything the call printed once its output is closed and stored. A failed attempt of an
+ * asynchronous call is settled by the {@link RetryPolicy} in the same transaction: the record goes
+ * back to QUEUED and {@code retry} is told (and {@code done} waits on), or it ends DEAD_LETTERED.
  */
 final class RecordingObserver implements CallObserver {
 
@@ -29,9 +32,12 @@ final class RecordingObserver implements CallObserver {
     private final Clock clock;
     private final CompletableFuture<Invocation> done;
     private final CompletableFuture<String> output;
+    private final RetryPolicy policy;
+    private final Consumer<Invocation> retry;
 
     RecordingObserver(String id, InvocationStore store, LiveLogs liveLogs, InvocationMetrics metrics, Clock clock,
-            CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+            CompletableFuture<Invocation> done, CompletableFuture<String> output, RetryPolicy policy,
+            Consumer<Invocation> retry) {
         this.id = id;
         this.store = store;
         this.liveLogs = liveLogs;
@@ -40,6 +46,8 @@ final class RecordingObserver implements CallObserver {
         this.clock = clock;
         this.done = done;
         this.output = output;
+        this.policy = policy;
+        this.retry = retry;
     }
 
     @Override
@@ -69,7 +77,16 @@ final class RecordingObserver implements CallObserver {
     @Override
     public void finished(ExecutionResult result) {
         try {
-            Invocation finished = store.update(id, invocation -> apply(invocation, result));
+            Instant now = clock.instant();
+            Invocation finished = store.update(id, invocation -> {
+                apply(invocation, result, now);
+                settle(invocation, policy, now);
+            });
+            if (finished.status() == InvocationStatus.QUEUED) {
+                metrics.retried(finished);
+                retry.accept(finished);
+                return;
+            }
             metrics.finished(finished);
             done.complete(finished);
         }
@@ -79,8 +96,20 @@ final class RecordingObserver implements CallObserver {
         }
     }
 
-    private void apply(Invocation invocation, ExecutionResult result) {
-        Instant now = clock.instant();
+    /** A failed attempt of an asynchronous call is queued again or dead-lettered, as the policy decides. */
+    static void settle(Invocation invocation, RetryPolicy policy, Instant now) {
+        boolean failed = invocation.status() == InvocationStatus.FAILED
+                || invocation.status() == InvocationStatus.TIMED_OUT;
+        if (invocation.mode() != Invocation.Mode.ASYNC || !failed) {
+            return;
+        }
+        switch (policy.decide(invocation.attempt(), invocation.acceptedAt(), now)) {
+            case RetryPolicy.Retry r -> invocation.retryAt(r.at());
+            case RetryPolicy.GiveUp g -> invocation.deadLetter(g.reason(), now);
+        }
+    }
+
+    private static void apply(Invocation invocation, ExecutionResult result, Instant now) {
         Duration init = result.initDuration();
         switch (result.outcome()) {
             case ExecutionResult.Succeeded s -> invocation.succeed(s.body(), init, now);

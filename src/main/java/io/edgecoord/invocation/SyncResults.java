@@ -40,7 +40,7 @@ final class SyncResults {
                 yield problem(invocation, HttpStatus.GATEWAY_TIMEOUT, FUNCTION_TIMEOUT_TYPE, "Function timed out",
                         headers, json);
             }
-            case FAILED -> invocation.errorSource() == ErrorSource.FUNCTION
+            case FAILED, DEAD_LETTERED -> invocation.errorSource() == ErrorSource.FUNCTION
                     ? functionError(invocation, headers, json)
                     : coordinatorError(invocation, headers, json);
             case QUEUED, RUNNING -> ResponseEntity.accepted().headers(headers)

@@ -48,7 +48,7 @@ class InvocationControllerTests {
     static class Settings {
         @Bean
         InvocationProperties invocationProperties() {
-            return new InvocationProperties(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
+            return InvocationProperties.of(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
         }
     }
 
@@ -232,5 +232,113 @@ class InvocationControllerTests {
         mvc.perform(get("/api/v1/invocations").param("status", "DONE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private static Invocation deadLettered(String id) {
+        Invocation invocation = queued(id, Invocation.Mode.ASYNC);
+        invocation.start("e1", StartKind.COLD, T0.plusMillis(300));
+        invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ofMillis(200), T0.plusMillis(350));
+        invocation.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0.plusMillis(350));
+        return invocation;
+    }
+
+    @Test
+    void listsDeadLetteredInvocationsWithTheirAttemptReasonAndTimings() throws Exception {
+        given(service.search(isNull(), eq(InvocationStatus.DEAD_LETTERED), eq(PageRequest.of(0, 20))))
+                .willReturn(new PageImpl<>(List.of(deadLettered("d-1")), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/v1/invocations").param("status", "DEAD_LETTERED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].status").value("DEAD_LETTERED"))
+                .andExpect(jsonPath("$.items[0].attempt").value(1))
+                .andExpect(jsonPath("$.items[0].deadLetterReason").value("RetriesExhausted"))
+                .andExpect(jsonPath("$.items[0].error.type").value("ValueError"))
+                .andExpect(jsonPath("$.items[0].queuedMs").value(100))
+                .andExpect(jsonPath("$.items[0].initDurationMs").value(200))
+                .andExpect(jsonPath("$.items[0].runMs").value(50))
+                .andExpect(jsonPath("$.items[0].start").value("COLD"));
+    }
+
+    @Test
+    void replayingADeadLetteredInvocationAnswers202WithTheNewRecordsLocation() throws Exception {
+        given(service.replay("d-1")).willReturn(queued("r-1", Invocation.Mode.ASYNC).replaying("d-1"));
+
+        mvc.perform(post("/api/v1/invocations/d-1/replay"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/invocations/r-1"))
+                .andExpect(jsonPath("$.replayOf").value("d-1"))
+                .andExpect(jsonPath("$.attempt").value(1))
+                .andExpect(jsonPath("$.status").value("QUEUED"));
+    }
+
+    @Test
+    void replayingAnInvocationThatIsNotDeadLetteredIsA409Problem() throws Exception {
+        given(service.replay("s-1")).willThrow(new InvocationNotReplayableException("s-1", InvocationStatus.SUCCEEDED));
+
+        mvc.perform(post("/api/v1/invocations/s-1/replay"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/invocation-not-replayable"));
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstCallMarkedAsReplayed() throws Exception {
+        Invocation first = queued("i-9", Invocation.Mode.ASYNC).idempotent("order-7", "00".repeat(32));
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("order-7")))
+                .willReturn(new InvocationService.Accepted(first, new CompletableFuture<>(), Duration.ofSeconds(5),
+                        new CompletableFuture<>(), true));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Prefer", "respond-async")
+                        .header("Idempotency-Key", "order-7").content("{}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/invocations/i-9"))
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.idempotencyKey").value("order-7"));
+    }
+
+    @Test
+    void aSynchronousRepeatOfAnIdempotencyKeyAnswersTheFirstCallsResult() throws Exception {
+        Invocation first = running("i-10");
+        first.succeed("{\"answer\":42}".getBytes(), Duration.ZERO, T0.plusMillis(9));
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC), eq("k")))
+                .willReturn(new InvocationService.Accepted(first, CompletableFuture.completedFuture(first),
+                        Duration.ofSeconds(5), new CompletableFuture<>(), true));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Idempotency-Key", "k").content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Edgecoord-Invocation-Id", "i-10"))
+                .andExpect(jsonPath("$.answer").value(42));
+    }
+
+    @Test
+    void aNewIdempotencyKeyIsNotMarkedAsReplayed() throws Exception {
+        Invocation invocation = queued("i-11", Invocation.Mode.ASYNC);
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("fresh")))
+                .willReturn(new InvocationService.Accepted(invocation, new CompletableFuture<>(),
+                        Duration.ofSeconds(5), new CompletableFuture<>()));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Prefer", "respond-async")
+                        .header("Idempotency-Key", "fresh").content("{}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherPayloadIsA409Problem() throws Exception {
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), any(), eq("order-7")))
+                .willThrow(new IdempotencyKeyReusedException("hello", "order-7", "i-9"));
+
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Idempotency-Key", "order-7").content("{\"x\":2}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/idempotency-key-reused"))
+                .andExpect(jsonPath("$.invocationId").value("i-9"));
+    }
+
+    @Test
+    void anIdempotencyKeyTooLongIsA400Problem() throws Exception {
+        mvc.perform(post("/api/v1/tasks/hello/invoke").header("Idempotency-Key", "k".repeat(257)).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://edgecoord.io/problems/invalid-idempotency-key"));
     }
 }

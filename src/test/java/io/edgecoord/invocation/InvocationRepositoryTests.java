@@ -1,6 +1,8 @@
 package io.edgecoord.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.edgecoord.execution.StartKind;
 
 @DataJpaTest
+@Import(InvocationStore.class)
 class InvocationRepositoryTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
@@ -23,6 +30,9 @@ class InvocationRepositoryTests {
 
     @Autowired
     InvocationLogRepository logs;
+
+    @Autowired
+    InvocationStore store;
 
     private Invocation saved(String id, String task, int secondsAfter, boolean succeed) {
         Invocation invocation = Invocation.accept(id, task, 1, Invocation.Mode.ASYNC, "{\"a\":1}".getBytes(),
@@ -70,5 +80,70 @@ class InvocationRepositoryTests {
         assertThat(invocations.findByStatusInOrderByAcceptedAt(
                 List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING))).extracting(Invocation::id)
                 .containsExactly("waiting");
+    }
+
+    @Test
+    void keepsTheAttemptRetryDeadLetterAndIdempotencyFields() {
+        Invocation invocation = Invocation.accept("r", "one", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .idempotent("key-1", "ab".repeat(32)).replaying("dead-1");
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(1));
+        invocation.retryAt(T0.plusSeconds(2));
+        invocations.saveAndFlush(invocation);
+
+        Invocation read = invocations.findByTaskNameAndIdempotencyKey("one", "key-1").orElseThrow();
+        assertThat(read.status()).isEqualTo(InvocationStatus.QUEUED);
+        assertThat(read.attempt()).isEqualTo(2);
+        assertThat(read.queuedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(read.errorType()).isEqualTo("ValueError");
+        assertThat(read.payloadSha256()).isEqualTo("ab".repeat(32));
+        assertThat(read.replayOf()).isEqualTo("dead-1");
+
+        read.start("e1", StartKind.WARM, T0.plusSeconds(2));
+        read.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(3));
+        read.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0.plusSeconds(3));
+        invocations.saveAndFlush(read);
+        assertThat(invocations.search(null, InvocationStatus.DEAD_LETTERED, PageRequest.of(0, 10)).getContent())
+                .extracting(Invocation::id, Invocation::deadLetterReason)
+                .containsExactly(tuple("r", RetryPolicy.RETRIES_EXHAUSTED));
+    }
+
+    @Test
+    void anIdempotencyKeyNamesOneCallPerTask() {
+        invocations.saveAndFlush(keyed("first", "one", "k"));
+        invocations.saveAndFlush(keyed("other-task", "two", "k"));
+        invocations.saveAndFlush(keyed("no-key-1", "one", null));
+        invocations.saveAndFlush(keyed("no-key-2", "one", null));
+
+        assertThatExceptionOfType(DataIntegrityViolationException.class)
+                .isThrownBy(() -> invocations.saveAndFlush(keyed("second", "one", "k")));
+    }
+
+    @Test
+    void aLogStoredAgainReplacesTheOneOfTheAttemptBefore() {
+        saved("l", "one", 0, true);
+        store.saveLog("l", "attempt 1\n", false);
+        store.saveLog("l", "attempt 2\n", true);
+
+        assertThat(logs.findById("l").orElseThrow().text()).isEqualTo("attempt 2\n");
+    }
+
+    private static Invocation keyed(String id, String task, String key) {
+        Invocation invocation = Invocation.accept(id, task, 1, Invocation.Mode.SYNC, "{}".getBytes(), T0);
+        return key == null ? invocation : invocation.idempotent(key, "00".repeat(32));
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aSecondCallRecordedWithTheSameKeyFailsAtItsCommitAsADataIntegrityViolation() {
+        try {
+            store.insert(keyed("race-1", "race", "k"));
+
+            assertThatExceptionOfType(DataIntegrityViolationException.class)
+                    .isThrownBy(() -> store.insert(keyed("race-2", "race", "k")));
+        }
+        finally {
+            invocations.deleteAll(invocations.findAllById(List.of("race-1", "race-2")));
+        }
     }
 }

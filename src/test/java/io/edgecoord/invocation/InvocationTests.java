@@ -84,4 +84,19 @@ class InvocationTests {
 
         assertThat(invocation.errorMessage()).hasSize(4096);
     }
+
+    @Test
+    void onlyAFailedAsynchronousCallCanWaitForARetryOrBeDeadLettered() {
+        Invocation sync = Invocation.accept("s", "hello", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0);
+        sync.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0);
+        Invocation succeeded = Invocation.accept("a", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+        succeeded.start("e1", StartKind.WARM, T0);
+        succeeded.succeed("1".getBytes(), Duration.ZERO, T0);
+
+        assertThatThrownBy(() -> sync.retryAt(T0.plusSeconds(1))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> sync.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> succeeded.retryAt(T0.plusSeconds(1))).isInstanceOf(IllegalTransitionException.class);
+        assertThat(InvocationStatus.DEAD_LETTERED.isFinal()).isTrue();
+    }
 }

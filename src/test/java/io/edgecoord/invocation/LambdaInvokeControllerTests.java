@@ -53,7 +53,7 @@ class LambdaInvokeControllerTests {
     static class Settings {
         @Bean
         InvocationProperties invocationProperties() {
-            return new InvocationProperties(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
+            return InvocationProperties.of(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
         }
     }
 

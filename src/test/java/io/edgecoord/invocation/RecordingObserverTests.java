@@ -1,26 +1,39 @@
 package io.edgecoord.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.StartKind;
+
 class RecordingObserverTests {
 
     private final InvocationStore store = mock(InvocationStore.class);
     private final LiveLogs liveLogs = new LiveLogs(
-            new InvocationProperties(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)));
+            InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)));
     private final CompletableFuture<String> output = new CompletableFuture<>();
     private final RecordingObserver observer = new RecordingObserver("i-1", store, liveLogs,
-            new InvocationMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new CompletableFuture<>(), output);
+            new InvocationMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new CompletableFuture<>(), output,
+            InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)).retryPolicy(),
+            retried -> { });
 
     @Test
     void theOutputCompletesWithEverythingPrintedOnceItIsClosedAndStored() {
@@ -43,5 +56,87 @@ class RecordingObserverTests {
         observer.outputClosed();
 
         assertThat(output).isCompletedWithValue("");
+    }
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    private final CompletableFuture<Invocation> done = new CompletableFuture<>();
+    private final List<Invocation> retried = new ArrayList<>();
+
+    private RecordingObserver attemptOf(Invocation record, Instant now) {
+        given(store.update(eq(record.id()), any())).willAnswer(call -> {
+            call.<Consumer<Invocation>>getArgument(1).accept(record);
+            return record;
+        });
+        record.start("e1", StartKind.WARM, now.minusMillis(5));
+        return new RecordingObserver(record.id(), store, liveLogs, new InvocationMetrics(new SimpleMeterRegistry()),
+                Clock.fixed(now, ZoneOffset.UTC), done, new CompletableFuture<>(),
+                new RetryPolicy(2, Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofMinutes(5)), retried::add);
+    }
+
+    private static ExecutionResult functionFailed() {
+        return new ExecutionResult(new ExecutionResult.FunctionFailed("ValueError", "boom", null), "e1",
+                StartKind.WARM, Duration.ZERO);
+    }
+
+    private static Invocation accepted(Invocation.Mode mode) {
+        return Invocation.accept("i-2", "hello", 1, mode, "{}".getBytes(), T0);
+    }
+
+    @Test
+    void aFailedAttemptOfAnAsynchronousCallIsQueuedAgainAfterItsBackOffKeepingItsError() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+
+        attemptOf(record, T0.plusSeconds(1)).finished(functionFailed());
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.QUEUED);
+        assertThat(record.attempt()).isEqualTo(2);
+        assertThat(record.queuedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(record.errorType()).isEqualTo("ValueError");
+        assertThat(record.startedAt()).isNull();
+        assertThat(retried).containsExactly(record);
+        assertThat(done).isNotDone();
+    }
+
+    @Test
+    void anAsynchronousCallWhoseThirdAttemptFailsIsDeadLettered() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+        attemptOf(record, T0.plusSeconds(1)).finished(functionFailed());
+        attemptOf(record, T0.plusSeconds(3)).finished(functionFailed());
+
+        attemptOf(record, T0.plusSeconds(8)).finished(functionFailed());
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.DEAD_LETTERED);
+        assertThat(record.attempt()).isEqualTo(3);
+        assertThat(record.deadLetterReason()).isEqualTo(RetryPolicy.RETRIES_EXHAUSTED);
+        assertThat(record.finishedAt()).isEqualTo(T0.plusSeconds(8));
+        assertThat(retried).hasSize(2);
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void aRetryThatSucceedsClearsTheErrorOfTheAttemptBefore() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+        attemptOf(record, T0.plusSeconds(1)).finished(functionFailed());
+
+        attemptOf(record, T0.plusSeconds(3)).finished(new ExecutionResult(
+                new ExecutionResult.Succeeded("1".getBytes()), "e1", StartKind.WARM, Duration.ZERO));
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(record.attempt()).isEqualTo(2);
+        assertThat(record.errorType()).isNull();
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void aFailedSynchronousCallIsNeverRetried() {
+        Invocation record = accepted(Invocation.Mode.SYNC);
+
+        attemptOf(record, T0.plusSeconds(1)).finished(functionFailed());
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.FAILED);
+        assertThat(record.attempt()).isEqualTo(1);
+        assertThat(retried).isEmpty();
+        assertThat(done).isCompletedWithValue(record);
     }
 }

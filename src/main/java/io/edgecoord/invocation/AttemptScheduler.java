@@ -1,0 +1,107 @@
+package io.edgecoord.invocation;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.ExecutionRequest;
+import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.scheduler.QueueFullException;
+import io.edgecoord.scheduler.ScheduledCall;
+import io.edgecoord.scheduler.Scheduler;
+import io.edgecoord.task.DeployedTask;
+import io.edgecoord.task.TaskCatalog;
+import io.edgecoord.task.TaskNotFoundException;
+
+/**
+ * Hands each attempt of a recorded invocation to the scheduler: the first at once, a retry when
+ * its back-off ends ({@code queuedAt}). The futures of a call live across its attempts:
+ * {@code done} completes once, with the final record, and publishes {@link InvocationCompleted}.
+ */
+@Component
+class AttemptScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptScheduler.class);
+
+    private final Scheduler scheduler;
+    private final TaskCatalog catalog;
+    private final InvocationStore store;
+    private final LiveLogs liveLogs;
+    private final InvocationMetrics metrics;
+    private final CompletionEvents completions;
+    private final RetryPolicy policy;
+    private final RetryTimer retries;
+    private final Clock clock;
+
+    AttemptScheduler(Scheduler scheduler, TaskCatalog catalog, InvocationStore store, LiveLogs liveLogs,
+            InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
+            RetryTimer retries, Clock clock) {
+        this.scheduler = scheduler;
+        this.catalog = catalog;
+        this.store = store;
+        this.liveLogs = liveLogs;
+        this.metrics = metrics;
+        this.completions = completions;
+        this.policy = properties.retryPolicy();
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a recorded invocation; also used to queue again what a restart left queued. One
+     * waiting for a retry is queued when its back-off ends.
+     */
+    void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        completions.publishWhenDone(done);
+        if (invocation.queuedAt().isAfter(clock.instant())) {
+            retryLater(invocation, done, output);
+        }
+        else {
+            submit(invocation, task, done, output);
+        }
+    }
+
+    private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
+                task.memoryMb(), task.environment(), task.codeDirectory(), false);
+        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
+        scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt()));
+    }
+
+    private RecordingObserver observer(String id, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, policy,
+                retried -> retryLater(retried, done, output));
+    }
+
+    private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        retries.at(invocation.queuedAt(), invocation.id(), () -> retry(invocation.id(), done, output));
+    }
+
+    /**
+     * Starts the next attempt. When it cannot be queued (its task version is gone, the queue is
+     * full), that attempt fails as the coordinator's fault and the retry policy decides again.
+     */
+    private void retry(String id, CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+        Invocation invocation = store.find(id).orElse(null);
+        if (invocation == null || invocation.status() != InvocationStatus.QUEUED) {
+            return;
+        }
+        try {
+            submit(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()), done, output);
+        }
+        catch (TaskNotFoundException | QueueFullException ex) {
+            log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());
+            observer(id, done, output).finished(ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
+                    "Coordinator.RetryNotQueued", ex.getBody().getDetail())));
+            liveLogs.close(id);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.edgecoord.invocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the next attempt of a failed asynchronous call once its back-off has passed. Holds
+ * nothing durable: a waiting retry is a QUEUED record with {@code queuedAt} ahead, which
+ * {@link InvocationRecovery} schedules again after a restart. One daemon thread; the actions it
+ * runs only queue work, and one that throws is logged.
+ */
+@Component
+class RetryTimer {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryTimer.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("edgecoord-retry").factory());
+    private final Clock clock;
+
+    RetryTimer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Runs {@code action} at {@code at}, or at once when that time has passed. */
+    void at(Instant at, String invocationId, Runnable action) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        timer.schedule(() -> {
+            try {
+                action.run();
+            }
+            catch (RuntimeException ex) {
+                log.error("Could not start the next attempt of invocation {}", invocationId, ex);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        timer.shutdownNow();
+    }
+}

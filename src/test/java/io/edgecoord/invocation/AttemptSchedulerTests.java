@@ -1,0 +1,95 @@
+package io.edgecoord.invocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.util.unit.DataSize;
+
+import io.edgecoord.execution.StartKind;
+import io.edgecoord.scheduler.ScheduledCall;
+import io.edgecoord.scheduler.Scheduler;
+import io.edgecoord.task.DeployedTask;
+import io.edgecoord.task.TaskCatalog;
+import io.edgecoord.task.TaskRuntime;
+
+class AttemptSchedulerTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    private static final DeployedTask TASK = new DeployedTask("hello", 1, TaskRuntime.PYTHON_3_11, "fn.handle", 128,
+            Duration.ofSeconds(3), Map.of(), "00", Path.of("/code"));
+
+    private final Scheduler scheduler = mock(Scheduler.class);
+    private final TaskCatalog catalog = mock(TaskCatalog.class);
+    private final InvocationStore store = mock(InvocationStore.class);
+    private final RetryTimer timer = mock(RetryTimer.class);
+    private final InvocationProperties properties =
+            InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
+    private final AttemptScheduler attempts = new AttemptScheduler(scheduler, catalog, store,
+            new LiveLogs(properties), new InvocationMetrics(new SimpleMeterRegistry()), mock(CompletionEvents.class),
+            properties, timer, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
+
+    private static Invocation waitingForRetryAt(Instant at) {
+        Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(9));
+        invocation.retryAt(at);
+        return invocation;
+    }
+
+    @Test
+    void aFirstAttemptIsQueuedAtOnce() {
+        Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+
+        attempts.schedule(invocation, TASK, new CompletableFuture<>(), new CompletableFuture<>());
+
+        verify(scheduler).submit(any());
+        verify(timer, never()).at(any(), any(), any());
+    }
+
+    @Test
+    void aRetryLeftWaitingByARestartIsQueuedWhenItsBackOffEnds() {
+        Invocation invocation = waitingForRetryAt(T0.plusSeconds(11));
+        given(store.find("i-1")).willReturn(Optional.of(invocation));
+        given(catalog.version("hello", 1)).willReturn(TASK);
+        ArgumentCaptor<Runnable> due = ArgumentCaptor.forClass(Runnable.class);
+
+        attempts.schedule(invocation, TASK, new CompletableFuture<>(), new CompletableFuture<>());
+
+        verify(timer).at(eq(T0.plusSeconds(11)), eq("i-1"), due.capture());
+        verify(scheduler, never()).submit(any());
+        due.getValue().run();
+        ArgumentCaptor<ScheduledCall> call = ArgumentCaptor.forClass(ScheduledCall.class);
+        verify(scheduler).submit(call.capture());
+        assertThat(call.getValue().request().invocationId()).isEqualTo("i-1");
+    }
+
+    @Test
+    void aRetryWhoseRecordIsNoLongerQueuedIsDropped() {
+        Invocation invocation = waitingForRetryAt(T0.plusSeconds(11));
+        given(store.find("i-1")).willReturn(Optional.empty());
+        ArgumentCaptor<Runnable> due = ArgumentCaptor.forClass(Runnable.class);
+
+        attempts.schedule(invocation, TASK, new CompletableFuture<>(), new CompletableFuture<>());
+        verify(timer).at(any(), any(), due.capture());
+        due.getValue().run();
+
+        verify(scheduler, never()).submit(any());
+    }
+}
