@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,6 +59,33 @@ class NoContainerModeTests {
         assertThat(startUp.getOut() + startUp.getErr()).contains(
                 "No Docker engine at unix:///tmp/edgecoord-no-such-engine.sock",
                 "running tasks as plain processes (no isolation)");
+    }
+
+    @Test
+    void killsTheTasksWholeProcessTreeWhenAnInvocationTimesOut() throws Exception {
+        CoordinatorClient client = new CoordinatorClient(port);
+        Path pidFile = Files.createTempFile(Path.of("/tmp"), "ec-child", ".pid");
+        String code = "import subprocess, time\n"
+                + "def f(event, context):\n"
+                + "    if event.get('hang'):\n"
+                + "        child = subprocess.Popen(['sleep', '300'])\n"
+                + "        open(event['pidFile'], 'w').write(str(child.pid))\n"
+                + "        time.sleep(300)\n"
+                + "    return 'ok'\n";
+        HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
+                {"name":"plain-hang","runtime":"python3.11","handler":"m.f","timeoutSeconds":1,"code":{"inline":%s}}""".formatted(
+                CoordinatorClient.quote(code)));
+        assertThat(deployed.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> invoked = client.invoke("plain-hang", "{\"hang\": true, \"pidFile\": \"" + pidFile + "\"}");
+
+        assertThat(invoked.statusCode()).isEqualTo(504);
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+        HttpResponse<String> next = client.invoke("plain-hang", "{}");
+        assertThat(next.statusCode()).isEqualTo(200);
+        Files.deleteIfExists(pidFile);
     }
 
     @Test
