@@ -18,7 +18,8 @@ import io.edgecoord.support.CoordinatorClient;
 
 /** Without a reachable Docker engine the coordinator still starts, says so, and fails calls fast. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock")
+        properties = {"edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock",
+                "edgecoord.execution.backend=docker"})
 class EngineUnavailableTests {
 
     @LocalServerPort

@@ -35,11 +35,14 @@ final class EnvironmentFactory {
      */
     Environment create(EnvironmentSpec spec, Consumer<Environment> onExit, Consumer<Environment> beforeStart) {
         String id = newId();
-        RuntimeEndpoint endpoint = runtimeApi.open(id);
+        RuntimeEndpoint endpoint = switch (backend.runtimeTransport()) {
+            case UNIX_SOCKET -> runtimeApi.open(id);
+            case LOOPBACK_TCP -> runtimeApi.openTcp(id);
+        };
         Environment env = new Environment(id, spec, endpoint, clock.instant(), onExit);
         beforeStart.accept(env);
         try {
-            env.handle(backend.create(id, spec, endpoint.socketDirectory(), env));
+            env.handle(backend.create(id, spec, endpoint, env));
             log.info("Started environment {} for {} ({})", id, spec.poolKey(), spec.runtime());
             return env;
         }

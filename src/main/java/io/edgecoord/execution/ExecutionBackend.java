@@ -2,6 +2,8 @@ package io.edgecoord.execution;
 
 import java.nio.file.Path;
 
+import io.edgecoord.runtime.RuntimeEndpoint;
+
 /**
  * Where environments really run: the SPI between the resource manager and a backend (Docker
  * containers today). A backend starts the runtime of an {@link EnvironmentSpec} so that it
@@ -32,6 +34,24 @@ public interface ExecutionBackend {
     EnvironmentHandle create(String environmentId, EnvironmentSpec spec, Path runtimeSocketDirectory,
             EnvironmentCallbacks callbacks);
 
+    /**
+     * How this backend's environments reach their Runtime API: a unix socket (the default) or a
+     * loopback TCP port, for environments that run as plain processes on this host.
+     */
+    default RuntimeTransport runtimeTransport() {
+        return RuntimeTransport.UNIX_SOCKET;
+    }
+
+    /**
+     * Creates and starts an environment bound to its open Runtime API endpoint. The default hands
+     * the endpoint's socket folder to {@link #create(String, EnvironmentSpec, Path, EnvironmentCallbacks)};
+     * backends with {@link RuntimeTransport#LOOPBACK_TCP} override it.
+     */
+    default EnvironmentHandle create(String environmentId, EnvironmentSpec spec, RuntimeEndpoint endpoint,
+            EnvironmentCallbacks callbacks) {
+        return create(environmentId, spec, endpoint.socketDirectory(), callbacks);
+    }
+
     /** Stops and removes an environment at once; harmless when it is already gone. */
     void destroy(EnvironmentHandle handle);
 
@@ -40,4 +60,12 @@ public interface ExecutionBackend {
 
     /** Whether the backend can create environments now, and if not, why. */
     BackendStatus status();
+
+    /** How an environment reaches its Runtime API endpoint. */
+    enum RuntimeTransport {
+        /** A unix socket in a folder made visible inside the environment. */
+        UNIX_SOCKET,
+        /** A port of its own on {@code 127.0.0.1}. */
+        LOOPBACK_TCP
+    }
 }

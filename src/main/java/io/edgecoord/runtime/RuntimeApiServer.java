@@ -12,10 +12,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Runtime API server: one embedded Jetty whose every thread is virtual, with one unix
- * socket connector per open environment.
+ * socket connector per open environment (or, for environments that run as plain processes, one
+ * loopback TCP connector, see {@link #openTcp}).
  *
  * <p>It starts before and stops after beans of the default lifecycle phase, so environments
  * can be opened while those start and are stopped before their endpoints close. Stopping
@@ -72,23 +75,12 @@ public class RuntimeApiServer implements SmartLifecycle {
      *     or unusable as a folder name, the socket path is too long, or the socket cannot be bound
      */
     public RuntimeEndpoint open(String environmentId) {
-        if (!server.isRunning()) {
-            throw new RuntimeEndpointOpenException("Runtime API server is not running");
-        }
+        checkRunning();
         SocketDirectory directory = SocketDirectory.of(socketRoot, environmentId);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
         // No acceptor thread: the connector's one selector accepts; few connections per environment.
-        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 0, 1, new HttpConnectionFactory(http));
-        connector.setName(environmentId);
+        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 0, 1, httpConnections());
         connector.setUnixDomainPath(directory.socket());
-        connector.setIdleTimeout(idleTimeout.toMillis());
-        RuntimeEndpoint endpoint = new RuntimeEndpoint(environmentId, directory, connector,
-                new InvocationExchange(environmentId, clock), () -> release(environmentId, connector));
-        if (endpoints.putIfAbsent(environmentId, endpoint) != null) {
-            throw new RuntimeEndpointOpenException("Runtime API endpoint of environment " + environmentId
-                    + " is already open");
-        }
+        RuntimeEndpoint endpoint = register(environmentId, directory, connector);
         try {
             directory.create();
             server.addConnector(connector);
@@ -100,6 +92,35 @@ public class RuntimeApiServer implements SmartLifecycle {
             endpoint.close();
             throw ex instanceof RuntimeEndpointOpenException open ? open
                     : new RuntimeEndpointOpenException("Cannot listen on " + directory.socket() + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * Serves the Runtime API for one environment on {@code 127.0.0.1} at an ephemeral port of its
+     * own, for environments that run as plain processes on this host (see
+     * {@link RuntimeEndpoint#tcpAddress()}). Any local process can connect to that port: this
+     * endpoint trusts the host, as the no-container mode does. As with a socket, the endpoint
+     * serves only its own environment's invocations.
+     *
+     * @throws RuntimeEndpointOpenException if the server is not running, the id is already open
+     *     or unusable, or the port cannot be bound
+     */
+    public RuntimeEndpoint openTcp(String environmentId) {
+        checkRunning();
+        SocketDirectory.of(socketRoot, environmentId); // the same rules for ids, though no folder is made
+        ServerConnector connector = new ServerConnector(server, 0, 1, httpConnections());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        RuntimeEndpoint endpoint = register(environmentId, null, connector);
+        try {
+            server.addConnector(connector);
+            connector.start();
+            return endpoint;
+        }
+        catch (Exception ex) {
+            endpoint.close();
+            throw new RuntimeEndpointOpenException("Cannot listen on 127.0.0.1 for environment " + environmentId
+                    + ": " + ex, ex);
         }
     }
 
@@ -134,6 +155,30 @@ public class RuntimeApiServer implements SmartLifecycle {
     @Override
     public int getPhase() {
         return DEFAULT_PHASE - 8192;
+    }
+
+    private void checkRunning() {
+        if (!server.isRunning()) {
+            throw new RuntimeEndpointOpenException("Runtime API server is not running");
+        }
+    }
+
+    private HttpConnectionFactory httpConnections() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        return new HttpConnectionFactory(http);
+    }
+
+    private RuntimeEndpoint register(String environmentId, SocketDirectory directory, AbstractConnector connector) {
+        connector.setName(environmentId);
+        connector.setIdleTimeout(idleTimeout.toMillis());
+        RuntimeEndpoint endpoint = new RuntimeEndpoint(environmentId, directory, connector,
+                new InvocationExchange(environmentId, clock), () -> release(environmentId, connector));
+        if (endpoints.putIfAbsent(environmentId, endpoint) != null) {
+            throw new RuntimeEndpointOpenException("Runtime API endpoint of environment " + environmentId
+                    + " is already open");
+        }
+        return endpoint;
     }
 
     private InvocationExchange exchangeOf(Connector connector) {

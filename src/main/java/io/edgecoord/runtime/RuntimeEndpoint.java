@@ -1,17 +1,21 @@
 package io.edgecoord.runtime;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One environment's Runtime API endpoint: a unix socket in {@link #socketDirectory()} that the
- * runtime inside the environment polls for invocations and answers on.
+ * runtime inside the environment polls for invocations and answers on, or, for an environment
+ * that runs as a plain process, a loopback port at {@link #tcpAddress()}.
  *
  * <p>Thread-safe. Invocations are handed out in the order they were submitted. The futures
  * this endpoint returns complete on the thread that caused the change (often a Jetty virtual
@@ -23,12 +27,13 @@ public final class RuntimeEndpoint implements AutoCloseable {
 
     private final String environmentId;
     private final SocketDirectory directory;
-    private final UnixDomainServerConnector connector;
+    private final AbstractConnector connector;
     private final InvocationExchange exchange;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RuntimeEndpoint(String environmentId, SocketDirectory directory, UnixDomainServerConnector connector,
+    /** {@code directory} is null for a loopback TCP endpoint. */
+    RuntimeEndpoint(String environmentId, SocketDirectory directory, AbstractConnector connector,
             InvocationExchange exchange, Runnable release) {
         this.environmentId = environmentId;
         this.directory = directory;
@@ -56,9 +61,27 @@ public final class RuntimeEndpoint implements AutoCloseable {
         return exchange.ready();
     }
 
-    /** The folder holding {@code runtime.sock}, absolute: bind-mount it into the environment. */
+    /**
+     * The folder holding {@code runtime.sock}, absolute: bind-mount it into the environment.
+     *
+     * @throws IllegalStateException for a loopback TCP endpoint, which has no socket
+     */
     public Path socketDirectory() {
+        if (directory == null) {
+            throw new IllegalStateException("Runtime API endpoint of environment " + environmentId
+                    + " listens on loopback TCP, not on a unix socket");
+        }
         return directory.path();
+    }
+
+    /**
+     * Where a loopback TCP endpoint listens ({@code 127.0.0.1:<port>}, for
+     * {@code AWS_LAMBDA_RUNTIME_API}); empty for a unix socket endpoint.
+     */
+    public Optional<InetSocketAddress> tcpAddress() {
+        return connector instanceof ServerConnector tcp
+                ? Optional.of(new InetSocketAddress(tcp.getHost(), tcp.getLocalPort()))
+                : Optional.empty();
     }
 
     public String environmentId() {
@@ -82,10 +105,12 @@ public final class RuntimeEndpoint implements AutoCloseable {
         catch (Exception ex) {
             log.warn("Runtime API connector of environment {} did not stop cleanly", environmentId, ex);
         }
-        directory.delete();
+        if (directory != null) {
+            directory.delete();
+        }
     }
 
-    UnixDomainServerConnector connector() {
+    AbstractConnector connector() {
         return connector;
     }
 
@@ -95,6 +120,7 @@ public final class RuntimeEndpoint implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RuntimeEndpoint[" + environmentId + " at " + directory.socket() + "]";
+        Object at = directory != null ? directory.socket() : tcpAddress().map(Object::toString).orElse("?");
+        return "RuntimeEndpoint[" + environmentId + " at " + at + "]";
     }
 }

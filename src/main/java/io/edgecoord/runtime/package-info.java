@@ -1,6 +1,8 @@
 /**
  * The AWS Lambda Runtime API that environments call, served on a unix domain socket per
  * environment, so that an environment reaches only its own endpoint and its own invocations.
+ * Environments that run as plain processes get a loopback TCP port each instead
+ * ({@link io.edgecoord.runtime.RuntimeApiServer#openTcp(String)}).
  *
  * <p>Its face is {@link io.edgecoord.runtime.RuntimeApiServer#open(String)} and the
  * {@link io.edgecoord.runtime.RuntimeEndpoint} it returns. It knows nothing of tasks, containers

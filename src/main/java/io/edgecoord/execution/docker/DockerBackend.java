@@ -119,6 +119,11 @@ public class DockerBackend implements ExecutionBackend {
         return status.get();
     }
 
+    /** The engine's address, as configured. */
+    public String engineHost() {
+        return properties.host();
+    }
+
     private BackendStatus probe() {
         try {
             Version version = docker.requests().versionCmd().exec();

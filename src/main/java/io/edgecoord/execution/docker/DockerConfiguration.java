@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import io.edgecoord.execution.ExecutionBackends;
+
 /**
  * Wires the Docker backend. Nothing here talks to the engine, so the coordinator starts (and
  * reports DOWN on its health endpoint) when the engine is not there.
@@ -37,7 +39,11 @@ class DockerConfiguration {
     }
 
     @Bean
-    DockerHealthIndicator dockerHealthIndicator(DockerBackend dockerBackend) {
-        return new DockerHealthIndicator(dockerBackend);
+    DockerHealthIndicator dockerHealthIndicator(DockerBackend dockerBackend,
+            ObjectProvider<ExecutionBackends> backends) {
+        return new DockerHealthIndicator(dockerBackend, () -> {
+            ExecutionBackends chosen = backends.getIfAvailable();
+            return chosen == null || chosen.uses(dockerBackend);
+        });
     }
 }
