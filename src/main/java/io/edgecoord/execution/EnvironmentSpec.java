@@ -17,6 +17,7 @@ import java.util.Map;
  * @param environment the task's own environment variables
  * @param codeDirectory the unpacked code, mounted read-only at {@code /var/task}
  * @param network whether the environment may reach the network (off by default)
+ * @param policy isolation, reservation, warm and pinned settings
  */
 public record EnvironmentSpec(
         String taskName,
@@ -26,10 +27,19 @@ public record EnvironmentSpec(
         int memoryMb,
         Map<String, String> environment,
         Path codeDirectory,
-        boolean network) {
+        boolean network,
+        EnvironmentPolicy policy) {
 
     public EnvironmentSpec {
         environment = Map.copyOf(environment);
+        policy = policy == null ? EnvironmentPolicy.DEFAULT : policy;
+    }
+
+    /** A spec with the default policy. */
+    public EnvironmentSpec(String taskName, int taskVersion, String runtime, String handler, int memoryMb,
+            Map<String, String> environment, Path codeDirectory, boolean network) {
+        this(taskName, taskVersion, runtime, handler, memoryMb, environment, codeDirectory, network,
+                EnvironmentPolicy.DEFAULT);
     }
 
     /** The key under which warm environments of this spec are pooled. */

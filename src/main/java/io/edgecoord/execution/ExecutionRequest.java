@@ -1,6 +1,7 @@
 package io.edgecoord.execution;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One invocation for the resource manager to run.
@@ -9,6 +10,14 @@ import java.time.Duration;
  * @param spec the environment it needs
  * @param payload the event, as JSON bytes
  * @param timeout how long the function may run once handed to its environment
+ * @param deadline the caller's end-to-end deadline, or null for none: the function gets the
+ *     earlier of it and its timeout, and the runtime sees that in {@code Lambda-Runtime-Deadline-Ms}
  */
-public record ExecutionRequest(String invocationId, EnvironmentSpec spec, byte[] payload, Duration timeout) {
+public record ExecutionRequest(String invocationId, EnvironmentSpec spec, byte[] payload, Duration timeout,
+        Instant deadline) {
+
+    /** A request without a deadline of its caller's. */
+    public ExecutionRequest(String invocationId, EnvironmentSpec spec, byte[] payload, Duration timeout) {
+        this(invocationId, spec, payload, timeout, null);
+    }
 }

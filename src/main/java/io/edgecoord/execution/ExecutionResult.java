@@ -35,6 +35,14 @@ public record ExecutionResult(Outcome outcome, String environmentId, StartKind s
     public record CoordinatorFailed(String errorType, String errorMessage) implements Outcome {
     }
 
+    /** Somebody cancelled it ({@code DELETE /api/v1/invocations/{id}}): taken from the queue, or stopped. */
+    public record Cancelled(String reason) implements Outcome {
+    }
+
+    /** Its caller's deadline passed while it waited in the queue; it never ran. */
+    public record Expired(java.time.Instant deadline) implements Outcome {
+    }
+
     /** A result for a call that never reached an environment. */
     public static ExecutionResult notStarted(Outcome outcome) {
         return new ExecutionResult(outcome, null, null, Duration.ZERO);

@@ -1,6 +1,9 @@
 package io.edgecoord.execution;
 
-/** Whether an invocation got a new environment (cold) or reused an idle one (warm). */
+/**
+ * How an invocation got its environment: a new one (cold), an idle one that ran a call before
+ * (warm), or one started ahead of calls that runs its first (prewarmed).
+ */
 public enum StartKind {
-    COLD, WARM
+    COLD, WARM, PREWARMED
 }

@@ -118,6 +118,10 @@ final class RecordingObserver implements CallObserver {
             case ExecutionResult.TimedOut t -> invocation.timeOut(t.timeout(), init, now);
             case ExecutionResult.CoordinatorFailed c ->
                     invocation.fail(ErrorSource.COORDINATOR, c.errorType(), c.errorMessage(), null, init, now);
+            case ExecutionResult.Cancelled c ->
+                    invocation.fail(ErrorSource.COORDINATOR, "Coordinator.Cancelled", c.reason(), null, init, now);
+            case ExecutionResult.Expired e -> invocation.fail(ErrorSource.COORDINATOR, "Coordinator.DeadlineExpired",
+                    "its deadline " + e.deadline() + " passed while it was queued", null, init, now);
         }
     }
 }

@@ -82,6 +82,43 @@ public class Scheduler implements SmartLifecycle {
         }
     }
 
+    /** What {@link #cancel} did. */
+    public enum Cancellation {
+        /** It was queued: it is out of the queue and its observer was told it ended, cancelled. */
+        DEQUEUED,
+        /** It was running: its environment is being stopped; its observer hears when it has. */
+        STOPPING,
+        /** The scheduler does not hold it: it ended, or waits for a retry elsewhere. */
+        UNKNOWN
+    }
+
+    /** Cancels a call: takes it out of the queue, or stops it where it runs. */
+    public Cancellation cancel(String invocationId, String reason) {
+        ScheduledCall found = null;
+        lock.lock();
+        try {
+            for (ScheduledCall call : queue) {
+                if (call.request().invocationId().equals(invocationId)) {
+                    found = call;
+                    break;
+                }
+            }
+            if (found != null) {
+                queue.remove(found);
+                queueChanged();
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+        if (found == null) {
+            return Cancellation.UNKNOWN;
+        }
+        found.observer().outputClosed();
+        found.observer().finished(ExecutionResult.notStarted(new ExecutionResult.Cancelled(reason)));
+        return Cancellation.DEQUEUED;
+    }
+
     /** How many calls wait now. */
     public int queueDepth() {
         lock.lock();

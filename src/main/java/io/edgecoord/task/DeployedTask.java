@@ -17,11 +17,20 @@ import java.util.Map;
  * @param environment the task's own environment variables (unmodifiable)
  * @param codeSha256 the hex sha256 of the stored code artifact
  * @param codeDirectory the directory holding the unpacked code (Lambda's task root)
+ * @param execution how it is run and scheduled
  */
 public record DeployedTask(String name, int version, TaskRuntime runtime, String handler, int memoryMb,
-        Duration timeout, Map<String, String> environment, String codeSha256, Path codeDirectory) {
+        Duration timeout, Map<String, String> environment, String codeSha256, Path codeDirectory, TaskExecution execution) {
 
     public DeployedTask {
         environment = Map.copyOf(environment);
+        execution = execution == null ? TaskExecution.DEFAULTS : execution;
+    }
+
+    /** A version with every execution setting at its default. */
+    public DeployedTask(String name, int version, TaskRuntime runtime, String handler, int memoryMb,
+            Duration timeout, Map<String, String> environment, String codeSha256, Path codeDirectory) {
+        this(name, version, runtime, handler, memoryMb, timeout, environment, codeSha256, codeDirectory,
+                TaskExecution.DEFAULTS);
     }
 }
