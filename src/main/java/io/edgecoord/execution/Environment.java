@@ -14,12 +14,15 @@ import io.edgecoord.runtime.RuntimeEndpoint;
  */
 final class Environment implements EnvironmentCallbacks {
 
-    /** DRAINING: busy, and removed instead of going back to the pool when its invocation ends. */
-    enum State { STARTING, IDLE, BUSY, DRAINING, DEAD }
+    /**
+     * STARTING: being created for a call; PREWARMING: being created ahead of calls; DRAINING:
+     * busy, and removed instead of going back to the pool when its invocation ends.
+     */
+    enum State { STARTING, PREWARMING, IDLE, BUSY, DRAINING, DEAD }
 
     private final String id;
     private final EnvironmentSpec spec;
-    private final RuntimeEndpoint endpoint;
+    private volatile RuntimeEndpoint endpoint;
     private final Instant createdAt;
     private final OutputAttribution output = new OutputAttribution();
     private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
@@ -27,6 +30,7 @@ final class Environment implements EnvironmentCallbacks {
     private volatile EnvironmentHandle handle;
     private State state = State.STARTING;
     private Instant lastUsed;
+    private boolean prewarmed;
 
     Environment(String id, EnvironmentSpec spec, RuntimeEndpoint endpoint, Instant createdAt,
             Consumer<Environment> onExit) {
@@ -51,6 +55,9 @@ final class Environment implements EnvironmentCallbacks {
     }
 
     Duration initDuration() {
+        if (endpoint == null) {
+            return Duration.ZERO;
+        }
         CompletableFuture<Instant> ready = endpoint.ready();
         if (!ready.isDone() || ready.isCompletedExceptionally()) {
             return Duration.ZERO;
@@ -61,6 +68,7 @@ final class Environment implements EnvironmentCallbacks {
     String id() { return id; }
     EnvironmentSpec spec() { return spec; }
     RuntimeEndpoint endpoint() { return endpoint; }
+    void endpoint(RuntimeEndpoint endpoint) { this.endpoint = endpoint; }
     Instant createdAt() { return createdAt; }
     OutputAttribution outputAttribution() { return output; }
     CompletableFuture<ExitStatus> exitedFuture() { return exited; }
@@ -72,4 +80,7 @@ final class Environment implements EnvironmentCallbacks {
     void state(State state) { this.state = state; }
     Instant lastUsed() { return lastUsed; }
     void lastUsed(Instant lastUsed) { this.lastUsed = lastUsed; }
+    /** Started ahead of calls and has taken none yet. */
+    boolean prewarmed() { return prewarmed; }
+    void prewarmed(boolean prewarmed) { this.prewarmed = prewarmed; }
 }

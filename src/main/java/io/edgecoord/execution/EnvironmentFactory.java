@@ -34,17 +34,29 @@ final class EnvironmentFactory {
      * backend starts it, so that nothing it reports is missed.
      */
     Environment create(EnvironmentSpec spec, Consumer<Environment> onExit, Consumer<Environment> beforeStart) {
-        String id = newId();
-        RuntimeEndpoint endpoint = switch (backend.runtimeTransport()) {
+        Environment env = reserve(spec, onExit);
+        beforeStart.accept(env);
+        start(env);
+        return env;
+    }
+
+    /** A new environment that holds its place in the pool; nothing runs until {@link #start}. */
+    Environment reserve(EnvironmentSpec spec, Consumer<Environment> onExit) {
+        return new Environment(newId(), spec, null, clock.instant(), onExit);
+    }
+
+    /** Opens a reserved environment's Runtime API endpoint and has the backend start it. */
+    void start(Environment env) {
+        String id = env.id();
+        EnvironmentSpec spec = env.spec();
+        RuntimeEndpoint endpoint = switch (backend.runtimeTransport(spec)) {
             case UNIX_SOCKET -> runtimeApi.open(id);
             case LOOPBACK_TCP -> runtimeApi.openTcp(id);
         };
-        Environment env = new Environment(id, spec, endpoint, clock.instant(), onExit);
-        beforeStart.accept(env);
+        env.endpoint(endpoint);
         try {
             env.handle(backend.create(id, spec, endpoint, env));
             log.info("Started environment {} for {} ({})", id, spec.poolKey(), spec.runtime());
-            return env;
         }
         catch (RuntimeException ex) {
             endpoint.close();
@@ -55,7 +67,9 @@ final class EnvironmentFactory {
     /** Stops an environment for good: its endpoint first, so it can take nothing more. */
     void destroy(Environment env, String reason) {
         env.outputAttribution().close();
-        env.endpoint().close();
+        if (env.endpoint() != null) {
+            env.endpoint().close();
+        }
         EnvironmentHandle handle = env.handle();
         if (handle != null) {
             backend.destroy(handle);

@@ -36,6 +36,89 @@ final class EnvironmentPool {
         all.put(env.id(), env);
     }
 
+    /** Adds an environment being started ahead of calls; it holds memory but runs nothing yet. */
+    synchronized void addPrewarming(Environment env) {
+        env.state(Environment.State.PREWARMING);
+        env.prewarmed(true);
+        all.put(env.id(), env);
+    }
+
+    /**
+     * A prewarming environment's runtime is ready: it becomes idle, to be taken as prewarmed.
+     * False when it was drained or removed meanwhile.
+     */
+    synchronized boolean prewarmReady(Environment env, Instant now) {
+        if (env.state() != Environment.State.PREWARMING || !all.containsKey(env.id())) {
+            return false;
+        }
+        env.state(Environment.State.IDLE);
+        env.lastUsed(now);
+        idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
+        return true;
+    }
+
+    /** Takes a given idle environment as busy, for a call placed on it; empty when it is no longer idle. */
+    synchronized Optional<Environment> claimIdle(String environmentId, Instant now) {
+        Environment env = all.get(environmentId);
+        if (env == null || env.state() != Environment.State.IDLE) {
+            return Optional.empty();
+        }
+        idle.get(env.spec().poolKey()).remove(env);
+        env.state(Environment.State.BUSY);
+        env.lastUsed(now);
+        return Optional.of(env);
+    }
+
+    /** Takes out the environments with these ids, for the caller to destroy. */
+    synchronized List<Environment> take(List<String> ids) {
+        return takeAll(ids);
+    }
+
+    /**
+     * Every live environment as placement sees it.
+     *
+     * @param defaultCpus what a running call reserves when its task does not say
+     */
+    synchronized List<Placement.Env> view(double defaultCpus) {
+        return all.values().stream().map(env -> new Placement.Env(env.id(), env.spec().poolKey(),
+                env.spec().taskName(), phase(env.state()), env.prewarmed(), env.lastUsed(), env.spec().memoryMb(),
+                cpus(env.spec(), defaultCpus), env.spec().policy().pinned())).toList();
+    }
+
+    /** Idle environments whose keep-alive ran out, keeping each version's minimum, taken out. */
+    synchronized List<Environment> takeExpired(Instant now, Duration defaultKeepAlive) {
+        Map<String, Duration> keepAlive = new HashMap<>();
+        Map<String, Integer> minWarm = new HashMap<>();
+        all.values().forEach(env -> {
+            EnvironmentPolicy policy = env.spec().policy();
+            keepAlive.put(env.id(), policy.keepAlive() != null ? policy.keepAlive() : defaultKeepAlive);
+            minWarm.merge(env.spec().poolKey(), policy.minWarm(), Math::max);
+        });
+        return takeAll(Placement.expired(view(0), keepAlive, minWarm, now));
+    }
+
+    /** What a running call of this spec reserves of the CPU budget. */
+    static double cpus(EnvironmentSpec spec, double defaultCpus) {
+        return spec.policy().cpus() > 0 ? spec.policy().cpus() : defaultCpus;
+    }
+
+    /** The CPUs running calls hold now. */
+    synchronized double busyCpus(double defaultCpus) {
+        return all.values().stream()
+                .filter(env -> phase(env.state()) == Placement.Phase.BUSY
+                        || phase(env.state()) == Placement.Phase.STARTING)
+                .mapToDouble(env -> cpus(env.spec(), defaultCpus)).sum();
+    }
+
+    private static Placement.Phase phase(Environment.State state) {
+        return switch (state) {
+            case STARTING -> Placement.Phase.STARTING;
+            case PREWARMING -> Placement.Phase.PREWARMING;
+            case IDLE -> Placement.Phase.IDLE;
+            case BUSY, DRAINING, DEAD -> Placement.Phase.BUSY;
+        };
+    }
+
     /** A new environment takes its first invocation, unless it was drained or removed meanwhile. */
     synchronized void markBusy(Environment env) {
         if (env.state() == Environment.State.STARTING) {
@@ -54,6 +137,7 @@ final class EnvironmentPool {
             return refused;
         }
         env.state(Environment.State.IDLE);
+        env.prewarmed(false);
         env.lastUsed(now);
         idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
         return Optional.empty();
@@ -76,17 +160,6 @@ final class EnvironmentPool {
 
     synchronized int size() {
         return all.size();
-    }
-
-    /** Takes out the idle environments whose keep-alive has run out. */
-    synchronized List<Environment> takeExpired(Instant now, Duration keepAlive) {
-        return takeAll(PoolDecisions.expired(idleSnapshot(), now, keepAlive));
-    }
-
-    /** Takes out the idle environment to evict for a new one of {@code poolKey}, if any. */
-    synchronized Optional<Environment> takeEvictionCandidate(String poolKey) {
-        return PoolDecisions.evictionCandidate(idleSnapshot(), poolKey)
-                .map(id -> takeAll(List.of(id)).getFirst());
     }
 
     /** Takes out every environment, for shutdown. */
@@ -138,13 +211,6 @@ final class EnvironmentPool {
             }
             return new Draining(env, drain);
         });
-    }
-
-    private List<PoolDecisions.Idle> idleSnapshot() {
-        List<PoolDecisions.Idle> result = new ArrayList<>();
-        idle.forEach((key, queue) -> queue.forEach(
-                env -> result.add(new PoolDecisions.Idle(env.id(), key, env.lastUsed()))));
-        return result;
     }
 
     private List<Environment> takeAll(List<String> ids) {

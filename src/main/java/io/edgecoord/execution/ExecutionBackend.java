@@ -42,6 +42,11 @@ public interface ExecutionBackend {
         return RuntimeTransport.UNIX_SOCKET;
     }
 
+    /** How environments of this spec reach their Runtime API (a router may send specs to different backends). */
+    default RuntimeTransport runtimeTransport(EnvironmentSpec spec) {
+        return runtimeTransport();
+    }
+
     /**
      * Creates and starts an environment bound to its open Runtime API endpoint. The default hands
      * the endpoint's socket folder to {@link #create(String, EnvironmentSpec, Path, EnvironmentCallbacks)};

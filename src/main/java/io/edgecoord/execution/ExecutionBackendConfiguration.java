@@ -38,7 +38,7 @@ class ExecutionBackendConfiguration {
                 }
             }
         }
-        return new ExecutionBackends(kind, kind == ExecutionBackends.Kind.DOCKER ? docker : process);
+        return new ExecutionBackends(kind, kind == ExecutionBackends.Kind.DOCKER ? docker : process, process);
     }
 
     private static String name(ExecutionBackends.Setting setting) {

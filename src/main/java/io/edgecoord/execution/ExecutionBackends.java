@@ -1,12 +1,15 @@
 package io.edgecoord.execution;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgecoord.runtime.RuntimeEndpoint;
 
 /**
  * The backend the coordinator runs environments on, chosen once at start-up from
- * {@code edgecoord.execution.backend} (see {@link #choose}); every call goes to it. Thread-safe.
+ * {@code edgecoord.execution.backend} (see {@link #choose}); environments of tasks deployed with
+ * isolation {@code none} run as plain processes whatever was chosen. Thread-safe.
  */
 public final class ExecutionBackends implements ExecutionBackend {
 
@@ -18,10 +21,23 @@ public final class ExecutionBackends implements ExecutionBackend {
 
     private final Kind kind;
     private final ExecutionBackend chosen;
+    private final ExecutionBackend processes;
+    /** Which backend made each live environment, so that it is the one to destroy it. */
+    private final Map<EnvironmentHandle, ExecutionBackend> owners = new ConcurrentHashMap<>();
 
-    ExecutionBackends(Kind kind, ExecutionBackend chosen) {
+    ExecutionBackends(Kind kind, ExecutionBackend chosen, ExecutionBackend processes) {
         this.kind = kind;
         this.chosen = chosen;
+        this.processes = processes;
+    }
+
+    ExecutionBackends(Kind kind, ExecutionBackend chosen) {
+        this(kind, chosen, chosen);
+    }
+
+    /** The backend for a spec: plain processes for isolation {@code none}, else the chosen one. */
+    ExecutionBackend backendFor(EnvironmentSpec spec) {
+        return spec.policy().isolation() == EnvironmentPolicy.Isolation.NONE ? processes : chosen;
     }
 
     /** The choice: {@code auto} takes Docker only when its engine answered at start-up. */
@@ -46,6 +62,9 @@ public final class ExecutionBackends implements ExecutionBackend {
     @Override
     public void init() {
         chosen.init();
+        if (processes != chosen) {
+            processes.init();
+        }
     }
 
     @Override
@@ -54,25 +73,39 @@ public final class ExecutionBackends implements ExecutionBackend {
     }
 
     @Override
+    public RuntimeTransport runtimeTransport(EnvironmentSpec spec) {
+        return backendFor(spec).runtimeTransport();
+    }
+
+    @Override
     public EnvironmentHandle create(String environmentId, EnvironmentSpec spec, Path runtimeSocketDirectory,
             EnvironmentCallbacks callbacks) {
-        return chosen.create(environmentId, spec, runtimeSocketDirectory, callbacks);
+        return owned(backendFor(spec), backendFor(spec).create(environmentId, spec, runtimeSocketDirectory, callbacks));
     }
 
     @Override
     public EnvironmentHandle create(String environmentId, EnvironmentSpec spec, RuntimeEndpoint endpoint,
             EnvironmentCallbacks callbacks) {
-        return chosen.create(environmentId, spec, endpoint, callbacks);
+        return owned(backendFor(spec), backendFor(spec).create(environmentId, spec, endpoint, callbacks));
     }
 
     @Override
     public void destroy(EnvironmentHandle handle) {
-        chosen.destroy(handle);
+        ExecutionBackend owner = owners.remove(handle);
+        (owner == null ? chosen : owner).destroy(handle);
     }
 
     @Override
     public void cleanup() {
         chosen.cleanup();
+        if (processes != chosen) {
+            processes.cleanup();
+        }
+    }
+
+    private EnvironmentHandle owned(ExecutionBackend backend, EnvironmentHandle handle) {
+        owners.put(handle, backend);
+        return handle;
     }
 
     @Override

@@ -11,19 +11,34 @@ final class PoolMetrics {
 
     private final MeterRegistry meters;
 
-    PoolMetrics(MeterRegistry meters, EnvironmentPool pool) {
+    PoolMetrics(MeterRegistry meters, EnvironmentPool pool, ResourceManager manager) {
         this.meters = meters;
         Gauge.builder("edgecoord.environments.live", pool, EnvironmentPool::size)
                 .description("Execution environments alive, idle or busy").register(meters);
         Gauge.builder("edgecoord.environments.memory.reserved", pool, p -> p.reservedMemoryMb() * 1024.0 * 1024.0)
                 .baseUnit("bytes").description("Memory reserved by the live execution environments")
                 .register(meters);
+        Gauge.builder("edgecoord.budget.memory.used", manager, m -> m.budget().memoryUsedMb() * 1024.0 * 1024.0)
+                .baseUnit("bytes").description("Memory of the budget held by live environments").register(meters);
+        Gauge.builder("edgecoord.budget.memory.total", manager, m -> m.budget().memoryMb() * 1024.0 * 1024.0)
+                .baseUnit("bytes").description("Memory live environments may hold together").register(meters);
+        Gauge.builder("edgecoord.budget.cpus.used", manager, m -> m.budget().cpusUsed())
+                .description("CPUs of the budget held by running calls").register(meters);
+        Gauge.builder("edgecoord.budget.cpus.total", manager, m -> m.budget().cpus())
+                .description("CPUs running calls may hold together").register(meters);
+    }
+
+    /** An environment started ahead of calls became ready, or failed to. */
+    void prewarmed(EnvironmentSpec spec, String outcome) {
+        Counter.builder("edgecoord.environment.prewarms").tag("task", spec.taskName()).tag("outcome", outcome)
+                .description("Environments started ahead of calls (prewarmed or pinned), by outcome")
+                .register(meters).increment();
     }
 
     void started(EnvironmentSpec spec, StartKind kind) {
         Counter.builder("edgecoord.environment.starts").tag("task", spec.taskName())
                 .tag("kind", kind.name().toLowerCase(Locale.ROOT))
-                .description("Invocations handed to an environment, by whether it was new (cold) or reused (warm)")
+                .description("Invocations handed to an environment: new (cold), reused (warm) or started ahead (prewarmed)")
                 .register(meters).increment();
         if (kind == StartKind.COLD) {
             // Kept for dashboards made before edgecoord.environment.starts.

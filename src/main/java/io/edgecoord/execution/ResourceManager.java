@@ -2,8 +2,15 @@ package io.edgecoord.execution;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +24,13 @@ import org.springframework.stereotype.Service;
 import io.edgecoord.runtime.RuntimeApiServer;
 
 /**
- * Owns every execution environment: runs each invocation in an idle warm environment of the same
- * task version when there is one, else in a new one; keeps environments warm for the keep-alive,
- * evicts idle ones of other tasks when the pool is full, destroys those that timed out or died,
- * and removes them all at shutdown and leftovers at start-up.
+ * Owns every execution environment and the budget they share: places calls on idle warm,
+ * prewarmed or new environments ({@link Placement}), evicting idle ones of other task versions
+ * when the budget is full; starts environments ahead of calls for tasks that keep some warm or are
+ * pinned; keeps idle ones for their keep-alive; destroys those that timed out or died; removes
+ * them all at shutdown and leftovers at start-up.
  *
- * <p>Thread-safe. {@link #execute} blocks its caller until the invocation ends; call it from a
+ * <p>Thread-safe. {@link #run} blocks its caller until the invocation ends; call it from a
  * virtual thread.
  */
 @Service
@@ -37,6 +45,13 @@ public class ResourceManager implements SmartLifecycle {
     private final EnvironmentFactory factory;
     private final EnvironmentPool pool = new EnvironmentPool();
     private final InvocationRunner runner;
+    private final Placement.Budget budget;
+    /** Placement and prewarming decide one at a time, so that each sees what the other reserved. */
+    private final Object placing = new Object();
+    private volatile Map<String, EnvironmentSpec> warmTargets = Map.of();
+    private final Map<String, Integer> prewarmFailures = new ConcurrentHashMap<>();
+    private final Map<String, Instant> prewarmBackOff = new ConcurrentHashMap<>();
+    private volatile Runnable onChange;
     /** Made anew at each start: a lifecycle may be stopped and started again (tests pause contexts). */
     private volatile ScheduledExecutorService timer;
 
@@ -45,37 +60,94 @@ public class ResourceManager implements SmartLifecycle {
         this.backend = backend;
         this.properties = properties;
         this.clock = clock;
-        this.metrics = new PoolMetrics(meters, pool);
         this.factory = new EnvironmentFactory(backend, runtimeApi, clock);
         this.runner = new InvocationRunner(clock, properties.initTimeout());
+        this.budget = withEnvironmentCap(properties.budget().resolve(), properties.maxEnvironments());
+        this.metrics = new PoolMetrics(meters, pool, this);
+        log.info("Budget for environments: {} MiB of memory, {} CPUs, at most {} environments", budget.memoryMb(),
+                budget.cpus(), budget.environments());
     }
 
     /**
-     * Runs one invocation to its end and reports what happened. Never throws for the function's
+     * A queued call offered for placement.
+     *
+     * @param request what it runs
+     * @param waitingSince when it was queued
+     */
+    public record Candidate(ExecutionRequest request, Instant waitingSince) {
+    }
+
+    /**
+     * A call placed on the pool: the environment it takes (idle, or reserved for it and not
+     * started yet) and the idle ones to remove before a new one starts. Run it with {@link #run}.
+     */
+    public record Lease(Candidate candidate, StartKind kind, Environment environment, List<Environment> evicted) {
+    }
+
+    /**
+     * Places what can run now, in the order given (see {@link Placement#decide}), and reserves
+     * what each placed call takes, so that the budget is never over-committed. Calls not placed
+     * stay with the caller.
+     *
+     * @param slots how many more calls may start
+     */
+    public List<Lease> place(List<Candidate> candidates, int slots) {
+        if (candidates.isEmpty() || slots <= 0) {
+            return List.of();
+        }
+        synchronized (placing) {
+            Instant now = clock.instant();
+            Map<String, Candidate> byId = new HashMap<>();
+            List<Placement.Demand> demands = new ArrayList<>(candidates.size());
+            for (Candidate candidate : candidates) {
+                EnvironmentSpec spec = candidate.request().spec();
+                byId.put(candidate.request().invocationId(), candidate);
+                demands.add(new Placement.Demand(candidate.request().invocationId(), spec.poolKey(), spec.taskName(),
+                        spec.memoryMb(), cpus(spec), spec.policy().maxEnvironments(), candidate.waitingSince()));
+            }
+            List<Lease> leases = new ArrayList<>();
+            for (Placement.Decision decision : Placement.decide(demands, pool.view(properties.cpusPerEnvironment()),
+                    budget, slots, now, properties.starvationLimit())) {
+                Candidate candidate = byId.get(decision.callId());
+                if (decision.environmentId() != null) {
+                    pool.claimIdle(decision.environmentId(), now).ifPresent(env ->
+                            leases.add(new Lease(candidate, decision.kind(), env, List.of())));
+                }
+                else {
+                    List<Environment> evicted = pool.take(decision.evict());
+                    Environment env = factory.reserve(candidate.request().spec(), this::exitedOnItsOwn);
+                    pool.addStarting(env);
+                    leases.add(new Lease(candidate, StartKind.COLD, env, evicted));
+                }
+            }
+            return leases;
+        }
+    }
+
+    /**
+     * Runs a placed call to its end and reports what happened. Never throws for the function's
      * or the backend's failures: they come back as the result's outcome.
      */
-    public ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
-        Environment env;
-        StartKind kind;
-        Optional<Environment> warm = takeWarm(request.spec());
-        if (warm.isPresent()) {
-            env = warm.get();
-            kind = StartKind.WARM;
-            env.outputAttribution().attach(listener);
-        }
-        else {
+    public ExecutionResult run(Lease lease, ExecutionListener listener) {
+        ExecutionRequest request = lease.candidate().request();
+        Environment env = lease.environment();
+        StartKind kind = lease.kind();
+        lease.evicted().forEach(victim -> {
+            metrics.evicted(EvictionReason.POOL_FULL);
+            factory.destroy(victim, "evicted (least recently used) to make room for " + request.spec().poolKey());
+        });
+        env.outputAttribution().attach(listener);
+        if (kind == StartKind.COLD) {
             try {
-                env = createCold(request.spec(), listener);
-                kind = StartKind.COLD;
+                factory.start(env);
+                pool.markBusy(env);
             }
             catch (ExecutionUnavailableException ex) {
-                listener.outputClosed();
-                return ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
+                return notStarted(env, listener, new ExecutionResult.CoordinatorFailed(
                         "Coordinator.ExecutionUnavailable", ex.getBody().getDetail()));
             }
             catch (EnvironmentStartException ex) {
-                listener.outputClosed();
-                return ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
+                return notStarted(env, listener, new ExecutionResult.CoordinatorFailed(
                         "Coordinator.EnvironmentStartFailed", ex.getMessage()));
             }
         }
@@ -96,8 +168,177 @@ public class ResourceManager implements SmartLifecycle {
             factory.destroy(env, evicted.get() == EvictionReason.DRAINED ? "drained after " + ran.reason()
                     : ran.reason());
         }
+        changed();
         return new ExecutionResult(ran.outcome(), env.id(), kind,
                 kind == StartKind.COLD ? env.initDuration() : Duration.ZERO);
+    }
+
+    /**
+     * Gives back a lease whose call will not run after all (it was cancelled meanwhile): an idle
+     * environment goes back to the pool, a reserved one is dropped, and what it evicted is
+     * removed as planned.
+     */
+    public void release(Lease lease) {
+        lease.evicted().forEach(victim -> {
+            metrics.evicted(EvictionReason.POOL_FULL);
+            factory.destroy(victim, "evicted to make room for a call that was then cancelled");
+        });
+        Environment env = lease.environment();
+        if (lease.kind() == StartKind.COLD) {
+            pool.remove(env);
+        }
+        else if (pool.release(env, env.lastUsed()).isPresent() && pool.remove(env)) {
+            factory.destroy(env, "gone while its lease was given back");
+        }
+        changed();
+    }
+
+    /** Places and runs one call at once, whatever the budget says: for tests of the runner. */
+    ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
+        List<Lease> leases = place(List.of(new Candidate(request, clock.instant())), 1);
+        if (leases.isEmpty()) {
+            listener.outputClosed();
+            return ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed("Coordinator.NoRoom",
+                    "no room in the budget for " + request.spec().poolKey()));
+        }
+        return run(leases.getFirst(), listener);
+    }
+
+    private ExecutionResult notStarted(Environment env, ExecutionListener listener, ExecutionResult.Outcome outcome) {
+        pool.remove(env);
+        factory.destroy(env, "failed to start");
+        listener.outputClosed();
+        changed();
+        return ExecutionResult.notStarted(outcome);
+    }
+
+    /**
+     * The task versions to keep started ahead of calls: each spec whose policy asks for warm
+     * environments or is pinned. Replaces what was given before; environments of versions no
+     * longer listed stay until their keep-alive ends.
+     */
+    public void keepWarm(List<EnvironmentSpec> specs) {
+        warmTargets = specs.stream()
+                .filter(spec -> spec.policy().pinned() || spec.policy().minWarm() > 0)
+                .collect(java.util.stream.Collectors.toMap(EnvironmentSpec::poolKey, spec -> spec, (a, b) -> b,
+                        java.util.LinkedHashMap::new));
+        changed();
+    }
+
+    /**
+     * Starts environments ahead of calls where a task version has fewer than it keeps warm (see
+     * {@link Placement#prewarm}); a pinned one that died is started again, after a back-off when
+     * its last start failed.
+     *
+     * @param callsWaiting whether calls wait in the queue: then only pinned tasks are prewarmed
+     */
+    public void prewarm(boolean callsWaiting) {
+        Map<String, EnvironmentSpec> targets = warmTargets;
+        if (targets.isEmpty() || timer == null) {
+            return;
+        }
+        List<Runnable> starts = new ArrayList<>();
+        synchronized (placing) {
+            Instant now = clock.instant();
+            Set<String> backingOff = new HashSet<>();
+            prewarmBackOff.forEach((key, until) -> {
+                if (until.isAfter(now)) {
+                    backingOff.add(key);
+                }
+            });
+            List<Placement.WarmTarget> wanted = targets.values().stream()
+                    .map(spec -> new Placement.WarmTarget(spec.poolKey(), spec.taskName(), spec.memoryMb(),
+                            spec.policy().minWarm(), spec.policy().pinned()))
+                    .toList();
+            for (Placement.Prewarm start : Placement.prewarm(wanted, pool.view(properties.cpusPerEnvironment()),
+                    budget, callsWaiting, backingOff)) {
+                List<Environment> evicted = pool.take(start.evict());
+                Environment env = factory.reserve(targets.get(start.poolKey()), this::exitedOnItsOwn);
+                pool.addPrewarming(env);
+                starts.add(() -> startPrewarmed(env, evicted));
+            }
+        }
+        starts.forEach(Thread::startVirtualThread);
+    }
+
+    private void startPrewarmed(Environment env, List<Environment> evicted) {
+        String poolKey = env.spec().poolKey();
+        evicted.forEach(victim -> {
+            metrics.evicted(EvictionReason.POOL_FULL);
+            factory.destroy(victim, "evicted (least recently used) to make room for pinned " + poolKey);
+        });
+        String failure;
+        try {
+            factory.start(env);
+            Object first = java.util.concurrent.CompletableFuture.anyOf(env.endpoint().ready(), env.exitedFuture())
+                    .get(properties.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            failure = first instanceof Instant ? null : "exited before it was ready: " + first;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        }
+        catch (java.util.concurrent.TimeoutException ex) {
+            failure = "not ready within the init timeout of " + properties.initTimeout();
+        }
+        catch (java.util.concurrent.ExecutionException | RuntimeException ex) {
+            failure = ex instanceof java.util.concurrent.ExecutionException ? String.valueOf(ex.getCause())
+                    : ex.getMessage();
+        }
+        if (failure == null && pool.prewarmReady(env, clock.instant())) {
+            prewarmFailures.remove(poolKey);
+            prewarmBackOff.remove(poolKey);
+            metrics.prewarmed(env.spec(), "ready");
+        }
+        else {
+            if (pool.remove(env)) {
+                metrics.evicted(failure == null ? EvictionReason.DRAINED : EvictionReason.INIT_ERROR);
+            }
+            factory.destroy(env, failure == null ? "drained while prewarming" : "prewarming failed: " + failure);
+            if (failure != null) {
+                int failures = prewarmFailures.merge(poolKey, 1, Integer::sum);
+                Duration backOff = Duration.ofSeconds(Math.min(60, 1L << Math.min(6, failures - 1)));
+                prewarmBackOff.put(poolKey, clock.instant().plus(backOff));
+                metrics.prewarmed(env.spec(), "failed");
+                log.warn("Prewarming {} failed ({}); trying again in {}", poolKey, failure, backOff);
+            }
+        }
+        changed();
+    }
+
+    /**
+     * Whether a call of this spec could ever run here.
+     *
+     * @throws ExceedsBudgetException when its memory or CPU is more than the whole budget
+     */
+    public void checkFits(EnvironmentSpec spec) {
+        if (spec.memoryMb() > budget.memoryMb() || cpus(spec) > budget.cpus()) {
+            throw new ExceedsBudgetException(spec.taskName(), spec.memoryMb(), cpus(spec), budget);
+        }
+    }
+
+    /** The budget and how much of it is held now. */
+    public BudgetSnapshot budget() {
+        long memoryUsed = pool.reservedMemoryMb();
+        double cpusUsed = pool.busyCpus(properties.cpusPerEnvironment());
+        return new BudgetSnapshot(budget.memoryMb(), memoryUsed, Math.max(0, budget.memoryMb() - memoryUsed),
+                budget.cpus(), cpusUsed, Math.max(0, budget.cpus() - cpusUsed), budget.environments());
+    }
+
+    /** Tells {@code listener} whenever the pool frees or gains something a queued call may need. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    private void changed() {
+        Runnable listener = onChange;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
+    private double cpus(EnvironmentSpec spec) {
+        return EnvironmentPool.cpus(spec, properties.cpusPerEnvironment());
     }
 
     /** What a live environment runs, for services that must know who is calling from inside it. */
@@ -128,6 +369,7 @@ public class ResourceManager implements SmartLifecycle {
         if (draining.drain() == PoolDecisions.Drain.REMOVED_NOW) {
             metrics.evicted(EvictionReason.DRAINED);
             factory.destroy(draining.environment(), "drained");
+            changed();
         }
         return draining.drain();
     }
@@ -142,48 +384,31 @@ public class ResourceManager implements SmartLifecycle {
         return backend.status();
     }
 
-    private Optional<Environment> takeWarm(EnvironmentSpec spec) {
-        while (true) {
-            Optional<Environment> env = pool.takeIdle(spec.poolKey(), clock.instant());
-            if (env.isEmpty() || !env.get().exitedFuture().isDone()) {
-                return env;
-            }
-            pool.remove(env.get());
-            metrics.evicted(EvictionReason.EXITED);
-            factory.destroy(env.get(), "exited while idle");
-        }
-    }
-
-    private Environment createCold(EnvironmentSpec spec, ExecutionListener listener) {
-        while (pool.size() >= properties.maxEnvironments()) {
-            Optional<Environment> victim = pool.takeEvictionCandidate(spec.poolKey());
-            if (victim.isEmpty()) {
-                break;
-            }
-            factory.destroy(victim.get(), "evicted (least recently used) to make room for " + spec.poolKey());
-            metrics.evicted(EvictionReason.POOL_FULL);
-        }
-        Environment env = factory.create(spec, this::exitedOnItsOwn, created -> {
-            created.outputAttribution().attach(listener);
-            pool.addStarting(created);
-        });
-        pool.markBusy(env);
-        return env;
-    }
-
     /** An environment's process ended; a busy one is handled by its invocation's runner. */
     private void exitedOnItsOwn(Environment env) {
         if (pool.removeIfIdle(env)) {
             metrics.evicted(EvictionReason.EXITED);
-            Thread.startVirtualThread(() -> factory.destroy(env, env.exitedFuture().join().describe()));
+            Thread.startVirtualThread(() -> {
+                factory.destroy(env, env.exitedFuture().join().describe());
+                changed();
+            });
         }
     }
 
     private void reap() {
-        for (Environment env : pool.takeExpired(clock.instant(), properties.keepAlive())) {
+        List<Environment> expired = pool.takeExpired(clock.instant(), properties.keepAlive());
+        for (Environment env : expired) {
             metrics.evicted(EvictionReason.KEEP_ALIVE);
-            factory.destroy(env, "idle for the keep-alive of " + properties.keepAlive());
+            Duration keepAlive = env.spec().policy().keepAlive();
+            factory.destroy(env, "idle for the keep-alive of " + (keepAlive != null ? keepAlive : properties.keepAlive()));
         }
+        if (!expired.isEmpty()) {
+            changed();
+        }
+    }
+
+    private static Placement.Budget withEnvironmentCap(Placement.Budget budget, int maxEnvironments) {
+        return new Placement.Budget(budget.memoryMb(), budget.cpus(), maxEnvironments);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionRequest;
 import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.scheduler.QueueFullException;
@@ -68,8 +69,7 @@ class AttemptScheduler {
 
     private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
-        EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
-                task.memoryMb(), task.environment(), task.codeDirectory(), false);
+        EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
         scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt()));
     }
@@ -97,7 +97,7 @@ class AttemptScheduler {
         try {
             submit(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()), done, output);
         }
-        catch (TaskNotFoundException | QueueFullException ex) {
+        catch (TaskNotFoundException | QueueFullException | ExceedsBudgetException ex) {
             log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());
             observer(id, done, output).finished(ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
                     "Coordinator.RetryNotQueued", ex.getBody().getDetail())));

@@ -19,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.execution.BackendStatus;
+import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.scheduler.QueueFullException;
@@ -138,7 +139,7 @@ class InvocationService {
         try {
             attempts.schedule(invocation, task, done, output);
         }
-        catch (QueueFullException ex) {
+        catch (QueueFullException | ExceedsBudgetException ex) {
             inFlight.remove(invocation.id());
             store.delete(invocation.id());
             liveLogs.close(invocation.id());

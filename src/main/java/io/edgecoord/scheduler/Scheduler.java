@@ -2,8 +2,15 @@ package io.edgecoord.scheduler;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,13 +26,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 import io.edgecoord.execution.ExecutionResult;
-import io.edgecoord.execution.PoolSnapshot;
 import io.edgecoord.execution.ResourceManager;
 
 /**
- * Takes every call, queues it, and starts calls when the {@link DispatchPolicy} says so: one
- * dispatcher thread makes the decisions, each started call runs on its own virtual thread
- * through the {@link ResourceManager}.
+ * Takes every call into its task's queue and starts calls when resources allow. One dispatcher
+ * thread decides: it expires calls whose deadline passed, orders the queues by priority and
+ * weighted fair share ({@link FairShare}), has the {@link ResourceManager} place what fits
+ * ({@link io.edgecoord.execution.Placement}), starts each placed call on its own virtual thread,
+ * and lets the resource manager prewarm with what is left. It decides again whenever a call
+ * arrives or ends and whenever the pool frees something.
  *
  * <p>Thread-safe. {@link #submit} never blocks; it refuses with {@link QueueFullException}.
  */
@@ -34,52 +43,101 @@ public class Scheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
+    /** The longest the dispatcher sleeps without news: prewarm back-offs end on their own. */
+    private static final Duration IDLE_TICK = Duration.ofSeconds(1);
+
+    /** Calls in a task's queue are served by priority, then in order of arrival. */
+    private static final Comparator<Queued> SERVICE_ORDER = Comparator
+            .comparingInt((Queued q) -> -q.call().priority())
+            .thenComparingLong(Queued::sequence);
+
     private final ResourceManager resourceManager;
     private final SchedulerProperties properties;
-    private final DispatchPolicy policy;
     private final Clock clock;
     private final Timer queueWait;
     private final Counter queueFull;
+    private final Counter taskQueueFull;
+    private final Counter expired;
     /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
     private final MultiGauge queueLength;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<ScheduledCall> queue = new ArrayList<>();
+    /** Each task's waiting calls, in service order; a task without calls has no entry. */
+    private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
+    private final Map<String, Integer> runningByTask = new HashMap<>();
+    private int queued;
     private int running;
+    private long sequence;
+    /** Something happened since the dispatcher last looked: a call came or ended, the pool changed. */
+    private boolean dirty;
     private volatile Thread dispatcher;
+
+    /** A call in a queue, with its place in arrival order. */
+    private record Queued(ScheduledCall call, long sequence) {
+    }
 
     Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
         this.resourceManager = resourceManager;
         this.properties = properties;
-        this.policy = new FifoDispatchPolicy(properties.maxConcurrent());
         this.clock = clock;
         this.queueWait = Timer.builder("edgecoord.queue.wait").publishPercentileHistogram()
                 .description("Time from accepting a call to handing it to the resource manager").register(meters);
-        this.queueFull = Counter.builder("edgecoord.invocations.rejected").tag("reason", "queue-full")
-                .description("Calls refused before anything was recorded, by reason").register(meters);
+        this.queueFull = rejections(meters, "queue-full");
+        this.taskQueueFull = rejections(meters, "task-queue-full");
+        this.expired = Counter.builder("edgecoord.invocations.expired")
+                .description("Calls whose deadline passed while they were queued").register(meters);
         this.queueLength = MultiGauge.builder("edgecoord.queue.length")
                 .description("Calls waiting, by task").register(meters);
         Gauge.builder("edgecoord.queue.depth", this, Scheduler::queueDepth)
                 .description("Calls waiting for an environment").register(meters);
         Gauge.builder("edgecoord.invocations.running", this, Scheduler::runningCount)
                 .description("Calls running now").register(meters);
+        resourceManager.onChange(this::poolChanged);
     }
 
-    /** Queues a call. @throws QueueFullException when the queue is at its limit */
+    private static Counter rejections(MeterRegistry meters, String reason) {
+        return Counter.builder("edgecoord.invocations.rejected").tag("reason", reason)
+                .description("Calls refused before anything was recorded, by reason").register(meters);
+    }
+
+    /**
+     * Queues a call.
+     *
+     * @throws QueueFullException when its task's queue, or the whole queue, is at its limit
+     * @throws io.edgecoord.execution.ExceedsBudgetException when it could never fit the budget
+     */
     public void submit(ScheduledCall call) {
+        resourceManager.checkFits(call.request().spec());
         lock.lock();
         try {
-            if (queue.size() >= properties.maxQueueLength()) {
+            if (queued >= properties.maxQueueLength()) {
                 queueFull.increment();
-                throw new QueueFullException(properties.maxQueueLength());
+                throw QueueFullException.coordinator(properties.maxQueueLength());
             }
-            queue.add(call);
+            int taskLimit = taskQueueLimit(call);
+            List<Queued> queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
+            if (queue.size() >= taskLimit) {
+                if (queue.isEmpty()) {
+                    queues.remove(call.taskName());
+                }
+                taskQueueFull.increment();
+                throw QueueFullException.task(call.taskName(), taskLimit);
+            }
+            Queued entry = new Queued(call, sequence++);
+            int at = java.util.Collections.binarySearch(queue, entry, SERVICE_ORDER);
+            queue.add(at < 0 ? -at - 1 : at, entry);
+            queued++;
             queueChanged();
+            dirty = true;
             changed.signal();
         }
         finally {
             lock.unlock();
         }
+    }
+
+    private int taskQueueLimit(ScheduledCall call) {
+        return call.maxQueueLength() > 0 ? call.maxQueueLength() : properties.maxQueueLengthPerTask();
     }
 
     /** What {@link #cancel} did. */
@@ -97,16 +155,8 @@ public class Scheduler implements SmartLifecycle {
         ScheduledCall found = null;
         lock.lock();
         try {
-            for (ScheduledCall call : queue) {
-                if (call.request().invocationId().equals(invocationId)) {
-                    found = call;
-                    break;
-                }
-            }
-            if (found != null) {
-                queue.remove(found);
-                queueChanged();
-            }
+            found = remove(queued -> queued.request().invocationId().equals(invocationId)).stream()
+                    .findFirst().orElse(null);
         }
         finally {
             lock.unlock();
@@ -114,8 +164,7 @@ public class Scheduler implements SmartLifecycle {
         if (found == null) {
             return Cancellation.UNKNOWN;
         }
-        found.observer().outputClosed();
-        found.observer().finished(ExecutionResult.notStarted(new ExecutionResult.Cancelled(reason)));
+        end(found, new ExecutionResult.Cancelled(reason));
         return Cancellation.DEQUEUED;
     }
 
@@ -123,28 +172,38 @@ public class Scheduler implements SmartLifecycle {
     public int queueDepth() {
         lock.lock();
         try {
-            return queue.size();
+            return queued;
         }
         finally {
             lock.unlock();
         }
     }
 
-    /** The queues, what runs, the limits and the pool, as they are now. */
+    /** The queues, what runs, the limits, the budget and the pool, as they are now. */
     SchedulerSnapshot snapshot() {
-        PoolSnapshot pool = resourceManager.poolSnapshot();
+        var pool = resourceManager.poolSnapshot();
+        var budget = resourceManager.budget();
         lock.lock();
         try {
-            return SchedulerSnapshot.of(queue, running, properties, pool);
+            return new SchedulerSnapshot(queued, queuedByTask(), running, new TreeMap<>(runningByTask),
+                    properties.maxConcurrent(), Math.max(0, properties.maxConcurrent() - running),
+                    properties.maxQueueLength(), properties.maxQueueLengthPerTask(), budget, pool);
         }
         finally {
             lock.unlock();
         }
+    }
+
+    /** How many calls of each task wait, by task name; read under the lock. */
+    private Map<String, Integer> queuedByTask() {
+        Map<String, Integer> counts = new TreeMap<>();
+        queues.forEach((task, queue) -> counts.put(task, queue.size()));
+        return counts;
     }
 
     /** Called under the lock, so that the gauge's rows follow the queue's changes in order. */
     private void queueChanged() {
-        queueLength.register(SchedulerSnapshot.queuedByTask(queue).entrySet().stream()
+        queueLength.register(queuedByTask().entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue()))
                 .toList(), true);
     }
@@ -159,36 +218,143 @@ public class Scheduler implements SmartLifecycle {
         }
     }
 
+    private void poolChanged() {
+        lock.lock();
+        try {
+            dirty = true;
+            changed.signal();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes out, under the lock, the queued calls that match. */
+    private List<ScheduledCall> remove(java.util.function.Predicate<ScheduledCall> which) {
+        List<ScheduledCall> removed = new ArrayList<>();
+        queues.values().forEach(queue -> queue.removeIf(entry -> {
+            boolean match = which.test(entry.call());
+            if (match) {
+                removed.add(entry.call());
+            }
+            return match;
+        }));
+        if (!removed.isEmpty()) {
+            queues.values().removeIf(List::isEmpty);
+            queued -= removed.size();
+            queueChanged();
+        }
+        return removed;
+    }
+
     private void dispatchLoop() {
         while (!Thread.currentThread().isInterrupted()) {
-            List<ScheduledCall> starting;
-            lock.lock();
             try {
-                starting = List.copyOf(policy.select(queue, running));
-                if (starting.isEmpty()) {
-                    changed.await();
-                    continue;
-                }
-                queue.removeAll(starting);
-                running += starting.size();
-                queueChanged();
+                dispatchOnce();
             }
             catch (InterruptedException ex) {
                 return;
             }
-            finally {
-                lock.unlock();
+            catch (RuntimeException ex) {
+                log.error("Dispatching failed; trying again", ex);
             }
-            starting.forEach(call -> queueWait.record(Duration.between(call.acceptedAt(), clock.instant())));
-            starting.forEach(call -> Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
-                    .start(() -> run(call)));
         }
     }
 
-    private void run(ScheduledCall call) {
+    /** One round: expire, order, place, start, prewarm; then wait for news. */
+    private void dispatchOnce() throws InterruptedException {
+        Instant now = clock.instant();
+        List<ScheduledCall> late;
+        List<ResourceManager.Candidate> candidates;
+        int slots;
+        lock.lock();
+        try {
+            dirty = false;
+            late = remove(call -> call.request().deadline() != null && !call.request().deadline().isAfter(now));
+            slots = Math.max(0, properties.maxConcurrent() - running);
+            candidates = slots == 0 ? List.of() : FairShare.order(taskQueues()).stream()
+                    .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
+                    .toList();
+        }
+        finally {
+            lock.unlock();
+        }
+        late.forEach(call -> {
+            expired.increment();
+            end(call, new ExecutionResult.Expired(call.request().deadline()));
+        });
+        List<ResourceManager.Lease> leases = resourceManager.place(candidates, slots);
+        List<ScheduledCall> starting = new ArrayList<>();
+        boolean waiting;
+        lock.lock();
+        try {
+            for (ResourceManager.Lease lease : leases) {
+                String id = lease.candidate().request().invocationId();
+                List<ScheduledCall> taken = remove(call -> call.request().invocationId().equals(id));
+                if (taken.isEmpty()) {
+                    // Cancelled between ordering and placing: the lease goes back unused.
+                    resourceManager.release(lease);
+                    continue;
+                }
+                starting.add(taken.getFirst());
+                running++;
+                runningByTask.merge(taken.getFirst().taskName(), 1, Integer::sum);
+            }
+            waiting = queued > 0;
+        }
+        finally {
+            lock.unlock();
+        }
+        Map<String, ResourceManager.Lease> byId = new HashMap<>();
+        leases.forEach(lease -> byId.put(lease.candidate().request().invocationId(), lease));
+        Instant started = clock.instant();
+        for (ScheduledCall call : starting) {
+            queueWait.record(Duration.between(call.acceptedAt(), started));
+            ResourceManager.Lease lease = byId.get(call.request().invocationId());
+            Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
+                    .start(() -> run(call, lease));
+        }
+        resourceManager.prewarm(waiting);
+        awaitNews();
+    }
+
+    /** Sleeps until something changes, the next deadline in the queue, or the idle tick. */
+    private void awaitNews() throws InterruptedException {
+        lock.lock();
+        try {
+            if (dirty) {
+                return;
+            }
+            Instant wake = clock.instant().plus(IDLE_TICK);
+            for (List<Queued> queue : queues.values()) {
+                for (Queued entry : queue) {
+                    Instant deadline = entry.call().request().deadline();
+                    if (deadline != null && deadline.isBefore(wake)) {
+                        wake = deadline;
+                    }
+                }
+            }
+            long millis = Duration.between(clock.instant(), wake).toMillis();
+            if (millis > 0) {
+                changed.await(millis, TimeUnit.MILLISECONDS);
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private List<FairShare.TaskQueue> taskQueues() {
+        return queues.entrySet().stream()
+                .map(e -> new FairShare.TaskQueue(e.getKey(), e.getValue().stream().map(Queued::call).toList(),
+                        e.getValue().getLast().call().weight(), runningByTask.getOrDefault(e.getKey(), 0)))
+                .toList();
+    }
+
+    private void run(ScheduledCall call, ResourceManager.Lease lease) {
         ExecutionResult result;
         try {
-            result = resourceManager.execute(call.request(), call.observer());
+            result = resourceManager.run(lease, call.observer());
         }
         catch (RuntimeException ex) {
             log.error("Invocation {} failed in the coordinator", call.request().invocationId(), ex);
@@ -199,6 +365,8 @@ public class Scheduler implements SmartLifecycle {
             lock.lock();
             try {
                 running--;
+                runningByTask.computeIfPresent(call.taskName(), (task, count) -> count > 1 ? count - 1 : null);
+                dirty = true;
                 changed.signal();
             }
             finally {
@@ -206,6 +374,12 @@ public class Scheduler implements SmartLifecycle {
             }
         }
         call.observer().finished(result);
+    }
+
+    /** Ends a call that never ran: its output closes, then its observer hears how it ended. */
+    private static void end(ScheduledCall call, ExecutionResult.Outcome outcome) {
+        call.observer().outputClosed();
+        call.observer().finished(ExecutionResult.notStarted(outcome));
     }
 
     @Override
