@@ -15,16 +15,27 @@ import java.time.Instant;
  * @param ageMs how long it has lived
  * @param lastUsedAt when it last took an invocation (its creation until then)
  * @param memoryMb the memory it reserves
- * @param backendId the backend's id for it (a container id); null while it starts
+ * @param backendId the backend's id for it (a container id, or a process id without isolation);
+ *     null while it starts
+ * @param prewarmed started ahead of calls and has run none yet
+ * @param pinned its task's one long-lived environment
+ * @param isolation {@code CONTAINER}, or {@code NONE} for a plain process
  */
 record EnvironmentSnapshot(String id, String task, int version, String runtime, String state, Instant createdAt,
-        long ageMs, Instant lastUsedAt, int memoryMb, String backendId) {
+        long ageMs, Instant lastUsedAt, int memoryMb, String backendId, boolean prewarmed, boolean pinned,
+        String isolation) {
 
     static EnvironmentSnapshot of(Environment env, Instant now) {
         EnvironmentSpec spec = env.spec();
         EnvironmentHandle handle = env.handle();
         return new EnvironmentSnapshot(env.id(), spec.taskName(), spec.taskVersion(), spec.runtime(),
-                env.state().name(), env.createdAt(), Math.max(0, Duration.between(env.createdAt(), now).toMillis()),
-                env.lastUsed(), spec.memoryMb(), handle == null ? null : handle.backendId());
+                state(env.state()), env.createdAt(), Math.max(0, Duration.between(env.createdAt(), now).toMillis()),
+                env.lastUsed(), spec.memoryMb(), handle == null ? null : handle.backendId(), env.prewarmed(),
+                spec.policy().pinned(), spec.policy().isolation().name());
+    }
+
+    /** Prewarming is starting, as far as users can tell; {@code prewarmed} says the rest. */
+    private static String state(Environment.State state) {
+        return state == Environment.State.PREWARMING ? Environment.State.STARTING.name() : state.name();
     }
 }

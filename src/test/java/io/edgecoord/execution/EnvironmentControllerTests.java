@@ -23,7 +23,7 @@ class EnvironmentControllerTests {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
     private static final EnvironmentSnapshot IDLE = new EnvironmentSnapshot("e1", "hello", 2, "python3.11", "IDLE",
-            T0, 5_000, T0.plusSeconds(4), 128, "c0ffee");
+            T0, 5_000, T0.plusSeconds(4), 128, "c0ffee", false, false, "CONTAINER");
 
     @Autowired
     MockMvc mvc;

@@ -44,9 +44,9 @@ class EnvironmentPoolTests {
 
         assertThat(pool.describe(T0.plusSeconds(10))).containsExactly(
                 new EnvironmentSnapshot("e1", "hello", 3, "python3.11", "IDLE", T0, 10_000, T0.plusSeconds(1), 128,
-                        "container-e1"),
+                        "container-e1", false, false, "CONTAINER"),
                 new EnvironmentSnapshot("e2", "resize", 3, "python3.11", "BUSY", T0, 10_000, T0, 512,
-                        "container-e2"));
+                        "container-e2", false, false, "CONTAINER"));
     }
 
     @Test
