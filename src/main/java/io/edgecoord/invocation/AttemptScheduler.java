@@ -71,12 +71,13 @@ class AttemptScheduler {
             CompletableFuture<String> output) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
-        scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt()));
+        scheduler.submit(new ScheduledCall(request,
+                observer(invocation.id(), policy.withTask(task.execution()), done, output), invocation.queuedAt()));
     }
 
-    private RecordingObserver observer(String id, CompletableFuture<Invocation> done,
+    private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
-        return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, policy,
+        return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, retryPolicy,
                 retried -> retryLater(retried, done, output));
     }
 
@@ -94,13 +95,17 @@ class AttemptScheduler {
         if (invocation == null || invocation.status() != InvocationStatus.QUEUED) {
             return;
         }
+        DeployedTask task = null;
         try {
-            submit(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()), done, output);
+            task = catalog.version(invocation.taskName(), invocation.taskVersion());
+            submit(invocation, task, done, output);
         }
         catch (TaskNotFoundException | QueueFullException | ExceedsBudgetException ex) {
             log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());
-            observer(id, done, output).finished(ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed(
-                    "Coordinator.RetryNotQueued", ex.getBody().getDetail())));
+            // A full queue leaves the task's own retry limits in force; a task that is gone has none.
+            RetryPolicy retryPolicy = (task != null) ? policy.withTask(task.execution()) : policy;
+            observer(id, retryPolicy, done, output).finished(ExecutionResult.notStarted(
+                    new ExecutionResult.CoordinatorFailed("Coordinator.RetryNotQueued", ex.getBody().getDetail())));
             liveLogs.close(id);
         }
     }

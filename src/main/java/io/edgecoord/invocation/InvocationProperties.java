@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of invocations ({@code edgecoord.invocation.*}). The retry settings apply to every
- * task; per-task overrides are not there yet.
+ * task, except that a task version's own {@code maxRetries} and {@code maxEventAge} win
+ * ({@link RetryPolicy#withTask}).
  *
  * @param maxPayloadSize the largest event a call may carry
  * @param maxLogSize the most output kept per invocation; the rest is cut with a marker

@@ -85,11 +85,23 @@ class InvocationRecovery {
      */
     private Invocation fail(Invocation invocation, String why, boolean retry) {
         Instant now = clock.instant();
+        RetryPolicy retryPolicy = retry ? policyFor(invocation) : policy;
         return store.update(invocation.id(), i -> {
             i.fail(ErrorSource.COORDINATOR, "Coordinator.Restarted", why, null, Duration.ZERO, now);
             if (retry) {
-                RecordingObserver.settle(i, policy, now);
+                RecordingObserver.settle(i, retryPolicy, now);
             }
         });
+    }
+
+    /** The retry limits of the invocation's task version, or the coordinator's when that version is gone. */
+    private RetryPolicy policyFor(Invocation invocation) {
+        try {
+            return policy.withTask(catalog.version(invocation.taskName(), invocation.taskVersion()).execution());
+        }
+        catch (TaskNotFoundException ex) {
+            // Nothing is lost: requeue() then finds the version gone and fails the call for that reason.
+            return policy;
+        }
     }
 }

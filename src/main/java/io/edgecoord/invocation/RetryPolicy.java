@@ -3,11 +3,14 @@ package io.edgecoord.invocation;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.edgecoord.task.TaskExecution;
+
 /**
  * Whether a failed attempt of an asynchronous call is tried again, and when: exponential back-off
  * ({@code retryDelay × 2^(attempt − 1)}, at most {@code maxRetryDelay}), at most
  * {@code maxRetries} retries, and none that would start when the event is older than
- * {@code maxEventAge}. Pure: the caller passes the time.
+ * {@code maxEventAge}. Pure: the caller passes the time. The coordinator's policy comes from
+ * {@link InvocationProperties}; a task version may set its own limits ({@link #withTask}).
  */
 record RetryPolicy(int maxRetries, Duration maxEventAge, Duration retryDelay, Duration maxRetryDelay) {
 
@@ -22,6 +25,12 @@ record RetryPolicy(int maxRetries, Duration maxEventAge, Duration retryDelay, Du
     }
 
     record GiveUp(String reason) implements Decision {
+    }
+
+    /** This policy with the task version's own {@code maxRetries} and {@code maxEventAge}, where it sets them. */
+    RetryPolicy withTask(TaskExecution execution) {
+        return new RetryPolicy(execution.maxRetries() != null ? execution.maxRetries() : maxRetries,
+                execution.maxEventAge() != null ? execution.maxEventAge() : maxEventAge, retryDelay, maxRetryDelay);
     }
 
     /**

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
  * @param timeoutSeconds the timeout, 1..900, default 30
  * @param environment environment variables for the task
  * @param code the code, in a JSON request
+ * @param execution how the task is run and scheduled; absent means every setting at its default
+ * @param retries how its failed asynchronous calls are retried; absent means the coordinator's defaults
  */
 record DeployTaskRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must match [A-Za-z0-9_-]{1,64}") String name,
@@ -27,7 +29,9 @@ record DeployTaskRequest(
         @Min(64) @Max(10240) Integer memoryMb,
         @Min(1) @Max(900) Integer timeoutSeconds,
         Map<String, String> environment,
-        @Valid CodeRequest code) {
+        @Valid CodeRequest code,
+        ExecutionRequest execution,
+        RetriesRequest retries) {
 
     /**
      * Code given in a JSON request: either a single inline source file or a base64 zip (or jar).
@@ -37,5 +41,32 @@ record DeployTaskRequest(
      * @param zipBase64 a zip or jar, base64-encoded
      */
     record CodeRequest(String inline, String fileName, String zipBase64) {
+    }
+
+    /**
+     * The {@code execution} object; each absent field takes its default. Ranges are checked by
+     * {@link ExecutionSettings}, so that every broken rule answers the same {@code invalid-task} problem.
+     *
+     * @param isolation {@code container} (default) or {@code none} (a plain process)
+     * @param cpus CPUs each environment reserves, 0.05..64
+     * @param minWarm environments kept started ahead of calls, 0..32, default 0
+     * @param maxEnvironments the most environments alive at once, 1..256
+     * @param keepAliveSeconds how long an idle environment is kept, 1..86400
+     * @param pinned one long-lived environment, default false
+     * @param priority 0..9, default 5
+     * @param weight 1..100, default 1
+     * @param maxQueueLength the most calls that may wait, 1..100000
+     */
+    record ExecutionRequest(String isolation, Double cpus, Integer minWarm, Integer maxEnvironments,
+            Integer keepAliveSeconds, Boolean pinned, Integer priority, Integer weight, Integer maxQueueLength) {
+    }
+
+    /**
+     * The {@code retries} object, Lambda's limits; each absent field takes the coordinator's default.
+     *
+     * @param maxRetries retries of a failed asynchronous call, 0..2
+     * @param maxEventAgeSeconds the oldest an asynchronous call may be when a retry would start, 60..21600
+     */
+    record RetriesRequest(Integer maxRetries, Integer maxEventAgeSeconds) {
     }
 }

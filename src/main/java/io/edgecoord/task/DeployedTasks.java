@@ -1,6 +1,7 @@
 package io.edgecoord.task;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,24 @@ class DeployedTasks implements TaskCatalog {
     @Override
     @Transactional(readOnly = true)
     public DeployedTask version(String name, int version) {
-        TaskVersion found = this.versions.findByNameAndVersion(name, version)
-            .orElseThrow(() -> new TaskNotFoundException(name, version));
+        return deployed(this.versions.findByNameAndVersion(name, version)
+            .orElseThrow(() -> new TaskNotFoundException(name, version)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeployedTask> warmTargets() {
+        return this.versions.findLatestWithExecution()
+            .stream()
+            .filter((version) -> version.settings().execution().keepsWarm())
+            .map(this::deployed)
+            .toList();
+    }
+
+    private DeployedTask deployed(TaskVersion found) {
         TaskSettings settings = found.settings();
-        return new DeployedTask(name, version, settings.runtime(), settings.handler(), settings.memoryMb(),
-                Duration.ofSeconds(settings.timeoutSeconds()), settings.environment(), found.codeSha256(),
-                this.store.codeDirectory(found.codeSha256()));
+        return new DeployedTask(settings.name(), found.version(), settings.runtime(), settings.handler(),
+                settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), settings.environment(),
+                found.codeSha256(), this.store.codeDirectory(found.codeSha256()), settings.execution());
     }
 }

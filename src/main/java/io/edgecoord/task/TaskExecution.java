@@ -29,9 +29,15 @@ public record TaskExecution(Isolation isolation, Double cpus, int minWarm, Integ
     /** Where a task's environments run. */
     public enum Isolation { CONTAINER, NONE }
 
+    /** The priority of a task that names none. */
     public static final int DEFAULT_PRIORITY = 5;
 
     /** Every setting at its default. */
     public static final TaskExecution DEFAULTS = new TaskExecution(Isolation.CONTAINER, null, 0, null, null, false,
             DEFAULT_PRIORITY, 1, null, null, null);
+
+    /** Whether environments of this task are started ahead of calls: it keeps some warm, or is pinned. */
+    public boolean keepsWarm() {
+        return this.minWarm > 0 || this.pinned;
+    }
 }

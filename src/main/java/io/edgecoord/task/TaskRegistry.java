@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import io.edgecoord.web.PageResponse;
 /**
  * Records task versions and reads them back for the API. A deploy of a name runs under that name's
  * lock and commits before the lock is released, so two identical concurrent deploys create one version.
+ * A new version and a deletion publish {@link TaskChanged} inside their transaction.
  */
 @Service
 class TaskRegistry {
@@ -28,15 +30,18 @@ class TaskRegistry {
 
     private final TransactionTemplate transaction;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     private final NameLocks locks = new NameLocks();
 
     TaskRegistry(TaskRepository tasks, TaskVersionRepository versions, PlatformTransactionManager transactions,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.versions = versions;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,6 +56,7 @@ class TaskRegistry {
                 return new Deployment(false, TaskResponse.of(latest));
             }
             TaskVersion created = this.versions.save(task.release(settings, codeSha256, codeSize, now));
+            this.events.publishEvent(new TaskChanged(task.name()));
             return new Deployment(true, TaskResponse.of(created));
         }));
     }
@@ -86,5 +92,6 @@ class TaskRegistry {
     void delete(String name) {
         Task task = this.tasks.findByName(name).orElseThrow(() -> new TaskNotFoundException(name));
         this.tasks.delete(task);
+        this.events.publishEvent(new TaskChanged(name));
     }
 }

@@ -22,6 +22,18 @@ public enum TaskRuntime {
         return this.id;
     }
 
+    /**
+     * Whether the runtime can run as a plain child process (isolation {@code none}): python3.11
+     * and provided can; java17 needs its runtime image's Java and Lambda client. Keep in step with
+     * the process backend's {@code ProcessPlan}.
+     */
+    boolean runsWithoutContainer() {
+        return switch (this) {
+            case PYTHON_3_11, PROVIDED -> true;
+            case JAVA_17 -> false;
+        };
+    }
+
     /** The runtime with this id, if there is one. */
     public static Optional<TaskRuntime> fromId(String id) {
         return Arrays.stream(values()).filter((runtime) -> runtime.id.equals(id)).findFirst();

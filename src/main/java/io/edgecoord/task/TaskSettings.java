@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param memoryMb the memory limit in MB
  * @param timeoutSeconds the timeout in seconds
  * @param environment the environment variables, sorted by name
+ * @param execution how it is run, scheduled and retried; part of equality, so a redeploy that changes
+ *     only these settings makes a new version
  */
 record TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
-        Map<String, String> environment) {
+        Map<String, String> environment, TaskExecution execution) {
 
     static final int DEFAULT_MEMORY_MB = 128;
 
@@ -32,6 +34,13 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
 
     TaskSettings {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+        execution = (execution != null) ? execution : TaskExecution.DEFAULTS;
+    }
+
+    /** Settings with every execution setting at its default. */
+    TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
+            Map<String, String> environment) {
+        this(name, runtime, handler, memoryMb, timeoutSeconds, environment, TaskExecution.DEFAULTS);
     }
 
     /**
@@ -44,9 +53,11 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
         String handler = checkHandler(runtime, request.handler());
         Map<String, String> environment = (request.environment() != null) ? request.environment() : Map.of();
         checkEnvironment(environment);
+        TaskExecution execution = ExecutionSettings.of(runtime, request.execution(), request.retries());
         return new TaskSettings(request.name(), runtime, handler,
                 (request.memoryMb() != null) ? request.memoryMb() : DEFAULT_MEMORY_MB,
-                (request.timeoutSeconds() != null) ? request.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS, environment);
+                (request.timeoutSeconds() != null) ? request.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS, environment,
+                execution);
     }
 
     /** The file, relative to the code root, that holds a python handler's module ({@code a/b/mod.py}). */

@@ -51,6 +51,11 @@ class TaskVersion {
     @Column(name = "environment_json", nullable = false, updatable = false, length = EnvironmentJson.MAX_LENGTH)
     private Map<String, String> environment;
 
+    /** How it is run and scheduled; {@code null} when every setting is at its default. */
+    @Convert(converter = ExecutionJson.class)
+    @Column(name = "execution_json", updatable = false, length = ExecutionJson.MAX_LENGTH)
+    private TaskExecution execution;
+
     @Column(name = "code_sha256", nullable = false, updatable = false, length = 64)
     private String codeSha256;
 
@@ -71,6 +76,7 @@ class TaskVersion {
         this.memoryMb = settings.memoryMb();
         this.timeoutSeconds = settings.timeoutSeconds();
         this.environment = settings.environment();
+        this.execution = settings.execution().equals(TaskExecution.DEFAULTS) ? null : settings.execution();
         this.codeSha256 = codeSha256;
         this.codeSize = codeSize;
         this.createdAt = now;
@@ -83,7 +89,7 @@ class TaskVersion {
 
     TaskSettings settings() {
         return new TaskSettings(this.task.name(), this.runtime, this.handler, this.memoryMb, this.timeoutSeconds,
-                this.environment);
+                this.environment, this.execution);
     }
 
     Task task() {

@@ -20,5 +20,10 @@ interface TaskVersionRepository extends JpaRepository<TaskVersion, Long> {
     @Query("select v from TaskVersion v join fetch v.task t where t in :tasks and v.version = t.latestVersion")
     List<TaskVersion> findLatestOf(Collection<Task> tasks);
 
+    /** The latest version of every task whose execution settings are not all defaults, by task name. */
+    @Query("select v from TaskVersion v join fetch v.task t where v.version = t.latestVersion "
+            + "and v.execution is not null order by t.name")
+    List<TaskVersion> findLatestWithExecution();
+
     long countByTask(Task task);
 }

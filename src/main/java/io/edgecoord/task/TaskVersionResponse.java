@@ -1,5 +1,6 @@
 package io.edgecoord.task;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,14 +16,48 @@ import java.util.Map;
  * @param codeSha256 the hex sha256 of the code artifact
  * @param codeSize the artifact's size in bytes
  * @param createdAt when the version was deployed
+ * @param execution how it is run and scheduled
+ * @param retries how its failed asynchronous calls are retried
  */
 record TaskVersionResponse(int version, String runtime, String handler, int memoryMb, int timeoutSeconds,
-        Map<String, String> environment, String codeSha256, long codeSize, Instant createdAt) {
+        Map<String, String> environment, String codeSha256, long codeSize, Instant createdAt,
+        ExecutionResponse execution, RetriesResponse retries) {
 
     static TaskVersionResponse of(TaskVersion version) {
         TaskSettings settings = version.settings();
+        TaskExecution execution = settings.execution();
         return new TaskVersionResponse(version.version(), settings.runtime().id(), settings.handler(),
                 settings.memoryMb(), settings.timeoutSeconds(), settings.environment(), version.codeSha256(),
-                version.codeSize(), version.createdAt());
+                version.codeSize(), version.createdAt(), ExecutionResponse.of(execution),
+                RetriesResponse.of(execution));
+    }
+
+    /**
+     * The effective {@code execution} settings, in the deploy request's shape. Every field is shown;
+     * {@code null} means the coordinator's default.
+     */
+    record ExecutionResponse(String isolation, Double cpus, int minWarm, Integer maxEnvironments,
+            Long keepAliveSeconds, boolean pinned, int priority, int weight, Integer maxQueueLength) {
+
+        static ExecutionResponse of(TaskExecution execution) {
+            return new ExecutionResponse(ExecutionSettings.id(execution.isolation()), execution.cpus(),
+                    execution.minWarm(), execution.maxEnvironments(), seconds(execution.keepAlive()),
+                    execution.pinned(), execution.priority(), execution.weight(), execution.maxQueueLength());
+        }
+    }
+
+    /**
+     * The effective {@code retries} settings, in the deploy request's shape. Both fields are shown;
+     * {@code null} means the coordinator's default ({@code edgecoord.invocation.*}).
+     */
+    record RetriesResponse(Integer maxRetries, Long maxEventAgeSeconds) {
+
+        static RetriesResponse of(TaskExecution execution) {
+            return new RetriesResponse(execution.maxRetries(), seconds(execution.maxEventAge()));
+        }
+    }
+
+    private static Long seconds(Duration duration) {
+        return (duration != null) ? duration.toSeconds() : null;
     }
 }

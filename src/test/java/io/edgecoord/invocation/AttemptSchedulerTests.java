@@ -16,17 +16,20 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.util.unit.DataSize;
 
+import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.ScheduledCall;
 import io.edgecoord.scheduler.Scheduler;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskCatalog;
+import io.edgecoord.task.TaskExecution;
 import io.edgecoord.task.TaskRuntime;
 
 class AttemptSchedulerTests {
@@ -91,5 +94,29 @@ class AttemptSchedulerTests {
         due.getValue().run();
 
         verify(scheduler, never()).submit(any());
+    }
+
+    @Test
+    void anAttemptIsSettledByItsTaskVersionsOwnRetryLimits() {
+        TaskExecution noRetries = new TaskExecution(TaskExecution.Isolation.CONTAINER, null, 0, null, null, false, 5, 1,
+                null, 0, null);
+        DeployedTask task = new DeployedTask("hello", 1, TaskRuntime.PYTHON_3_11, "fn.handle", 128,
+                Duration.ofSeconds(3), Map.of(), "00", Path.of("/code"), noRetries);
+        Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+        given(store.update(eq("i-1"), any())).willAnswer(call -> {
+            call.<Consumer<Invocation>>getArgument(1).accept(invocation);
+            return invocation;
+        });
+        ArgumentCaptor<ScheduledCall> call = ArgumentCaptor.forClass(ScheduledCall.class);
+
+        attempts.schedule(invocation, task, new CompletableFuture<>(), new CompletableFuture<>());
+        verify(scheduler).submit(call.capture());
+        call.getValue().observer().started("e1", StartKind.WARM, T0);
+        call.getValue().observer().finished(new ExecutionResult(
+                new ExecutionResult.FunctionFailed("ValueError", "boom", null), "e1", StartKind.WARM, Duration.ZERO));
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.DEAD_LETTERED);
+        assertThat(invocation.deadLetterReason()).isEqualTo(RetryPolicy.RETRIES_EXHAUSTED);
+        verify(timer, never()).at(any(), any(), any());
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskCatalog;
+import io.edgecoord.task.TaskExecution;
 import io.edgecoord.task.TaskRuntime;
 
 class InvocationRecoveryTests {
@@ -98,5 +99,25 @@ class InvocationRecoveryTests {
         assertThat(invocation.queuedAt()).isEqualTo(NOW.plusSeconds(30));
         verify(attempts).schedule(same(invocation), eq(TASK), any(), any());
         verify(store, never()).update(anyString(), any());
+    }
+
+    @Test
+    void anAsynchronousCallThatWasRunningFollowsItsTasksOwnRetryLimits() {
+        Invocation invocation = running("n", Invocation.Mode.ASYNC);
+        leftUnfinished(invocation);
+        given(catalog.version("hello", 1)).willReturn(withRetries(0));
+
+        recovery.recover();
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.DEAD_LETTERED);
+        assertThat(invocation.deadLetterReason()).isEqualTo(RetryPolicy.RETRIES_EXHAUSTED);
+        verify(attempts, never()).schedule(any(), any(), any(), any());
+    }
+
+    private static DeployedTask withRetries(int maxRetries) {
+        TaskExecution execution = new TaskExecution(TaskExecution.Isolation.CONTAINER, null, 0, null, null, false, 5,
+                1, null, maxRetries, null);
+        return new DeployedTask("hello", 1, TaskRuntime.PYTHON_3_11, "fn.handle", 128, Duration.ofSeconds(3), Map.of(),
+                "00", Path.of("/code"), execution);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.edgecoord.task.TaskExecution;
+
 class RetryPolicyTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
@@ -50,5 +52,26 @@ class RetryPolicyTests {
         RetryPolicy none = new RetryPolicy(0, Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
         assertThat(none.decide(1, T0, T0)).isEqualTo(new RetryPolicy.GiveUp(RetryPolicy.RETRIES_EXHAUSTED));
+    }
+
+    @Test
+    void aTaskVersionsOwnLimitsWinWhereItSetsThem() {
+        TaskExecution strict = new TaskExecution(TaskExecution.Isolation.CONTAINER, null, 0, null, null, false, 5, 1,
+                null, 0, Duration.ofMinutes(1));
+
+        assertThat(policy.withTask(strict)).isEqualTo(new RetryPolicy(0, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Duration.ofMinutes(5)));
+        assertThat(policy.withTask(strict).decide(1, T0, T0))
+                .isEqualTo(new RetryPolicy.GiveUp(RetryPolicy.RETRIES_EXHAUSTED));
+    }
+
+    @Test
+    void aTaskVersionWithoutLimitsOfItsOwnKeepsTheCoordinatorsPolicy() {
+        assertThat(policy.withTask(TaskExecution.DEFAULTS)).isEqualTo(policy);
+        TaskExecution ageOnly = new TaskExecution(TaskExecution.Isolation.CONTAINER, null, 0, null, null, false, 5, 1,
+                null, null, Duration.ofMinutes(2));
+        assertThat(policy.withTask(ageOnly).maxRetries()).isEqualTo(2);
+        assertThat(policy.withTask(ageOnly).decide(1, T0, T0.plusSeconds(120)))
+                .isEqualTo(new RetryPolicy.GiveUp(RetryPolicy.EVENT_AGE_EXCEEDED));
     }
 }

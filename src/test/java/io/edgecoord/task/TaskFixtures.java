@@ -25,7 +25,8 @@ final class TaskFixtures {
     static Deployment deployment(boolean created) {
         Instant now = Instant.parse("2025-06-01T12:00:00Z");
         TaskVersionResponse version = new TaskVersionResponse(1, "provided", null, 128, 30, Map.of(), "a".repeat(64),
-                100, now);
+                100, now, TaskVersionResponse.ExecutionResponse.of(TaskExecution.DEFAULTS),
+                TaskVersionResponse.RetriesResponse.of(TaskExecution.DEFAULTS));
         return new Deployment(created, new TaskResponse("hello", 1, now, now, version));
     }
 

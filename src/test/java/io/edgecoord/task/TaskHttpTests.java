@@ -93,10 +93,43 @@ class TaskHttpTests {
     }
 
     @Test
+    void deploysExecutionSettingsReadsThemBackAndVersionsTheirChanges() {
+        String settings = """
+                "execution":{"isolation":"none","minWarm":1,"maxEnvironments":2,"priority":7},
+                "retries":{"maxRetries":0}""";
+        assertThat(deploy("warm", settings).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(deploy("warm", settings).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String task = client().get().uri("/warm").retrieve().body(String.class);
+        assertThat(task).contains("""
+                "execution":{"isolation":"none","cpus":null,"minWarm":1,"maxEnvironments":2,"keepAliveSeconds":null,\
+                "pinned":false,"priority":7,"weight":1,"maxQueueLength":null}""", """
+                "retries":{"maxRetries":0,"maxEventAgeSeconds":null}""");
+        DeployedTask deployed = this.catalog.latest("warm");
+        assertThat(deployed.execution().isolation()).isEqualTo(TaskExecution.Isolation.NONE);
+        assertThat(deployed.execution().maxRetries()).isZero();
+        assertThat(this.catalog.warmTargets()).extracting(DeployedTask::name).contains("warm");
+
+        assertThat(deploy("warm", "\"execution\":{\"minWarm\":0}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(this.catalog.latest("warm").version()).isEqualTo(2);
+        assertThat(this.catalog.warmTargets()).extracting(DeployedTask::name).doesNotContain("warm");
+        ResponseEntity<String> refused = deploy("warm", "\"execution\":{\"weight\":0}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains(TaskFixtures.PROBLEMS + "invalid-task", "execution.weight");
+    }
+
+    @Test
     void describesTheApiAndItsProblemTypes() {
         String docs = RestClient.create("http://localhost:" + this.port + "/v3/api-docs").get().retrieve()
             .body(String.class);
         assertThat(docs).contains("edgecoord API", "/api/v1/tasks", "https://edgecoord.io/problems/task-not-found");
+    }
+
+    private ResponseEntity<String> deploy(String name, String settings) {
+        String json = """
+                {"name":"%s","runtime":"provided","code":{"inline":"#!/bin/sh"},%s}""".formatted(name, settings);
+        return client().post().contentType(MediaType.APPLICATION_JSON).body(json).exchange((request, response) ->
+                ResponseEntity.status(response.getStatusCode()).body(response.bodyTo(String.class)));
     }
 
     private RestClient client() {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,16 +20,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.edgecoord.web.PageResponse;
 
 @DataJpaTest
-@Import({ TaskRegistry.class, TaskRegistryTests.FixedClock.class })
+@Import({ TaskRegistry.class, TaskRegistryTests.FixedClock.class, TaskRegistryTests.CommittedChanges.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@RecordApplicationEvents
 class TaskRegistryTests {
 
     private static final String SHA = "b".repeat(64);
@@ -39,9 +44,16 @@ class TaskRegistryTests {
     @Autowired
     TaskRepository tasks;
 
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    CommittedChanges committed;
+
     @AfterEach
     void deleteAll() {
         this.tasks.deleteAll();
+        this.committed.received.clear();
     }
 
     @Test
@@ -71,6 +83,30 @@ class TaskRegistryTests {
         assertThat(this.registry.versions("hello").versions()).extracting(TaskVersionResponse::version)
             .containsExactly(3, 2, 1);
         assertThat(this.registry.find("hello").version().codeSha256()).isEqualTo("c".repeat(64));
+    }
+
+    @Test
+    void changedExecutionSettingsAloneCreateTheNextVersion() {
+        this.registry.record(settings(128), SHA, 42);
+        TaskExecution warm = new TaskExecution(TaskExecution.Isolation.CONTAINER, 0.5, 1, 2, null, false, 5, 1, null,
+                1, null);
+        Deployment second = this.registry.record(settings(128, warm), SHA, 42);
+        assertThat(second.created()).isTrue();
+        assertThat(second.task().version().execution().minWarm()).isEqualTo(1);
+        assertThat(second.task().version().retries().maxRetries()).isEqualTo(1);
+        assertThat(this.registry.record(settings(128, warm), SHA, 42).created()).isFalse();
+        assertThat(this.registry.record(settings(128), SHA, 42).task().latestVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void announcesNewVersionsAndDeletionsAfterTheyCommit() {
+        this.registry.record(settings(128), SHA, 42);
+        this.registry.record(settings(128), SHA, 42);
+        this.registry.record(settings(256), SHA, 42);
+        this.registry.delete("hello");
+        assertThat(this.events.stream(TaskChanged.class)).containsExactly(new TaskChanged("hello"),
+                new TaskChanged("hello"), new TaskChanged("hello"));
+        assertThat(this.committed.received).hasSize(3);
     }
 
     @Test
@@ -110,7 +146,23 @@ class TaskRegistryTests {
     }
 
     private static TaskSettings settings(int memoryMb) {
-        return new TaskSettings("hello", TaskRuntime.PYTHON_3_11, "app.handler", memoryMb, 30, Map.of("A", "1"));
+        return settings(memoryMb, TaskExecution.DEFAULTS);
+    }
+
+    private static TaskSettings settings(int memoryMb, TaskExecution execution) {
+        return new TaskSettings("hello", TaskRuntime.PYTHON_3_11, "app.handler", memoryMb, 30, Map.of("A", "1"),
+                execution);
+    }
+
+    /** Hears {@link TaskChanged} only once its transaction has committed, as the catalog's users should. */
+    static class CommittedChanges {
+
+        final List<TaskChanged> received = new CopyOnWriteArrayList<>();
+
+        @TransactionalEventListener
+        void on(TaskChanged changed) {
+            this.received.add(changed);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

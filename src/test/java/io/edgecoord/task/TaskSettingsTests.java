@@ -97,7 +97,27 @@ class TaskSettingsTests {
         assertThat(settings).isEqualTo(TaskSettings.of(request("provided", null, Map.of("A", "1", "B", "2"))));
     }
 
+    @Test
+    void carriesExecutionSettingsAsPartOfEquality() {
+        TaskSettings plain = TaskSettings.of(request("provided", null, null));
+        DeployTaskRequest warm = new DeployTaskRequest("hello", "provided", null, null, null, null, null,
+                ExecutionSettingsTests.execution(null, null, 1, null, null, null, null, null, null),
+                new DeployTaskRequest.RetriesRequest(0, null));
+        assertThat(plain.execution()).isEqualTo(TaskExecution.DEFAULTS);
+        assertThat(TaskSettings.of(warm).execution().minWarm()).isEqualTo(1);
+        assertThat(TaskSettings.of(warm).execution().maxRetries()).isZero();
+        assertThat(TaskSettings.of(warm)).isNotEqualTo(plain).isEqualTo(TaskSettings.of(warm));
+    }
+
+    @Test
+    void checksIsolationAgainstTheRuntime() {
+        DeployTaskRequest java = new DeployTaskRequest("hello", "java17", "example.Hello", null, null, null, null,
+                ExecutionSettingsTests.execution("none", null, null, null, null, null, null, null, null), null);
+        assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(java))
+            .withMessageContaining("plain process");
+    }
+
     static DeployTaskRequest request(String runtime, String handler, Map<String, String> environment) {
-        return new DeployTaskRequest("hello", runtime, handler, null, null, environment, null);
+        return new DeployTaskRequest("hello", runtime, handler, null, null, environment, null, null, null);
     }
 }
