@@ -226,6 +226,11 @@ class HelmChartTests {
         assertThat(bind(env, "edgecoord.execution.keep-alive", Duration.class)).isEqualTo(Duration.ofMinutes(10));
         assertThat(bind(env, "edgecoord.execution.max-environments", Integer.class)).isEqualTo(16);
         assertThat(bind(env, "edgecoord.execution.init-timeout", Duration.class)).isEqualTo(Duration.ofSeconds(60));
+        // Unset, the budget is the coordinator's own reading of its host: nothing, not "", is passed.
+        assertThat(bound(env, "edgecoord.execution.budget.memory")).isFalse();
+        assertThat(bound(env, "edgecoord.execution.budget.cpus")).isFalse();
+        assertThat(bind(env, "edgecoord.execution.cpus-per-environment", Double.class)).isEqualTo(0.25);
+        assertThat(bind(env, "edgecoord.execution.starvation-limit", Duration.class)).isEqualTo(Duration.ofSeconds(30));
         assertThat(bind(env, "edgecoord.execution.docker.host", String.class)).isEqualTo("unix:///var/run/docker.sock");
         assertThat(bind(env, "edgecoord.execution.docker.instance-id", String.class)).isEqualTo("edge-edgecoord");
         assertThat(bind(env, "edgecoord.execution.docker.cpus", Double.class)).isEqualTo(1.0);
@@ -233,10 +238,38 @@ class HelmChartTests {
         assertThat(bind(env, "edgecoord.execution.docker.base-image", String.class)).isEqualTo("debian:bookworm-slim");
         assertThat(bind(env, "edgecoord.scheduler.max-concurrent", Integer.class)).isEqualTo(8);
         assertThat(bind(env, "edgecoord.scheduler.max-queue-length", Integer.class)).isEqualTo(1000);
+        assertThat(bind(env, "edgecoord.scheduler.max-queue-length-per-task", Integer.class)).isEqualTo(250);
         assertThat(bind(env, "edgecoord.invocation.max-payload-size", DataSize.class)).isEqualTo(DataSize.ofMegabytes(6));
         assertThat(bind(env, "edgecoord.invocation.max-log-size", DataSize.class)).isEqualTo(DataSize.ofMegabytes(1));
         assertThat(bind(env, "edgecoord.invocation.sync-wait-margin", Duration.class)).isEqualTo(Duration.ofSeconds(60));
         assertThat(bind(env, "edgecoord.task.max-code-size", DataSize.class)).isEqualTo(DataSize.ofMegabytes(50));
+    }
+
+    @Test
+    void budgetIsPassedOnOnlyWhereSetAndChecked() throws IOException {
+        Path values = temporary.resolve("budget.yaml");
+        Files.writeString(values, """
+                config:
+                  execution:
+                    budget:
+                      memory: null
+                      cpus: 4
+                """);
+        Map<String, String> env = render(t -> t.withValuesFile(values)).env();
+
+        assertThat(bound(env, "edgecoord.execution.budget.memory")).isFalse();
+        assertThat(bind(env, "edgecoord.execution.budget.cpus", Double.class)).isEqualTo(4.0);
+        Files.writeString(values, """
+                config:
+                  execution:
+                    budget: null
+                """);
+        assertThat(render(t -> t.withValuesFile(values)).env())
+                .doesNotContainKeys("EDGECOORD_EXECUTION_BUDGET_MEMORY", "EDGECOORD_EXECUTION_BUDGET_CPUS");
+        assertThatThrownBy(() -> render(t -> t.set("config.execution.budget.memory", "6")))
+                .hasMessageContaining("/config/execution/budget/memory");
+        assertThatThrownBy(() -> render(t -> t.set("config.execution.budget.cpus", "0")))
+                .hasMessageContaining("/config/execution/budget/cpus");
     }
 
     /**
@@ -249,6 +282,10 @@ class HelmChartTests {
         custom.put("execution.keepAlive", "7m");
         custom.put("execution.maxEnvironments", 5);
         custom.put("execution.initTimeout", "90s");
+        custom.put("execution.budget.memory", "6GB");
+        custom.put("execution.budget.cpus", "3.5");
+        custom.put("execution.cpusPerEnvironment", "0.5");
+        custom.put("execution.starvationLimit", "45s");
         custom.put("execution.docker.host", "tcp://docker.local:2375");
         custom.put("execution.docker.instanceId", "gateway-7");
         custom.put("execution.docker.cpus", "0.5");
@@ -256,6 +293,7 @@ class HelmChartTests {
         custom.put("execution.docker.baseImage", "debian:trixie-slim");
         custom.put("scheduler.maxConcurrent", 3);
         custom.put("scheduler.maxQueueLength", 50);
+        custom.put("scheduler.maxQueueLengthPerTask", 20);
         custom.put("invocation.maxPayloadSize", "2MB");
         custom.put("invocation.maxLogSize", "512KB");
         custom.put("invocation.syncWaitMargin", "30s");
@@ -287,6 +325,11 @@ class HelmChartTests {
         assertThat(bind(env, "edgecoord.execution.keep-alive", Duration.class)).isEqualTo(Duration.ofMinutes(7));
         assertThat(bind(env, "edgecoord.invocation.max-log-size", DataSize.class)).isEqualTo(DataSize.ofKilobytes(512));
         assertThat(bind(env, "edgecoord.execution.docker.cpus", Double.class)).isEqualTo(0.5);
+        assertThat(bind(env, "edgecoord.execution.budget.memory", DataSize.class)).isEqualTo(DataSize.ofGigabytes(6));
+        assertThat(bind(env, "edgecoord.execution.budget.cpus", Double.class)).isEqualTo(3.5);
+        assertThat(bind(env, "edgecoord.execution.cpus-per-environment", Double.class)).isEqualTo(0.5);
+        assertThat(bind(env, "edgecoord.execution.starvation-limit", Duration.class)).isEqualTo(Duration.ofSeconds(45));
+        assertThat(bind(env, "edgecoord.scheduler.max-queue-length-per-task", Integer.class)).isEqualTo(20);
         assertThat(bind(env, "edgecoord.execution.reap-interval", Duration.class)).isEqualTo(Duration.ofSeconds(30));
         assertThat(bind(env, "edgecoord.data-dir", String.class)).isEqualTo("/data/ec");
         assertThat(mountPath(rendered.container(), "data")).isEqualTo("/data/ec");
@@ -356,11 +399,19 @@ class HelmChartTests {
 
     /** Binds a property from these environment variables as Spring Boot binds the real ones. */
     private static <T> T bind(Map<String, String> env, String property, Class<T> type) {
+        return binder(env).bind(property, type).orElseThrow(() -> new AssertionError("not set: " + property));
+    }
+
+    /** Whether these environment variables set the property at all, so that its default does not apply. */
+    private static boolean bound(Map<String, String> env, String property) {
+        return binder(env).bind(property, String.class).isBound();
+    }
+
+    private static Binder binder(Map<String, String> env) {
         SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(env));
-        Binder binder = new Binder(ConfigurationPropertySources.from(source), null,
+        return new Binder(ConfigurationPropertySources.from(source), null,
                 ApplicationConversionService.getSharedInstance());
-        return binder.bind(property, type).orElseThrow(() -> new AssertionError("not set: " + property));
     }
 
     private static int serverPort() throws IOException {
