@@ -15,6 +15,7 @@ import io.edgecoord.scheduler.QueueFullException;
 import io.edgecoord.scheduler.ScheduledCall;
 import io.edgecoord.scheduler.Scheduler;
 import io.edgecoord.task.DeployedTask;
+import io.edgecoord.task.TaskExecution;
 import io.edgecoord.task.TaskCatalog;
 import io.edgecoord.task.TaskNotFoundException;
 
@@ -71,8 +72,11 @@ class AttemptScheduler {
             CompletableFuture<String> output) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
+        TaskExecution execution = task.execution();
         scheduler.submit(new ScheduledCall(request,
-                observer(invocation.id(), policy.withTask(task.execution()), done, output), invocation.queuedAt()));
+                observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
+                execution.priority(), execution.weight(),
+                execution.maxQueueLength() != null ? execution.maxQueueLength() : 0));
     }
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
