@@ -37,6 +37,7 @@ public class ResourceManager implements SmartLifecycle {
     private final EnvironmentFactory factory;
     private final EnvironmentPool pool = new EnvironmentPool();
     private final InvocationRunner runner;
+    private final RunningCalls running;
     /** Made anew at each start: a lifecycle may be stopped and started again (tests pause contexts). */
     private volatile ScheduledExecutorService timer;
 
@@ -47,7 +48,8 @@ public class ResourceManager implements SmartLifecycle {
         this.clock = clock;
         this.metrics = new PoolMetrics(meters, pool);
         this.factory = new EnvironmentFactory(backend, runtimeApi, clock);
-        this.runner = new InvocationRunner(clock, properties.initTimeout());
+        this.running = new RunningCalls(clock);
+        this.runner = new InvocationRunner(clock, properties.initTimeout(), running);
     }
 
     /**
@@ -55,6 +57,20 @@ public class ResourceManager implements SmartLifecycle {
      * or the backend's failures: they come back as the result's outcome.
      */
     public ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
+        return running.track(request, listener, () -> executeHeld(request, listener));
+    }
+
+    /**
+     * Stops an invocation this manager holds, while it gets an environment or runs: it ends
+     * {@link ExecutionResult.Cancelled} and its environment is destroyed, not reused.
+     *
+     * @return false when no invocation with this id is held, or it has ended already
+     */
+    public boolean stop(String invocationId, String reason) {
+        return running.stop(invocationId, reason);
+    }
+
+    private ExecutionResult executeHeld(ExecutionRequest request, ExecutionListener listener) {
         Environment env;
         StartKind kind;
         Optional<Environment> warm = takeWarm(request.spec());

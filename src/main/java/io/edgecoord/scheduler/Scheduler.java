@@ -112,7 +112,7 @@ public class Scheduler implements SmartLifecycle {
             lock.unlock();
         }
         if (found == null) {
-            return Cancellation.UNKNOWN;
+            return resourceManager.stop(invocationId, reason) ? Cancellation.STOPPING : Cancellation.UNKNOWN;
         }
         found.observer().outputClosed();
         found.observer().finished(ExecutionResult.notStarted(new ExecutionResult.Cancelled(reason)));
