@@ -1,7 +1,9 @@
 package io.edgecoord.invocation;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import io.edgecoord.task.TaskNotFoundException;
  * Hands each attempt of a recorded invocation to the scheduler: the first at once, a retry when
  * its back-off ends ({@code queuedAt}). The futures of a call live across its attempts:
  * {@code done} completes once, with the final record, and publishes {@link InvocationCompleted}.
+ * A retry that waits for its back-off can be cancelled ({@link #cancelWaiting}).
  */
 @Component
 class AttemptScheduler {
@@ -36,6 +39,11 @@ class AttemptScheduler {
     private final RetryPolicy policy;
     private final RetryTimer retries;
     private final Clock clock;
+    /** The futures of the calls whose retry waits, so that a cancel can end them. */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    private record Waiting(CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+    }
 
     AttemptScheduler(Scheduler scheduler, TaskCatalog catalog, InvocationStore store, LiveLogs liveLogs,
             InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
@@ -70,8 +78,11 @@ class AttemptScheduler {
             CompletableFuture<String> output) {
         EnvironmentSpec spec = new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(),
                 task.memoryMb(), task.environment(), task.codeDirectory(), false);
-        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
-        scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt()));
+        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
+                invocation.deadlineAt());
+        Integer maxQueueLength = task.execution().maxQueueLength();
+        scheduler.submit(new ScheduledCall(request, observer(invocation.id(), done, output), invocation.queuedAt(),
+                invocation.priority(), task.execution().weight(), maxQueueLength == null ? 0 : maxQueueLength));
     }
 
     private RecordingObserver observer(String id, CompletableFuture<Invocation> done,
@@ -82,6 +93,7 @@ class AttemptScheduler {
 
     private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        waiting.put(invocation.id(), new Waiting(done, output));
         retries.at(invocation.queuedAt(), invocation.id(), () -> retry(invocation.id(), done, output));
     }
 
@@ -90,6 +102,7 @@ class AttemptScheduler {
      * full), that attempt fails as the coordinator's fault and the retry policy decides again.
      */
     private void retry(String id, CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+        waiting.remove(id);
         Invocation invocation = store.find(id).orElse(null);
         if (invocation == null || invocation.status() != InvocationStatus.QUEUED) {
             return;
@@ -103,5 +116,21 @@ class AttemptScheduler {
                     "Coordinator.RetryNotQueued", ex.getBody().getDetail())));
             liveLogs.close(id);
         }
+    }
+
+    /**
+     * Cancels a call whose retry waits for its back-off: the retry is dropped and the record ends
+     * CANCELLED. False when no retry of it waits here (it started, or never waited).
+     */
+    boolean cancelWaiting(String id, String reason) {
+        Waiting call = waiting.get(id);
+        if (call == null || !retries.cancel(id)) {
+            return false;
+        }
+        waiting.remove(id);
+        observer(id, call.done(), call.output())
+                .finished(ExecutionResult.notStarted(new ExecutionResult.Cancelled(reason)));
+        liveLogs.close(id);
+        return true;
     }
 }

@@ -99,4 +99,23 @@ class InvocationRecoveryTests {
         verify(attempts).schedule(same(invocation), eq(TASK), any(), any());
         verify(store, never()).update(anyString(), any());
     }
+
+    @Test
+    void aQueuedCallWhoseDeadlinePassedWhileTheCoordinatorWasDownExpiresInsteadOfRunning() {
+        Invocation async = Invocation.accept("a", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW.minusSeconds(1));
+        Invocation sync = Invocation.accept("s", "hello", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW);
+        Invocation stillUseful = Invocation.accept("u", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW.plusSeconds(30));
+        leftUnfinished(async, sync, stillUseful);
+
+        recovery.recover();
+
+        assertThat(async.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(sync.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(stillUseful.status()).isEqualTo(InvocationStatus.QUEUED);
+        verify(attempts, never()).schedule(same(async), any(), any(), any());
+        verify(attempts).schedule(same(stillUseful), eq(TASK), any(), any());
+    }
 }
