@@ -43,7 +43,7 @@ class InvocationRunnerTests {
 
     private InvocationRunner.Ran run(ExecutionRequest request, StartKind kind) {
         InvocationRunner.Ran[] ran = new InvocationRunner.Ran[1];
-        calls.track(request, new NoListener(), () -> {
+        calls.track(request, mock(ExecutionListener.class), () -> {
             ran[0] = runner.run(env, request, kind);
             return ExecutionResult.notStarted(ran[0].outcome());
         });
@@ -116,19 +116,5 @@ class InvocationRunnerTests {
         assertThat(ran.outcome()).isEqualTo(new ExecutionResult.Cancelled("during init"));
         assertThat(ran.eviction()).isEqualTo(EvictionReason.CANCELLED);
         verify(endpoint, never()).submit(any());
-    }
-
-    private static final class NoListener implements ExecutionListener {
-        @Override
-        public void started(String environmentId, StartKind startKind, Instant at) {
-        }
-
-        @Override
-        public void output(String text) {
-        }
-
-        @Override
-        public void outputClosed() {
-        }
     }
 }
