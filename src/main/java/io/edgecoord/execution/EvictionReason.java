@@ -15,6 +15,8 @@ enum EvictionReason {
     EXITED("exited"),
     /** The runtime failed to initialise or did not ask for work within the init timeout. */
     INIT_ERROR("init-error"),
+    /** Its invocation was cancelled while it had the environment ({@link ResourceManager#stop}). */
+    CANCELLED("cancelled"),
     /** The coordinator is stopping. */
     SHUTDOWN("shutdown");
 

@@ -9,8 +9,19 @@ import java.time.Instant;
  */
 public interface ExecutionListener {
 
+    /** The resource manager took the invocation and is getting it an environment. */
+    default void acquiring(Instant at) {
+    }
+
     /** The invocation was handed to an environment. */
     void started(String environmentId, StartKind startKind, Instant at);
+
+    /**
+     * The event was handed to the environment's runtime: at once for a warm environment, after
+     * its runtime asked for work for a new one.
+     */
+    default void handedOver(Instant at) {
+    }
 
     /** A chunk of what the function printed while this invocation was its current one. */
     void output(String text);

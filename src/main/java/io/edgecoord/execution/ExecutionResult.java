@@ -27,8 +27,18 @@ public record ExecutionResult(Outcome outcome, String environmentId, StartKind s
     public record FunctionFailed(String errorType, String errorMessage, byte[] body) implements Outcome {
     }
 
-    /** The function ran past its timeout; its environment was destroyed. */
-    public record TimedOut(Duration timeout) implements Outcome {
+    /**
+     * The function ran past its run limit; its environment was destroyed.
+     *
+     * @param timeout how long it was let run
+     * @param deadline the caller's deadline when that cut it short of the task's timeout, else null
+     */
+    public record TimedOut(Duration timeout, java.time.Instant deadline) implements Outcome {
+
+        /** Ran past the task's timeout. */
+        public TimedOut(Duration timeout) {
+            this(timeout, null);
+        }
     }
 
     /** The coordinator could not run it: no environment could be created, say. */

@@ -11,11 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.edgecoord.execution.ExecutionResult.Cancelled;
 import io.edgecoord.execution.ExecutionResult.CoordinatorFailed;
+import io.edgecoord.execution.ExecutionResult.Expired;
 import io.edgecoord.execution.ExecutionResult.FunctionFailed;
 import io.edgecoord.execution.ExecutionResult.Outcome;
 import io.edgecoord.execution.ExecutionResult.Succeeded;
-import io.edgecoord.execution.ExecutionResult.TimedOut;
 import io.edgecoord.runtime.RuntimeCall;
 import io.edgecoord.runtime.RuntimeInitFailedException;
 import io.edgecoord.runtime.RuntimeInvocation;
@@ -23,9 +24,11 @@ import io.edgecoord.runtime.RuntimeOutcome;
 
 /**
  * Hands one invocation to an environment's runtime and waits for whichever comes first: the
- * runtime's answer, the environment's exit, or the deadline. A new environment first gets the
- * init timeout to ask for work; the invocation's own timeout starts when it is handed over, as
- * on Lambda, so a slow cold start does not eat the function's time.
+ * runtime's answer, the environment's exit, a stop ({@link ResourceManager#stop}) or the run
+ * limit. A new environment first gets the init timeout to ask for work; the invocation's own
+ * limit starts when it is handed over, as on Lambda, so a slow cold start does not eat the
+ * function's time. That limit is the task's timeout, or less when the caller's deadline comes
+ * first ({@link RunLimit}); the runtime is told the same end in {@code Lambda-Runtime-Deadline-Ms}.
  */
 final class InvocationRunner {
 
@@ -39,31 +42,52 @@ final class InvocationRunner {
 
     private final Clock clock;
     private final Duration initTimeout;
+    private final RunningCalls calls;
 
-    InvocationRunner(Clock clock, Duration initTimeout) {
+    InvocationRunner(Clock clock, Duration initTimeout, RunningCalls calls) {
         this.clock = clock;
         this.initTimeout = initTimeout;
+        this.calls = calls;
     }
 
+    /** Runs the invocation to its end; one stopped meanwhile ends {@link Cancelled}, its environment spent. */
     Ran run(Environment env, ExecutionRequest request, StartKind kind) {
+        CompletableFuture<String> stopped = calls.stopped(request.invocationId());
+        Ran ran = attempt(env, request, kind, stopped);
+        return calls.end(request.invocationId()) ? ran : cancelled(stopped.join());
+    }
+
+    private Ran attempt(Environment env, ExecutionRequest request, StartKind kind, CompletableFuture<String> stopped) {
         try {
             if (kind == StartKind.COLD) {
-                Ran initFailure = awaitReady(env, request);
+                Ran initFailure = awaitReady(env, request, stopped);
                 if (initFailure != null) {
                     return initFailure;
                 }
             }
-            RuntimeCall call = env.endpoint().submit(invocation(env, request));
-            Object first = CompletableFuture.anyOf(call.outcome(), env.exitedFuture())
-                    .get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (first instanceof RuntimeOutcome outcome) {
-                return translate(outcome);
+            if (stopped.isDone()) {
+                return cancelled(stopped.join());
             }
-            return exitedDuring(call, (ExitStatus) first);
-        }
-        catch (TimeoutException ex) {
-            return new Ran(new TimedOut(request.timeout()), EvictionReason.TIMEOUT,
-                    "invocation " + request.invocationId() + " timed out after " + request.timeout());
+            RunLimit limit = RunLimit.of(clock.instant(), request.timeout(), request.deadline());
+            if (limit.expired()) {
+                return new Ran(new Expired(request.deadline()), null, "deadline passed before it was handed over");
+            }
+            RuntimeCall call = env.endpoint().submit(invocation(env, request, limit.endsAt()));
+            calls.handedOver(request.invocationId());
+            Object first;
+            try {
+                first = CompletableFuture.anyOf(call.outcome(), env.exitedFuture(), stopped)
+                        .get(limit.duration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (TimeoutException ex) {
+                return new Ran(limit.timedOut(), EvictionReason.TIMEOUT, "invocation " + request.invocationId()
+                        + " timed out after " + limit.duration() + (limit.byDeadline() ? " (its deadline)" : ""));
+            }
+            return switch (first) {
+                case RuntimeOutcome outcome -> translate(outcome);
+                case ExitStatus exit -> exitedDuring(call, exit);
+                default -> cancelled(String.valueOf(first));
+            };
         }
         catch (ExecutionException ex) {
             ExitStatus exit = env.exitedFuture().getNow(null);
@@ -80,18 +104,21 @@ final class InvocationRunner {
         }
     }
 
-    /** Waits for a new environment's first poll; returns how it failed, or null when ready. */
-    private Ran awaitReady(Environment env, ExecutionRequest request)
+    /** Waits for a new environment's first poll; returns how it failed or was stopped, or null when ready. */
+    private Ran awaitReady(Environment env, ExecutionRequest request, CompletableFuture<String> stopped)
             throws InterruptedException, ExecutionException {
         try {
-            Object first = CompletableFuture.anyOf(env.endpoint().ready(), env.exitedFuture())
+            Object first = CompletableFuture.anyOf(env.endpoint().ready(), env.exitedFuture(), stopped)
                     .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (first instanceof Instant) {
                 return null;
             }
+            if (!(first instanceof ExitStatus exit)) {
+                return cancelled(String.valueOf(first));
+            }
             // It exited before asking for work; a runtime that reported an init error did so first.
-            RuntimeCall call = env.endpoint().submit(invocation(env, request));
-            return exitedDuring(call, (ExitStatus) first);
+            RuntimeCall call = env.endpoint().submit(invocation(env, request, clock.instant().plus(request.timeout())));
+            return exitedDuring(call, exit);
         }
         catch (ExecutionException ex) {
             if (ex.getCause() instanceof RuntimeInitFailedException init) {
@@ -104,6 +131,10 @@ final class InvocationRunner {
                     "the runtime did not ask for an invocation within " + initTimeout, new byte[0]),
                     EvictionReason.INIT_ERROR, "init timeout");
         }
+    }
+
+    private static Ran cancelled(String reason) {
+        return new Ran(new Cancelled(reason), EvictionReason.CANCELLED, "cancelled: " + reason);
     }
 
     private Ran exitedDuring(RuntimeCall call, ExitStatus exit) {
@@ -131,9 +162,8 @@ final class InvocationRunner {
         };
     }
 
-    private RuntimeInvocation invocation(Environment env, ExecutionRequest request) {
-        long deadline = clock.instant().plus(request.timeout()).toEpochMilli();
-        return new RuntimeInvocation(request.invocationId(), request.payload(), deadline,
+    private RuntimeInvocation invocation(Environment env, ExecutionRequest request, Instant endsAt) {
+        return new RuntimeInvocation(request.invocationId(), request.payload(), endsAt.toEpochMilli(),
                 functionArn(env.spec()), traceId());
     }
 

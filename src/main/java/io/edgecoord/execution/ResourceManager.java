@@ -52,6 +52,7 @@ public class ResourceManager implements SmartLifecycle {
     private final Map<String, Integer> prewarmFailures = new ConcurrentHashMap<>();
     private final Map<String, Instant> prewarmBackOff = new ConcurrentHashMap<>();
     private volatile Runnable onChange;
+    private final RunningCalls running;
     /** Made anew at each start: a lifecycle may be stopped and started again (tests pause contexts). */
     private volatile ScheduledExecutorService timer;
 
@@ -61,7 +62,8 @@ public class ResourceManager implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.factory = new EnvironmentFactory(backend, runtimeApi, clock);
-        this.runner = new InvocationRunner(clock, properties.initTimeout());
+        this.running = new RunningCalls(clock);
+        this.runner = new InvocationRunner(clock, properties.initTimeout(), running);
         this.budget = withEnvironmentCap(properties.budget().resolve(), properties.maxEnvironments());
         this.metrics = new PoolMetrics(meters, pool, this);
         log.info("Budget for environments: {} MiB of memory, {} CPUs, at most {} environments", budget.memoryMb(),
@@ -129,6 +131,21 @@ public class ResourceManager implements SmartLifecycle {
      * or the backend's failures: they come back as the result's outcome.
      */
     public ExecutionResult run(Lease lease, ExecutionListener listener) {
+        ExecutionRequest request = lease.candidate().request();
+        return running.track(request, listener, () -> runHeld(lease, listener));
+    }
+
+    /**
+     * Stops an invocation this manager holds, while it gets an environment or runs: it ends
+     * {@link ExecutionResult.Cancelled} and its environment is destroyed, not reused.
+     *
+     * @return false when no invocation with this id is held, or it has ended already
+     */
+    public boolean stop(String invocationId, String reason) {
+        return running.stop(invocationId, reason);
+    }
+
+    private ExecutionResult runHeld(Lease lease, ExecutionListener listener) {
         ExecutionRequest request = lease.candidate().request();
         Environment env = lease.environment();
         StartKind kind = lease.kind();

@@ -1,7 +1,9 @@
 package io.edgecoord.invocation;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import io.edgecoord.task.TaskNotFoundException;
  * Hands each attempt of a recorded invocation to the scheduler: the first at once, a retry when
  * its back-off ends ({@code queuedAt}). The futures of a call live across its attempts:
  * {@code done} completes once, with the final record, and publishes {@link InvocationCompleted}.
+ * A retry that waits for its back-off can be cancelled ({@link #cancelWaiting}).
  */
 @Component
 class AttemptScheduler {
@@ -38,6 +41,11 @@ class AttemptScheduler {
     private final RetryPolicy policy;
     private final RetryTimer retries;
     private final Clock clock;
+    /** The futures of the calls whose retry waits, so that a cancel can end them. */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    private record Waiting(CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+    }
 
     AttemptScheduler(Scheduler scheduler, TaskCatalog catalog, InvocationStore store, LiveLogs liveLogs,
             InvocationMetrics metrics, CompletionEvents completions, InvocationProperties properties,
@@ -71,11 +79,12 @@ class AttemptScheduler {
     private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
-        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout());
+        ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
+                invocation.deadlineAt());
         TaskExecution execution = task.execution();
         scheduler.submit(new ScheduledCall(request,
                 observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
-                execution.priority(), execution.weight(),
+                invocation.priority(), execution.weight(),
                 execution.maxQueueLength() != null ? execution.maxQueueLength() : 0));
     }
 
@@ -87,6 +96,7 @@ class AttemptScheduler {
 
     private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        waiting.put(invocation.id(), new Waiting(done, output));
         retries.at(invocation.queuedAt(), invocation.id(), () -> retry(invocation.id(), done, output));
     }
 
@@ -95,6 +105,7 @@ class AttemptScheduler {
      * full), that attempt fails as the coordinator's fault and the retry policy decides again.
      */
     private void retry(String id, CompletableFuture<Invocation> done, CompletableFuture<String> output) {
+        waiting.remove(id);
         Invocation invocation = store.find(id).orElse(null);
         if (invocation == null || invocation.status() != InvocationStatus.QUEUED) {
             return;
@@ -112,5 +123,21 @@ class AttemptScheduler {
                     new ExecutionResult.CoordinatorFailed("Coordinator.RetryNotQueued", ex.getBody().getDetail())));
             liveLogs.close(id);
         }
+    }
+
+    /**
+     * Cancels a call whose retry waits for its back-off: the retry is dropped and the record ends
+     * CANCELLED. False when no retry of it waits here (it started, or never waited).
+     */
+    boolean cancelWaiting(String id, String reason) {
+        Waiting call = waiting.get(id);
+        if (call == null || !retries.cancel(id)) {
+            return false;
+        }
+        waiting.remove(id);
+        observer(id, policy, call.done(), call.output())
+                .finished(ExecutionResult.notStarted(new ExecutionResult.Cancelled(reason)));
+        liveLogs.close(id);
+        return true;
     }
 }

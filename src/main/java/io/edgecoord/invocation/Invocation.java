@@ -22,7 +22,9 @@ import io.edgecoord.execution.StartKind;
  * which refuse what the lifecycle does not allow: QUEUED → RUNNING → SUCCEEDED | FAILED |
  * TIMED_OUT, or QUEUED → FAILED when it never started. An asynchronous call that failed goes back
  * to QUEUED for its next attempt ({@link #retryAt}), keeping the last error, or ends
- * DEAD_LETTERED ({@link #deadLetter}); one record covers all attempts of a call.
+ * DEAD_LETTERED ({@link #deadLetter}); one record covers all attempts of a call. A call that has
+ * not ended may be CANCELLED ({@link #cancel}); one whose deadline passed before its event was
+ * handed over ends EXPIRED ({@link #expire}).
  */
 @Entity
 @Table(name = "invocation")
@@ -66,6 +68,10 @@ class Invocation implements Persistable<String> {
     private String replayOf;
     private String idempotencyKey;
     private String payloadSha256;
+    private Instant deadlineAt;
+    private int priority;
+    private Instant dispatchedAt;
+    private Instant handedOverAt;
 
     protected Invocation() {
     }
@@ -97,6 +103,7 @@ class Invocation implements Persistable<String> {
         invocation.acceptedAt = at;
         invocation.queuedAt = at;
         invocation.attempt = 1;
+        invocation.priority = 5;
         return invocation;
     }
 
@@ -125,6 +132,13 @@ class Invocation implements Persistable<String> {
         return this;
     }
 
+    /** Sets a new record's priority (0..9) and its caller's deadline (null for none). */
+    Invocation scheduled(int priority, Instant deadline) {
+        this.priority = priority;
+        this.deadlineAt = deadline;
+        return this;
+    }
+
     /** Frees the idempotency key once its window has passed, so a new call may use it. */
     void releaseIdempotencyKey() {
         this.idempotencyKey = null;
@@ -142,6 +156,8 @@ class Invocation implements Persistable<String> {
         this.initDurationMs = null;
         this.startedAt = null;
         this.finishedAt = null;
+        this.dispatchedAt = null;
+        this.handedOverAt = null;
     }
 
     /** A failed asynchronous call is given up, for the reason named; its last error stays. */
@@ -181,12 +197,49 @@ class Invocation implements Persistable<String> {
     }
 
     void timeOut(Duration timeout, Duration initDuration, Instant at) {
+        timeOut(timeout, null, initDuration, at);
+    }
+
+    /** Ran past its limit: the task's timeout, or the caller's {@code deadline} when that came first. */
+    void timeOut(Duration timeout, Instant deadline, Duration initDuration, Instant at) {
         require(status == InvocationStatus.RUNNING, "TIMED_OUT");
         this.errorSource = ErrorSource.FUNCTION;
         this.errorType = "Function.TimedOut";
         this.errorBody = null;
-        this.errorMessage = "Task timed out after " + timeout.toMillis() / 1000.0 + " seconds";
+        this.errorMessage = "Task timed out after " + timeout.toMillis() / 1000.0 + " seconds"
+                + (deadline == null ? "" : ": its caller's deadline " + deadline + " passed");
         finish(InvocationStatus.TIMED_OUT, initDuration, at);
+    }
+
+    /** Its client cancelled it before it ended, for the reason given; it is never tried again. */
+    void cancel(String reason, Duration initDuration, Instant at) {
+        require(!status.isFinal(), "CANCELLED");
+        String where = status == InvocationStatus.RUNNING ? "while running" : "while queued";
+        endWithoutResult(InvocationStatus.CANCELLED, "Coordinator.Cancelled", "cancelled " + where + ": " + reason,
+                initDuration, at);
+    }
+
+    /** Its caller's deadline passed before its event was handed to an environment; it never ran. */
+    void expire(Instant deadline, Duration initDuration, Instant at) {
+        require(!status.isFinal(), "EXPIRED");
+        endWithoutResult(InvocationStatus.EXPIRED, "Coordinator.DeadlineExpired",
+                "its caller's deadline " + deadline + " passed before it ran", initDuration, at);
+    }
+
+    /** When the latest attempt was handed to the resource manager, and its event to the environment. */
+    void attemptSteps(Instant dispatchedAt, Instant handedOverAt) {
+        this.dispatchedAt = dispatchedAt;
+        this.handedOverAt = handedOverAt;
+    }
+
+    private void endWithoutResult(InvocationStatus end, String type, String message, Duration initDuration,
+            Instant at) {
+        this.result = null;
+        this.errorSource = ErrorSource.COORDINATOR;
+        this.errorType = type;
+        this.errorMessage = truncate(message, 4096);
+        this.errorBody = null;
+        finish(end, initDuration, at);
     }
 
     private void finish(InvocationStatus end, Duration initDuration, Instant at) {
@@ -228,6 +281,10 @@ class Invocation implements Persistable<String> {
     String replayOf() { return replayOf; }
     String idempotencyKey() { return idempotencyKey; }
     String payloadSha256() { return payloadSha256; }
+    Instant deadlineAt() { return deadlineAt; }
+    int priority() { return priority; }
+    Instant dispatchedAt() { return dispatchedAt; }
+    Instant handedOverAt() { return handedOverAt; }
 
     /** What caused the call, or null when a client made it. */
     InvocationCause cause() {

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,11 +34,14 @@ class InvocationController {
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final InvocationService invocations;
+    private final Cancellations cancellations;
     private final InvocationProperties properties;
     private final JsonMapper json;
 
-    InvocationController(InvocationService invocations, InvocationProperties properties, JsonMapper json) {
+    InvocationController(InvocationService invocations, Cancellations cancellations, InvocationProperties properties,
+            JsonMapper json) {
         this.invocations = invocations;
+        this.cancellations = cancellations;
         this.properties = properties;
         this.json = json;
     }
@@ -51,22 +55,28 @@ class InvocationController {
     @ApiResponse(responseCode = "502", description = "The function failed (`Edgecoord-Function-Error: Unhandled`)")
     @ApiResponse(responseCode = "504", description = "The function timed out (`Edgecoord-Function-Error: TimedOut`)")
     @ApiResponse(responseCode = "503", description = "No environment can be started (the coordinator's fault)")
-    @ApiResponse(responseCode = "409", description = "The `Idempotency-Key` came first with another payload")
+    @ApiResponse(responseCode = "409", description = "The `Idempotency-Key` came first with another payload, or the "
+            + "call was cancelled while the caller waited (`invocation-cancelled`)")
+    @ApiResponse(responseCode = "400", description = "A bad event, or a bad `Edgecoord-Deadline-Ms` or "
+            + "`Edgecoord-Priority` (`invalid-call-limit`)")
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,
             @RequestHeader(name = "Prefer", required = false) List<String> prefer,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = CallLimits.DEADLINE_HEADER, required = false) String deadlineMs,
+            @RequestHeader(name = CallLimits.PRIORITY_HEADER, required = false) String priority)
             throws IOException, InterruptedException {
         // The body is taken first, whatever its content type: read later, a form-encoded body
         // (curl -d sends one) would already have been consumed as request parameters.
         Preferences preferences = Preferences.parse(prefer);
+        CallLimits limits = CallLimits.parse(deadlineMs, priority);
         byte[] payload = Bodies.readBounded(body, properties.maxPayloadSize().toBytes());
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
         InvocationService.Accepted accepted = idempotencyKey == null
-                ? invocations.invoke(name, version, payload, mode)
+                ? invocations.invoke(name, version, payload, mode, limits)
                 : invocations.invokeIdempotent(name, version, payload, mode,
-                        InvalidIdempotencyKeyException.check(idempotencyKey));
+                        InvalidIdempotencyKeyException.check(idempotencyKey), limits);
         ResponseEntity<?> answer = answer(accepted, mode, preferences);
         return accepted.replayed()
                 ? ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
@@ -100,6 +110,22 @@ class InvocationController {
             return now.status().isFinal() ? SyncResults.render(now, json)
                     : accepted(now).body(InvocationResponse.from(now, json));
         }
+    }
+
+    @Operation(summary = "Cancel an invocation",
+            description = "A queued call, or one waiting for a retry, is taken out and ends CANCELLED at once (200); "
+                    + "a running one is stopped and its environment destroyed (202: it ends CANCELLED shortly). "
+                    + "A cancelled call is never retried. Cancelling a CANCELLED call again answers 200.")
+    @ApiResponse(responseCode = "200", description = "The record, CANCELLED")
+    @ApiResponse(responseCode = "202", description = "The record, still RUNNING while its environment stops")
+    @ApiResponse(responseCode = "404", description = "No invocation has this id")
+    @ApiResponse(responseCode = "409", description = "It has ended otherwise (`invocation-not-cancellable`)")
+    @DeleteMapping("/invocations/{id}")
+    ResponseEntity<InvocationResponse> cancel(@PathVariable String id) throws InterruptedException {
+        Cancellations.Cancelled cancelled = cancellations.cancel(id);
+        InvocationResponse body = InvocationResponse.from(cancelled.invocation(), json);
+        return cancelled.invocation().status() == InvocationStatus.CANCELLED ? ResponseEntity.ok(body)
+                : accepted(cancelled.invocation()).body(body);
     }
 
     @Operation(summary = "Read an invocation's record")

@@ -33,6 +33,17 @@ class InvocationMetrics {
         }
     }
 
+    /**
+     * A client cancelled a call: {@code where} it was then ({@code queued}, {@code running},
+     * {@code retry-wait}). It also counts in {@code edgecoord.invocations} once it has ended.
+     */
+    void cancelled(Invocation invocation, String where) {
+        Counter.builder("edgecoord.invocations.cancelled")
+                .description("Invocations cancelled by their clients, by task and where they were")
+                .tag("task", invocation.taskName()).tag("where", where)
+                .register(meters).increment();
+    }
+
     /** A call was refused before anything was recorded; the scheduler counts its own (queue-full). */
     void rejected(String reason) {
         Counter.builder("edgecoord.invocations.rejected").tag("reason", reason)

@@ -20,7 +20,8 @@ import io.edgecoord.task.TaskNotFoundException;
  * still queued are queued again (those waiting for a retry once their back-off ends). A call that
  * was running fails as the coordinator's fault, since the coordinator cannot know how far it got;
  * an asynchronous one then gets a retry as any failed attempt does (at least once, as Lambda's
- * asynchronous calls). Synchronous calls still queued fail, since their caller is gone.
+ * asynchronous calls). Synchronous calls still queued fail, since their caller is gone. A call
+ * still queued whose deadline has passed ends EXPIRED instead.
  */
 @Component
 class InvocationRecovery {
@@ -53,7 +54,11 @@ class InvocationRecovery {
             Invocation settled = invocation.status() == InvocationStatus.RUNNING
                     ? fail(invocation, "the coordinator stopped while the invocation was running", true)
                     : invocation;
-            if (settled.status() == InvocationStatus.QUEUED && settled.mode() == Invocation.Mode.ASYNC
+            if (settled.status() == InvocationStatus.QUEUED && expired(settled)) {
+                Instant now = clock.instant();
+                store.update(settled.id(), i -> i.expire(i.deadlineAt(), Duration.ZERO, now));
+            }
+            else if (settled.status() == InvocationStatus.QUEUED && settled.mode() == Invocation.Mode.ASYNC
                     && requeue(settled)) {
                 requeued++;
             }
@@ -65,6 +70,10 @@ class InvocationRecovery {
             log.info("Recovered {} unfinished invocations: {} queued again, {} failed", unfinished.size(), requeued,
                     unfinished.size() - requeued);
         }
+    }
+
+    private boolean expired(Invocation invocation) {
+        return invocation.deadlineAt() != null && !invocation.deadlineAt().isAfter(clock.instant());
     }
 
     private boolean requeue(Invocation invocation) {

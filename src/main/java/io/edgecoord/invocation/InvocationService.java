@@ -3,6 +3,7 @@ package io.edgecoord.invocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,13 +76,19 @@ class InvocationService {
     }
 
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode) {
-        return invoke(taskName, version, payload, mode, null);
+        return invoke(taskName, version, payload, mode, (InvocationCause) null);
+    }
+
+    /** As {@link #invoke(String, Integer, byte[], Invocation.Mode)}, with the caller's deadline and priority. */
+    Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode, CallLimits limits) {
+        byte[] event = checkPayload(payload);
+        return accept(resolve(taskName, version), event, mode, null, limits, invocation -> { });
     }
 
     /** As {@link #invoke(String, Integer, byte[], Invocation.Mode)}, recording what caused the call. */
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode, InvocationCause cause) {
         byte[] event = checkPayload(payload);
-        return accept(resolve(taskName, version), event, mode, cause, invocation -> { });
+        return accept(resolve(taskName, version), event, mode, cause, CallLimits.NONE, invocation -> { });
     }
 
     /**
@@ -90,7 +97,8 @@ class InvocationService {
      *
      * @throws IdempotencyKeyReusedException when the key came first with a different payload
      */
-    Accepted invokeIdempotent(String taskName, Integer version, byte[] payload, Invocation.Mode mode, String key) {
+    Accepted invokeIdempotent(String taskName, Integer version, byte[] payload, Invocation.Mode mode, String key,
+            CallLimits limits) {
         byte[] event = checkPayload(payload);
         DeployedTask task = resolve(taskName, version);
         String sha256 = IdempotencyKeys.sha256(event);
@@ -99,7 +107,7 @@ class InvocationService {
             return replayed(first.get(), task);
         }
         try {
-            return accept(task, event, mode, null, invocation -> invocation.idempotent(key, sha256));
+            return accept(task, event, mode, null, limits, invocation -> invocation.idempotent(key, sha256));
         }
         catch (DataIntegrityViolationException ex) {
             // A concurrent call with the same key was recorded first: answer with it.
@@ -117,19 +125,21 @@ class InvocationService {
         if (dead.status() != InvocationStatus.DEAD_LETTERED) {
             throw new InvocationNotReplayableException(id, dead.status());
         }
-        return accept(catalog.latest(dead.taskName()), dead.payload(), Invocation.Mode.ASYNC, null,
+        return accept(catalog.latest(dead.taskName()), dead.payload(), Invocation.Mode.ASYNC, null, CallLimits.NONE,
                 invocation -> invocation.replaying(id)).invocation();
     }
 
     private Accepted accept(DeployedTask task, byte[] event, Invocation.Mode mode, InvocationCause cause,
-            Consumer<Invocation> annotate) {
+            CallLimits limits, Consumer<Invocation> annotate) {
         BackendStatus backend = resourceManager.status();
         if (!backend.available()) {
             metrics.rejected("execution-unavailable");
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);
         }
+        Instant now = clock.instant();
         Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
-                event, clock.instant(), cause);
+                event, now, cause).scheduled(limits.priorityWithin(task.execution().priority()),
+                limits.deadlineIn() == null ? null : now.plus(limits.deadlineIn()));
         annotate.accept(invocation);
         store.insert(invocation);
         CompletableFuture<Invocation> done = new CompletableFuture<>();

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * How the Lambda Invoke API answers a synchronous call once its invocation has ended, as Lambda
  * does: 200 with the function's result, or 200 with {@value #FUNCTION_ERROR}{@code : Unhandled} and
  * the runtime's error document when the function failed or timed out. Only a failure of the
- * coordinator is an error response ({@code ServiceException}).
+ * coordinator is an error response ({@code ServiceException}), and so is a call cancelled meanwhile
+ * (409 {@code ResourceConflictException}).
  */
 final class LambdaResults {
 
@@ -39,6 +40,10 @@ final class LambdaResults {
                             ? invocation.errorBody()
                             : json.writeValueAsBytes(errorDocument(invocation.errorType(), invocation.errorMessage())))
                     : coordinatorError(invocation).toResponse(invocation.id());
+            case CANCELLED -> LambdaError.user(HttpStatus.CONFLICT, "ResourceConflictException",
+                    invocation.errorMessage()).toResponse(invocation.id());
+            case EXPIRED -> LambdaError.service(HttpStatus.GATEWAY_TIMEOUT, invocation.errorMessage())
+                    .toResponse(invocation.id());
             case QUEUED, RUNNING -> LambdaError.service(HttpStatus.INTERNAL_SERVER_ERROR, "Invocation "
                     + invocation.id() + " has not ended in time; its record is at " + SyncResults.location(invocation))
                     .toResponse(invocation.id());

@@ -19,6 +19,9 @@ import io.edgecoord.scheduler.CallObserver;
  * everything the call printed once its output is closed and stored. A failed attempt of an
  * asynchronous call is settled by the {@link RetryPolicy} in the same transaction: the record goes
  * back to QUEUED and {@code retry} is told (and {@code done} waits on), or it ends DEAD_LETTERED.
+ * A cancelled or expired call is never tried again, nor is one whose deadline comes before the
+ * retry would start. The attempt's steps (handed to the resource manager, event handed over) are
+ * kept in memory and written with its end, so that they cost no transaction of their own.
  */
 final class RecordingObserver implements CallObserver {
 
@@ -34,6 +37,8 @@ final class RecordingObserver implements CallObserver {
     private final CompletableFuture<String> output;
     private final RetryPolicy policy;
     private final Consumer<Invocation> retry;
+    private volatile Instant dispatchedAt;
+    private volatile Instant handedOverAt;
 
     RecordingObserver(String id, InvocationStore store, LiveLogs liveLogs, InvocationMetrics metrics, Clock clock,
             CompletableFuture<Invocation> done, CompletableFuture<String> output, RetryPolicy policy,
@@ -48,6 +53,16 @@ final class RecordingObserver implements CallObserver {
         this.output = output;
         this.policy = policy;
         this.retry = retry;
+    }
+
+    @Override
+    public void acquiring(Instant at) {
+        dispatchedAt = at;
+    }
+
+    @Override
+    public void handedOver(Instant at) {
+        handedOverAt = at;
     }
 
     @Override
@@ -79,6 +94,7 @@ final class RecordingObserver implements CallObserver {
         try {
             Instant now = clock.instant();
             Invocation finished = store.update(id, invocation -> {
+                invocation.attemptSteps(dispatchedAt, handedOverAt);
                 apply(invocation, result, now);
                 settle(invocation, policy, now);
             });
@@ -104,9 +120,16 @@ final class RecordingObserver implements CallObserver {
             return;
         }
         switch (policy.decide(invocation.attempt(), invocation.acceptedAt(), now)) {
+            case RetryPolicy.Retry r when pastDeadline(invocation, r.at()) -> {
+                // Useless once its deadline has passed: it ends with this attempt's failure.
+            }
             case RetryPolicy.Retry r -> invocation.retryAt(r.at());
             case RetryPolicy.GiveUp g -> invocation.deadLetter(g.reason(), now);
         }
+    }
+
+    private static boolean pastDeadline(Invocation invocation, Instant retryAt) {
+        return invocation.deadlineAt() != null && !retryAt.isBefore(invocation.deadlineAt());
     }
 
     private static void apply(Invocation invocation, ExecutionResult result, Instant now) {
@@ -115,13 +138,11 @@ final class RecordingObserver implements CallObserver {
             case ExecutionResult.Succeeded s -> invocation.succeed(s.body(), init, now);
             case ExecutionResult.FunctionFailed f ->
                     invocation.fail(ErrorSource.FUNCTION, f.errorType(), f.errorMessage(), f.body(), init, now);
-            case ExecutionResult.TimedOut t -> invocation.timeOut(t.timeout(), init, now);
+            case ExecutionResult.TimedOut t -> invocation.timeOut(t.timeout(), t.deadline(), init, now);
             case ExecutionResult.CoordinatorFailed c ->
                     invocation.fail(ErrorSource.COORDINATOR, c.errorType(), c.errorMessage(), null, init, now);
-            case ExecutionResult.Cancelled c ->
-                    invocation.fail(ErrorSource.COORDINATOR, "Coordinator.Cancelled", c.reason(), null, init, now);
-            case ExecutionResult.Expired e -> invocation.fail(ErrorSource.COORDINATOR, "Coordinator.DeadlineExpired",
-                    "its deadline " + e.deadline() + " passed while it was queued", null, init, now);
+            case ExecutionResult.Cancelled c -> invocation.cancel(c.reason(), init, now);
+            case ExecutionResult.Expired e -> invocation.expire(e.deadline(), init, now);
         }
     }
 }

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * How a synchronous invoke answers once its invocation has ended. The function's result goes out
  * as it is with 200. A function's own failure is a 502 problem (504 for a timeout) carrying the
  * {@value #FUNCTION_ERROR} header, as OpenWhisk answers application errors; a failure of the
- * coordinator is a 500 or 503 problem without that header. Every answer names the invocation in
+ * coordinator is a 500 or 503 problem without that header. A call cancelled meanwhile is a 409
+ * problem ({@code invocation-cancelled}); one whose deadline passed before it ran is a 504
+ * problem ({@code deadline-expired}), also without that header. Every answer names the invocation in
  * {@value #INVOCATION_ID} and {@code Content-Location}.
  */
 final class SyncResults {
@@ -23,6 +25,8 @@ final class SyncResults {
     static final URI FUNCTION_ERROR_TYPE = URI.create("https://edgecoord.io/problems/function-error");
     static final URI FUNCTION_TIMEOUT_TYPE = URI.create("https://edgecoord.io/problems/function-timeout");
     static final URI EXECUTION_FAILED_TYPE = URI.create("https://edgecoord.io/problems/execution-failed");
+    static final URI CANCELLED_TYPE = URI.create("https://edgecoord.io/problems/invocation-cancelled");
+    static final URI DEADLINE_EXPIRED_TYPE = URI.create("https://edgecoord.io/problems/deadline-expired");
     static final URI EXECUTION_UNAVAILABLE_TYPE = URI.create("https://edgecoord.io/problems/execution-unavailable");
 
     private SyncResults() {
@@ -43,6 +47,10 @@ final class SyncResults {
             case FAILED, DEAD_LETTERED -> invocation.errorSource() == ErrorSource.FUNCTION
                     ? functionError(invocation, headers, json)
                     : coordinatorError(invocation, headers, json);
+            case CANCELLED -> problem(invocation, HttpStatus.CONFLICT, CANCELLED_TYPE, "Invocation cancelled",
+                    headers, json);
+            case EXPIRED -> problem(invocation, HttpStatus.GATEWAY_TIMEOUT, DEADLINE_EXPIRED_TYPE, "Deadline expired",
+                    headers, json);
             case QUEUED, RUNNING -> ResponseEntity.accepted().headers(headers)
                     .location(URI.create(location(invocation))).body(InvocationResponse.from(invocation, json));
         };

@@ -162,7 +162,7 @@ public class Scheduler implements SmartLifecycle {
             lock.unlock();
         }
         if (found == null) {
-            return Cancellation.UNKNOWN;
+            return resourceManager.stop(invocationId, reason) ? Cancellation.STOPPING : Cancellation.UNKNOWN;
         }
         end(found, new ExecutionResult.Cancelled(reason));
         return Cancellation.DEQUEUED;

@@ -119,4 +119,58 @@ class AttemptSchedulerTests {
         assertThat(invocation.deadLetterReason()).isEqualTo(RetryPolicy.RETRIES_EXHAUSTED);
         verify(timer, never()).at(any(), any(), any());
     }
+
+    @Test
+    void aCallGoesToTheSchedulerWithItsPriorityDeadlineAndItsTasksWeightAndQueueLimit() {
+        DeployedTask weighted = new DeployedTask("hello", 1, TaskRuntime.PYTHON_3_11, "fn.handle", 128,
+                Duration.ofSeconds(3), Map.of(), "00", Path.of("/code"), new TaskExecution(
+                        TaskExecution.Isolation.CONTAINER, null, 0, null, null, false, 7, 40, 25, null, null));
+        Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .scheduled(3, T0.plusSeconds(2));
+
+        attempts.schedule(invocation, weighted, new CompletableFuture<>(), new CompletableFuture<>());
+
+        ArgumentCaptor<ScheduledCall> call = ArgumentCaptor.forClass(ScheduledCall.class);
+        verify(scheduler).submit(call.capture());
+        assertThat(call.getValue().priority()).isEqualTo(3);
+        assertThat(call.getValue().weight()).isEqualTo(40);
+        assertThat(call.getValue().maxQueueLength()).isEqualTo(25);
+        assertThat(call.getValue().request().deadline()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void aTaskWithoutItsOwnQueueLimitPassesZeroForTheDefault() {
+        attempts.schedule(Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0), TASK,
+                new CompletableFuture<>(), new CompletableFuture<>());
+
+        ArgumentCaptor<ScheduledCall> call = ArgumentCaptor.forClass(ScheduledCall.class);
+        verify(scheduler).submit(call.capture());
+        assertThat(call.getValue().maxQueueLength()).isZero();
+        assertThat(call.getValue().priority()).isEqualTo(TaskExecution.DEFAULT_PRIORITY);
+        assertThat(call.getValue().request().deadline()).isNull();
+    }
+
+    @Test
+    void aCancelledRetryIsDroppedAndItsRecordEndsCancelled() {
+        Invocation invocation = waitingForRetryAt(T0.plusSeconds(11));
+        given(store.update(eq("i-1"), any())).willAnswer(call -> {
+            call.<java.util.function.Consumer<Invocation>>getArgument(1).accept(invocation);
+            return invocation;
+        });
+        given(timer.cancel("i-1")).willReturn(true);
+        CompletableFuture<Invocation> done = new CompletableFuture<>();
+        attempts.schedule(invocation, TASK, done, new CompletableFuture<>());
+
+        assertThat(attempts.cancelWaiting("i-1", "by its client")).isTrue();
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(done).isCompletedWithValue(invocation);
+        assertThat(attempts.cancelWaiting("i-1", "twice")).isFalse();
+    }
+
+    @Test
+    void aCallWithNoRetryWaitingIsNotCancelledHere() {
+        assertThat(attempts.cancelWaiting("i-1", "by its client")).isFalse();
+        verify(timer, never()).cancel(any());
+    }
 }

@@ -44,6 +44,9 @@ class InvocationControllerTests {
     @MockitoBean
     InvocationService service;
 
+    @MockitoBean
+    Cancellations cancellations;
+
     @TestConfiguration
     static class Settings {
         @Bean
@@ -63,7 +66,7 @@ class InvocationControllerTests {
     }
 
     private void accepting(Invocation invocation, Invocation finished) {
-        given(service.invoke(eq("hello"), isNull(), any(), eq(invocation.mode()))).willReturn(
+        given(service.invoke(eq("hello"), isNull(), any(), eq(invocation.mode()), eq(CallLimits.NONE))).willReturn(
                 new InvocationService.Accepted(invocation, CompletableFuture.completedFuture(finished),
                         Duration.ofSeconds(5), new CompletableFuture<>()));
     }
@@ -141,7 +144,7 @@ class InvocationControllerTests {
     @Test
     void aSynchronousCallStillRunningAfterTheWaitTurnsInto202() throws Exception {
         Invocation invocation = queued("i-6", Invocation.Mode.SYNC);
-        given(service.invoke(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC))).willReturn(
+        given(service.invoke(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC), eq(CallLimits.NONE))).willReturn(
                 new InvocationService.Accepted(invocation, new CompletableFuture<>(), Duration.ofSeconds(5),
                         new CompletableFuture<>()));
         given(service.find("i-6")).willReturn(running("i-6"));
@@ -154,7 +157,7 @@ class InvocationControllerTests {
 
     @Test
     void anUnknownTaskIsA404Problem() throws Exception {
-        given(service.invoke(eq("nope"), isNull(), any(), any())).willThrow(new TaskNotFoundException("nope"));
+        given(service.invoke(eq("nope"), isNull(), any(), any(), eq(CallLimits.NONE))).willThrow(new TaskNotFoundException("nope"));
 
         mvc.perform(post("/api/v1/tasks/nope/invoke").content("{}"))
                 .andExpect(status().isNotFound())
@@ -171,7 +174,7 @@ class InvocationControllerTests {
 
     @Test
     void anUnavailableEngineIsA503Problem() throws Exception {
-        given(service.invoke(eq("hello"), isNull(), any(), any()))
+        given(service.invoke(eq("hello"), isNull(), any(), any(), eq(CallLimits.NONE)))
                 .willThrow(new ExecutionUnavailableException("No environment can be started: engine down", null));
 
         mvc.perform(post("/api/v1/tasks/hello/invoke").content("{}"))
@@ -283,7 +286,7 @@ class InvocationControllerTests {
     @Test
     void aRepeatedIdempotencyKeyAnswersTheFirstCallMarkedAsReplayed() throws Exception {
         Invocation first = queued("i-9", Invocation.Mode.ASYNC).idempotent("order-7", "00".repeat(32));
-        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("order-7")))
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("order-7"), eq(CallLimits.NONE)))
                 .willReturn(new InvocationService.Accepted(first, new CompletableFuture<>(), Duration.ofSeconds(5),
                         new CompletableFuture<>(), true));
 
@@ -299,7 +302,7 @@ class InvocationControllerTests {
     void aSynchronousRepeatOfAnIdempotencyKeyAnswersTheFirstCallsResult() throws Exception {
         Invocation first = running("i-10");
         first.succeed("{\"answer\":42}".getBytes(), Duration.ZERO, T0.plusMillis(9));
-        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC), eq("k")))
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.SYNC), eq("k"), eq(CallLimits.NONE)))
                 .willReturn(new InvocationService.Accepted(first, CompletableFuture.completedFuture(first),
                         Duration.ofSeconds(5), new CompletableFuture<>(), true));
 
@@ -313,7 +316,7 @@ class InvocationControllerTests {
     @Test
     void aNewIdempotencyKeyIsNotMarkedAsReplayed() throws Exception {
         Invocation invocation = queued("i-11", Invocation.Mode.ASYNC);
-        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("fresh")))
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), eq(Invocation.Mode.ASYNC), eq("fresh"), eq(CallLimits.NONE)))
                 .willReturn(new InvocationService.Accepted(invocation, new CompletableFuture<>(),
                         Duration.ofSeconds(5), new CompletableFuture<>()));
 
@@ -325,7 +328,7 @@ class InvocationControllerTests {
 
     @Test
     void anIdempotencyKeyReusedWithAnotherPayloadIsA409Problem() throws Exception {
-        given(service.invokeIdempotent(eq("hello"), isNull(), any(), any(), eq("order-7")))
+        given(service.invokeIdempotent(eq("hello"), isNull(), any(), any(), eq("order-7"), eq(CallLimits.NONE)))
                 .willThrow(new IdempotencyKeyReusedException("hello", "order-7", "i-9"));
 
         mvc.perform(post("/api/v1/tasks/hello/invoke").header("Idempotency-Key", "order-7").content("{\"x\":2}"))

@@ -120,4 +120,23 @@ class InvocationRecoveryTests {
         return new DeployedTask("hello", 1, TaskRuntime.PYTHON_3_11, "fn.handle", 128, Duration.ofSeconds(3), Map.of(),
                 "00", Path.of("/code"), execution);
     }
+
+    @Test
+    void aQueuedCallWhoseDeadlinePassedWhileTheCoordinatorWasDownExpiresInsteadOfRunning() {
+        Invocation async = Invocation.accept("a", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW.minusSeconds(1));
+        Invocation sync = Invocation.accept("s", "hello", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW);
+        Invocation stillUseful = Invocation.accept("u", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
+                .scheduled(5, NOW.plusSeconds(30));
+        leftUnfinished(async, sync, stillUseful);
+
+        recovery.recover();
+
+        assertThat(async.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(sync.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(stillUseful.status()).isEqualTo(InvocationStatus.QUEUED);
+        verify(attempts, never()).schedule(same(async), any(), any(), any());
+        verify(attempts).schedule(same(stillUseful), eq(TASK), any(), any());
+    }
 }

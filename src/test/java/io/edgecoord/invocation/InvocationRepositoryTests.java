@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -33,6 +34,9 @@ class InvocationRepositoryTests {
 
     @Autowired
     InvocationStore store;
+
+    @Autowired
+    TestEntityManager entities;
 
     private Invocation saved(String id, String task, int secondsAfter, boolean succeed) {
         Invocation invocation = Invocation.accept(id, task, 1, Invocation.Mode.ASYNC, "{\"a\":1}".getBytes(),
@@ -106,6 +110,25 @@ class InvocationRepositoryTests {
         assertThat(invocations.search(null, InvocationStatus.DEAD_LETTERED, PageRequest.of(0, 10)).getContent())
                 .extracting(Invocation::id, Invocation::deadLetterReason)
                 .containsExactly(tuple("r", RetryPolicy.RETRIES_EXHAUSTED));
+    }
+
+    @Test
+    void keepsThePriorityDeadlineStepsAndAPrewarmedStartThroughTheDatabase() {
+        Invocation invocation = Invocation.accept("p", "one", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0)
+                .scheduled(3, T0.plusMillis(2500));
+        invocation.start("e1", StartKind.PREWARMED, T0.plusMillis(20));
+        invocation.attemptSteps(T0.plusMillis(10), T0.plusMillis(30));
+        invocation.cancel("by its client", Duration.ZERO, T0.plusSeconds(1));
+        invocations.saveAndFlush(invocation);
+        entities.clear();
+
+        Invocation read = invocations.findById("p").orElseThrow();
+        assertThat(read.startKind()).isEqualTo(StartKind.PREWARMED);
+        assertThat(read.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(read.priority()).isEqualTo(3);
+        assertThat(read.deadlineAt()).isEqualTo(T0.plusMillis(2500));
+        assertThat(read.dispatchedAt()).isEqualTo(T0.plusMillis(10));
+        assertThat(read.handedOverAt()).isEqualTo(T0.plusMillis(30));
     }
 
     @Test

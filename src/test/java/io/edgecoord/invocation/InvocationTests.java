@@ -99,4 +99,69 @@ class InvocationTests {
         assertThatThrownBy(() -> succeeded.retryAt(T0.plusSeconds(1))).isInstanceOf(IllegalTransitionException.class);
         assertThat(InvocationStatus.DEAD_LETTERED.isFinal()).isTrue();
     }
+
+    @Test
+    void aQueuedOrRunningCallCanBeCancelledAndNamesWhereItWas() {
+        Invocation queued = queued();
+        queued.cancel("by its client", Duration.ZERO, T0.plusSeconds(1));
+        Invocation running = queued();
+        running.start("e1", StartKind.WARM, T0);
+        running.cancel("by its client", Duration.ZERO, T0.plusSeconds(2));
+
+        assertThat(queued.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(queued.status().isFinal()).isTrue();
+        assertThat(queued.errorType()).isEqualTo("Coordinator.Cancelled");
+        assertThat(queued.errorMessage()).isEqualTo("cancelled while queued: by its client");
+        assertThat(running.errorMessage()).isEqualTo("cancelled while running: by its client");
+        assertThat(running.finishedAt()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void anEndedCallCannotBeCancelledOrExpired() {
+        Invocation invocation = queued();
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.succeed("1".getBytes(), Duration.ZERO, T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> invocation.cancel("late", Duration.ZERO, T0.plusSeconds(2)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> invocation.expire(T0, Duration.ZERO, T0.plusSeconds(2)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aCallWhoseDeadlinePassedBeforeItRanExpires() {
+        Invocation invocation = queued().scheduled(2, T0.plusSeconds(1));
+
+        invocation.expire(invocation.deadlineAt(), Duration.ZERO, T0.plusSeconds(1));
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(invocation.priority()).isEqualTo(2);
+        assertThat(invocation.errorType()).isEqualTo("Coordinator.DeadlineExpired");
+        assertThat(invocation.errorMessage()).contains("2026-11-27T12:00:01Z");
+    }
+
+    @Test
+    void aTimeoutSetByTheCallersDeadlineSaysSo() {
+        Invocation invocation = queued();
+        invocation.start("e1", StartKind.WARM, T0);
+
+        invocation.timeOut(Duration.ofMillis(1500), T0.plusMillis(1500), Duration.ZERO, T0.plusMillis(1500));
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.TIMED_OUT);
+        assertThat(invocation.errorMessage())
+                .isEqualTo("Task timed out after 1.5 seconds: its caller's deadline 2026-11-27T12:00:01.500Z passed");
+    }
+
+    @Test
+    void aRetryForgetsTheStepsOfTheAttemptBefore() {
+        Invocation invocation = Invocation.accept("id-2", "hello", 3, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+        invocation.start("e1", StartKind.WARM, T0);
+        invocation.attemptSteps(T0.plusMillis(1), T0.plusMillis(2));
+        invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(1));
+
+        invocation.retryAt(T0.plusSeconds(2));
+
+        assertThat(invocation.dispatchedAt()).isNull();
+        assertThat(invocation.handedOverAt()).isNull();
+    }
 }

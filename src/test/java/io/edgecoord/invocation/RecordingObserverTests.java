@@ -139,4 +139,69 @@ class RecordingObserverTests {
         assertThat(retried).isEmpty();
         assertThat(done).isCompletedWithValue(record);
     }
+
+    @Test
+    void aCancelledAsynchronousCallEndsCancelledAndIsNeverRetried() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+
+        attemptOf(record, T0.plusSeconds(1)).finished(new ExecutionResult(
+                new ExecutionResult.Cancelled("by its client"), "e1", StartKind.WARM, Duration.ZERO));
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(record.deadLetterReason()).isNull();
+        assertThat(retried).isEmpty();
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void anExpiredAsynchronousCallEndsExpiredAndIsNeverRetried() {
+        Invocation record = accepted(Invocation.Mode.ASYNC).scheduled(5, T0);
+
+        attemptOf(record, T0.plusSeconds(1)).finished(
+                ExecutionResult.notStarted(new ExecutionResult.Expired(T0)));
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.EXPIRED);
+        assertThat(retried).isEmpty();
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void anAsynchronousCallIsNotRetriedWhenItsDeadlineComesBeforeTheRetry() {
+        Invocation record = accepted(Invocation.Mode.ASYNC).scheduled(5, T0.plusMillis(1500));
+
+        attemptOf(record, T0.plusSeconds(1)).finished(new ExecutionResult(
+                new ExecutionResult.TimedOut(Duration.ofMillis(1000), T0.plusMillis(1500)), "e1", StartKind.WARM,
+                Duration.ZERO));
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.TIMED_OUT);
+        assertThat(record.errorMessage()).contains("deadline");
+        assertThat(retried).isEmpty();
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void anAsynchronousCallIsRetriedWhenItsDeadlineLeavesRoomForTheRetry() {
+        Invocation record = accepted(Invocation.Mode.ASYNC).scheduled(5, T0.plusSeconds(60));
+
+        attemptOf(record, T0.plusSeconds(1)).finished(functionFailed());
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.QUEUED);
+        assertThat(retried).containsExactly(record);
+    }
+
+    @Test
+    void recordsWhenTheAttemptWasTakenAndHandedOverWithItsEnd() {
+        Invocation record = accepted(Invocation.Mode.SYNC);
+        RecordingObserver attempt = attemptOf(record, T0.plusSeconds(1));
+        attempt.acquiring(T0.plusMillis(100));
+        attempt.handedOver(T0.plusMillis(400));
+
+        attempt.finished(new ExecutionResult(new ExecutionResult.Succeeded("1".getBytes()), "e1", StartKind.PREWARMED,
+                Duration.ZERO));
+
+        assertThat(record.dispatchedAt()).isEqualTo(T0.plusMillis(100));
+        assertThat(record.handedOverAt()).isEqualTo(T0.plusMillis(400));
+        assertThat(InvocationResponse.queuedMs(record)).isEqualTo(100);
+        assertThat(InvocationResponse.runMs(record)).isEqualTo(600);
+    }
 }
