@@ -157,6 +157,23 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
     }
 
     @Test
+    void aPinnedEnvironmentMovesToTheNewVersionAndGoesWithItsTask() {
+        deploy("pinned", ECHO, 64, "\"execution\":{\"pinned\":true}");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> environmentsOf("pinned"),
+                list -> list.size() == 1 && list.getFirst().path("version").asInt() == 1);
+
+        deploy("pinned", SLEEPY, 64, "\"execution\":{\"pinned\":true}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> environmentsOf("pinned"),
+                list -> list.size() == 1 && list.getFirst().path("version").asInt() == 2
+                        && list.getFirst().path("state").asString().equals("IDLE"));
+
+        client.delete("/api/v1/tasks/pinned");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> environmentsOf("pinned").isEmpty());
+    }
+
+    @Test
     void aTaskWithIsolationNoneRunsAsAPlainProcessBesideContainers() throws Exception {
         Path marker = Files.createTempDirectory(Path.of("/tmp"), "ec-none").resolve("written-by-task");
         deploy("no-container", """

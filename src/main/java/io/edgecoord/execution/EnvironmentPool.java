@@ -85,14 +85,16 @@ final class EnvironmentPool {
                 cpus(env.spec(), defaultCpus), env.spec().policy().pinned())).toList();
     }
 
-    /** Idle environments whose keep-alive ran out, keeping each version's minimum, taken out. */
-    synchronized List<Environment> takeExpired(Instant now, Duration defaultKeepAlive) {
+    /**
+     * Idle environments whose keep-alive ran out, keeping each version's minimum, taken out.
+     *
+     * @param minWarm the minimum of each task version kept warm now, by pool key
+     */
+    synchronized List<Environment> takeExpired(Instant now, Duration defaultKeepAlive, Map<String, Integer> minWarm) {
         Map<String, Duration> keepAlive = new HashMap<>();
-        Map<String, Integer> minWarm = new HashMap<>();
         all.values().forEach(env -> {
-            EnvironmentPolicy policy = env.spec().policy();
-            keepAlive.put(env.id(), policy.keepAlive() != null ? policy.keepAlive() : defaultKeepAlive);
-            minWarm.merge(env.spec().poolKey(), policy.minWarm(), Math::max);
+            Duration own = env.spec().policy().keepAlive();
+            keepAlive.put(env.id(), own != null ? own : defaultKeepAlive);
         });
         return takeAll(Placement.expired(view(0), keepAlive, minWarm, now));
     }

@@ -231,14 +231,27 @@ public class ResourceManager implements SmartLifecycle {
 
     /**
      * The task versions to keep started ahead of calls: each spec whose policy asks for warm
-     * environments or is pinned. Replaces what was given before; environments of versions no
-     * longer listed stay until their keep-alive ends.
+     * environments or is pinned. Replaces what was given before; idle environments of versions no
+     * longer listed go when their keep-alive ends, pinned ones are drained at once.
      */
     public void keepWarm(List<EnvironmentSpec> specs) {
-        warmTargets = specs.stream()
+        Map<String, EnvironmentSpec> targets = specs.stream()
                 .filter(spec -> spec.policy().pinned() || spec.policy().minWarm() > 0)
                 .collect(java.util.stream.Collectors.toMap(EnvironmentSpec::poolKey, spec -> spec, (a, b) -> b,
                         java.util.LinkedHashMap::new));
+        warmTargets = targets;
+        // A pinned environment is never reaped: one whose version is no longer pinned (a newer
+        // version was deployed, or the task deleted) is drained here instead.
+        for (Placement.Env env : pool.view(properties.cpusPerEnvironment())) {
+            if (env.pinned() && !targets.containsKey(env.poolKey())) {
+                try {
+                    drain(env.id());
+                }
+                catch (EnvironmentNotFoundException gone) {
+                    // Removed meanwhile.
+                }
+            }
+        }
         changed();
     }
 
@@ -413,7 +426,9 @@ public class ResourceManager implements SmartLifecycle {
     }
 
     private void reap() {
-        List<Environment> expired = pool.takeExpired(clock.instant(), properties.keepAlive());
+        Map<String, Integer> minWarm = new HashMap<>();
+        warmTargets.forEach((key, spec) -> minWarm.put(key, spec.policy().minWarm()));
+        List<Environment> expired = pool.takeExpired(clock.instant(), properties.keepAlive(), minWarm);
         for (Environment env : expired) {
             metrics.evicted(EvictionReason.KEEP_ALIVE);
             Duration keepAlive = env.spec().policy().keepAlive();
