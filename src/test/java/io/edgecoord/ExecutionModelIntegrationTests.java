@@ -56,7 +56,7 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
     CoordinatorClient client;
 
     /** Every task this class deploys: removed first, so that no pinned or prewarmed one comes back. */
-    static final List<String> TASKS = List.of("evict-a", "evict-b", "evict-big", "hold", "wait-big", "prewarm",
+    static final List<String> TASKS = List.of("evict-a", "evict-b", "evict-big", "hold", "wait-big", "wait-small", "prewarm",
             "pinned", "no-container", "full", "deadline");
 
     @BeforeEach
@@ -94,16 +94,19 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
     }
 
     @Test
-    void aCallThatCannotFitWaitsUntilMemoryIsFreedAndNeverOverCommits() throws Exception {
+    void aCallThatCannotFitWaitsForMemoryWithoutHoldingUpSmallerOnesAndNeverOverCommits() {
         deploy("hold", SLEEPY, 384, "");
         deploy("wait-big", ECHO, 256, "");
-        String holding = async("hold", "{\"sleep\": 3}");
+        deploy("wait-small", ECHO, 64, "");
+        String holding = async("hold", "{\"sleep\": 10}");
         awaitStatus(holding, "RUNNING");
 
         String waiting = async("wait-big", "{}");
+        String small = async("wait-small", "{}");
 
-        // 384 busy + 256 would be 640 > 512: it stays queued while the other runs.
-        Thread.sleep(1000);
+        // 384 busy + 256 would be 640 > 512: it stays queued while the other runs, and a smaller
+        // call of another task that came after it is not held up behind it.
+        assertThat(client.awaitFinished(small).path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(client.record(waiting).path("status").asString()).isEqualTo("QUEUED");
         assertThat(client.json(client.get("/api/v1/scheduler")).path("budget").path("memoryUsedMb").asLong())
                 .isLessThanOrEqualTo(512);

@@ -210,17 +210,6 @@ public class ResourceManager implements SmartLifecycle {
         changed();
     }
 
-    /** Places and runs one call at once, whatever the budget says: for tests of the runner. */
-    ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
-        List<Lease> leases = place(List.of(new Candidate(request, clock.instant())), 1);
-        if (leases.isEmpty()) {
-            listener.outputClosed();
-            return ExecutionResult.notStarted(new ExecutionResult.CoordinatorFailed("Coordinator.NoRoom",
-                    "no room in the budget for " + request.spec().poolKey()));
-        }
-        return run(leases.getFirst(), listener);
-    }
-
     private ExecutionResult notStarted(Environment env, ExecutionListener listener, ExecutionResult.Outcome outcome) {
         pool.remove(env);
         factory.destroy(env, "failed to start");
