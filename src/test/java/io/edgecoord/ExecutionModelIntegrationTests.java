@@ -57,7 +57,7 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
 
     /** Every task this class deploys: removed first, so that no pinned or prewarmed one comes back. */
     static final List<String> TASKS = List.of("evict-a", "evict-b", "evict-big", "hold", "wait-big", "wait-small", "prewarm",
-            "pinned", "no-container", "full", "deadline");
+            "pinned", "no-container", "full", "deadline", "too-big");
 
     @BeforeEach
     void emptyThePool() {
@@ -212,6 +212,19 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
         for (String id : queued) {
             assertThat(client.awaitFinished(id).path("status").asString()).isEqualTo("SUCCEEDED");
         }
+    }
+
+    @Test
+    void refusesWith422ACallThatCouldNeverFitTheBudgetAndKeepsNothing() {
+        deploy("too-big", ECHO, 1024, "");
+
+        HttpResponse<String> refused = client.invoke("too-big", "{}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(client.json(refused).path("type").asString()).endsWith("/exceeds-budget");
+        assertThat(client.json(client.get("/api/v1/invocations?task=too-big")).path("items")).isEmpty();
+        assertThat(client.get("/actuator/prometheus").body())
+                .containsPattern("edgecoord_invocations_rejected_total\\{[^}]*reason=\"exceeds-budget\"[^}]*} 1");
     }
 
     @Test
