@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +24,14 @@ import io.edgecoord.task.TaskNotFoundException;
  * was running fails as the coordinator's fault, since the coordinator cannot know how far it got;
  * an asynchronous one then gets a retry as any failed attempt does (at least once, as Lambda's
  * asynchronous calls). Synchronous calls still queued fail, since their caller is gone.
+ *
+ * <p>Which calls the last run left is read before this run can accept one (the web server, and the
+ * devices and subscriptions that invoke tasks, start later), and only those are settled once the
+ * application is ready: a call accepted in between is this run's own, already queued, and must
+ * not be queued again nor failed as left over.
  */
 @Component
-class InvocationRecovery {
+class InvocationRecovery implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(InvocationRecovery.class);
 
@@ -33,6 +41,7 @@ class InvocationRecovery {
     private final TaskCatalog catalog;
     private final Clock clock;
     private final RetryPolicy policy;
+    private Set<String> leftByLastRun = Set.of();
 
     InvocationRecovery(InvocationRepository repository, InvocationStore store, AttemptScheduler attempts,
             TaskCatalog catalog, Clock clock, InvocationProperties properties) {
@@ -44,10 +53,15 @@ class InvocationRecovery {
         this.policy = properties.retryPolicy();
     }
 
+    /** Notes what the last run left unfinished, before this run starts taking calls. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        leftByLastRun = unfinished().stream().map(Invocation::id).collect(Collectors.toSet());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
-        List<Invocation> unfinished = repository.findByStatusInOrderByAcceptedAt(
-                List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
+        List<Invocation> unfinished = unfinished().stream().filter(i -> leftByLastRun.contains(i.id())).toList();
         int requeued = 0;
         for (Invocation invocation : unfinished) {
             Invocation settled = invocation.status() == InvocationStatus.RUNNING
@@ -65,6 +79,10 @@ class InvocationRecovery {
             log.info("Recovered {} unfinished invocations: {} queued again, {} failed", unfinished.size(), requeued,
                     unfinished.size() - requeued);
         }
+    }
+
+    private List<Invocation> unfinished() {
+        return repository.findByStatusInOrderByAcceptedAt(List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
     }
 
     private boolean requeue(Invocation invocation) {
