@@ -116,7 +116,7 @@ class CrashRecoveryIntegrationTests {
             CoordinatorProcess restarted = launch(data, log);
             client = restarted.client();
             List<String> duringRestart = invokeUntilReady(restarted, client);
-            assertThat(leftovers).as("runtimes the killed coordinator left").noneMatch(ProcessHandle::isAlive);
+            assertThat(leftovers).as("runtimes the killed coordinator left").noneMatch(CoordinatorProcess::isRunning);
             accepted.addAll(duringRestart);
             Map<String, Record> records = awaitFinal(client, accepted);
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,10 +51,14 @@ public final class CoordinatorProcess implements AutoCloseable {
     /** Starts a coordinator on {@code dataDir} and returns at once, before it listens. */
     public static CoordinatorProcess launch(Path dataDir, Path log, String... settings) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                EdgecoordApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--edgecoord.data-dir=" + dataDir));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String instance = "cp" + Integer.toHexString(dataDir.toAbsolutePath().hashCode());
+        // Its own Docker label, the same again after a restart on the same folder (the process
+        // backend uses none, but a coordinator on a shared engine never touches others' containers).
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), EdgecoordApplication.class.getName(),
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--edgecoord.data-dir=" + dataDir, "--edgecoord.execution.docker.instance-id=" + instance));
         command.addAll(List.of(settings));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -100,6 +105,24 @@ public final class CoordinatorProcess implements AutoCloseable {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(runtimes))
                 .toList();
+    }
+
+    /**
+     * Whether a process still runs: alive and not a zombie. An orphan that exited stays a zombie
+     * until the init process reaps it, which not every container's init does, and Java counts a
+     * zombie as alive.
+     */
+    public static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        }
+        catch (IOException gone) {
+            return false;
+        }
     }
 
     /** Waits until the readiness probe answers UP; fails at once if the coordinator exits. */
