@@ -24,11 +24,6 @@ import io.edgecoord.task.TaskNotFoundException;
  * was running fails as the coordinator's fault, since the coordinator cannot know how far it got;
  * an asynchronous one then gets a retry as any failed attempt does (at least once, as Lambda's
  * asynchronous calls). Synchronous calls still queued fail, since their caller is gone.
- *
- * <p>Which calls the last run left is read before this run can accept one (the web server, and the
- * devices and subscriptions that invoke tasks, start later), and only those are settled once the
- * application is ready: a call accepted in between is this run's own, already queued, and must
- * not be queued again nor failed as left over.
  */
 @Component
 class InvocationRecovery implements SmartInitializingSingleton {
@@ -53,10 +48,19 @@ class InvocationRecovery implements SmartInitializingSingleton {
         this.policy = properties.retryPolicy();
     }
 
-    /** Notes what the last run left unfinished, before this run starts taking calls. */
+    /**
+     * Notes which calls the last run left unfinished, before this run can accept one (the web
+     * server, and the devices and subscriptions that invoke tasks, start later); only those are
+     * settled once the application is ready. A call accepted in between is this run's own, already
+     * queued: it must not be queued again, nor failed as left over.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         leftByLastRun = unfinished().stream().map(Invocation::id).collect(Collectors.toSet());
+    }
+
+    private List<Invocation> unfinished() {
+        return repository.findByStatusInOrderByAcceptedAt(List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,10 +83,6 @@ class InvocationRecovery implements SmartInitializingSingleton {
             log.info("Recovered {} unfinished invocations: {} queued again, {} failed", unfinished.size(), requeued,
                     unfinished.size() - requeued);
         }
-    }
-
-    private List<Invocation> unfinished() {
-        return repository.findByStatusInOrderByAcceptedAt(List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
     }
 
     private boolean requeue(Invocation invocation) {
