@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +27,7 @@ import io.edgecoord.task.TaskNotFoundException;
  * still queued whose deadline has passed ends EXPIRED instead.
  */
 @Component
-class InvocationRecovery {
+class InvocationRecovery implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(InvocationRecovery.class);
 
@@ -34,6 +37,7 @@ class InvocationRecovery {
     private final TaskCatalog catalog;
     private final Clock clock;
     private final RetryPolicy policy;
+    private Set<String> leftByLastRun = Set.of();
 
     InvocationRecovery(InvocationRepository repository, InvocationStore store, AttemptScheduler attempts,
             TaskCatalog catalog, Clock clock, InvocationProperties properties) {
@@ -45,10 +49,24 @@ class InvocationRecovery {
         this.policy = properties.retryPolicy();
     }
 
+    /**
+     * Notes which calls the last run left unfinished, before this run can accept one (the web
+     * server, and the devices and subscriptions that invoke tasks, start later); only those are
+     * settled once the application is ready. A call accepted in between is this run's own, already
+     * queued: it must not be queued again, nor failed as left over.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        leftByLastRun = unfinished().stream().map(Invocation::id).collect(Collectors.toSet());
+    }
+
+    private List<Invocation> unfinished() {
+        return repository.findByStatusInOrderByAcceptedAt(List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
-        List<Invocation> unfinished = repository.findByStatusInOrderByAcceptedAt(
-                List.of(InvocationStatus.QUEUED, InvocationStatus.RUNNING));
+        List<Invocation> unfinished = unfinished().stream().filter(i -> leftByLastRun.contains(i.id())).toList();
         int requeued = 0;
         for (Invocation invocation : unfinished) {
             Invocation settled = invocation.status() == InvocationStatus.RUNNING

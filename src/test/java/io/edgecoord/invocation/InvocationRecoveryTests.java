@@ -52,6 +52,7 @@ class InvocationRecoveryTests {
             });
         }
         given(catalog.version("hello", 1)).willReturn(TASK);
+        recovery.afterSingletonsInstantiated();
     }
 
     private static Invocation running(String id, Invocation.Mode mode) {
@@ -72,6 +73,19 @@ class InvocationRecoveryTests {
         assertThat(invocation.queuedAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(invocation.errorType()).isEqualTo("Coordinator.Restarted");
         verify(attempts).schedule(same(invocation), eq(TASK), any(), any());
+    }
+
+    @Test
+    void callsThisRunAcceptedBeforeItWasReadyAreLeftToRun() {
+        leftUnfinished();
+        Invocation queued = Invocation.accept("q", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), NOW);
+        given(repository.findByStatusInOrderByAcceptedAt(any())).willReturn(List.of(queued, running("r",
+                Invocation.Mode.ASYNC)));
+
+        recovery.recover();
+
+        verify(attempts, never()).schedule(any(), any(), any(), any());
+        verify(store, never()).update(anyString(), any());
     }
 
     @Test
