@@ -18,7 +18,7 @@ build "$base/a"
 build .
 run() {
   (cd "$1" && "$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-      io.edgecoord.bench.InvokeBenchmark "$rounds" "$warm" "$cold" 2>&1 | grep -E '^\||overhead|/ ')
+      io.edgecoord.bench.InvokeBenchmark "$rounds" "$warm" "$cold" 2>&1 | grep -E '^\| |overhead|p50 /|median /')
 }
 for i in $(seq "$pairs"); do
   echo "=== A ($ref), pair $i"; run "$base/a"
