@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +45,8 @@ public class ResourceManager implements SmartLifecycle {
     private final Placement.Budget budget;
     /** Placement and prewarming decide one at a time, so that each sees what the other reserved. */
     private final Object placing = new Object();
-    private volatile Map<String, EnvironmentSpec> warmTargets = Map.of();
-    private final Map<String, Integer> prewarmFailures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> prewarmBackOff = new ConcurrentHashMap<>();
+    private final Prewarmer prewarmer;
+    private final LeaseRunner leases;
     private volatile Runnable onChange;
     private final RunningCalls running;
     /** Made anew at each start: a lifecycle may be stopped and started again (tests pause contexts). */
@@ -66,6 +62,9 @@ public class ResourceManager implements SmartLifecycle {
         this.runner = new InvocationRunner(clock, properties.initTimeout(), running);
         this.budget = withEnvironmentCap(properties.budget().resolve(), properties.maxEnvironments());
         this.metrics = new PoolMetrics(meters, pool, this);
+        this.leases = new LeaseRunner(pool, factory, metrics, runner, clock, properties.outputSettle(), () -> timer,
+                this::changed);
+        this.prewarmer = new Prewarmer(pool, factory, metrics, properties, clock, this::changed, this::exitedOnItsOwn);
         log.info("Budget for environments: {} MiB of memory, {} CPUs, at most {} environments", budget.memoryMb(),
                 budget.cpus(), budget.environments());
     }
@@ -132,7 +131,7 @@ public class ResourceManager implements SmartLifecycle {
      */
     public ExecutionResult run(Lease lease, ExecutionListener listener) {
         ExecutionRequest request = lease.candidate().request();
-        return running.track(request, listener, () -> runHeld(lease, listener));
+        return running.track(request, listener, () -> leases.run(lease, listener));
     }
 
     /**
@@ -145,77 +144,13 @@ public class ResourceManager implements SmartLifecycle {
         return running.stop(invocationId, reason);
     }
 
-    private ExecutionResult runHeld(Lease lease, ExecutionListener listener) {
-        ExecutionRequest request = lease.candidate().request();
-        Environment env = lease.environment();
-        StartKind kind = lease.kind();
-        lease.evicted().forEach(victim -> {
-            metrics.evicted(EvictionReason.POOL_FULL);
-            factory.destroy(victim, "evicted (least recently used) to make room for " + request.spec().poolKey());
-        });
-        env.outputAttribution().attach(listener);
-        if (kind == StartKind.COLD) {
-            try {
-                factory.start(env);
-                pool.markBusy(env);
-            }
-            catch (ExecutionUnavailableException ex) {
-                return notStarted(env, listener, new ExecutionResult.CoordinatorFailed(
-                        "Coordinator.ExecutionUnavailable", ex.getBody().getDetail()));
-            }
-            catch (EnvironmentStartException ex) {
-                return notStarted(env, listener, new ExecutionResult.CoordinatorFailed(
-                        "Coordinator.EnvironmentStartFailed", ex.getMessage()));
-            }
-        }
-        metrics.started(request.spec(), kind);
-        listener.started(env.id(), kind, clock.instant());
-        InvocationRunner.Ran ran = runner.run(env, request, kind);
-        ScheduledExecutorService settleTimer = timer;
-        Optional<EvictionReason> evicted = !ran.reusable() ? Optional.of(ran.eviction())
-                : settleTimer == null ? Optional.of(EvictionReason.SHUTDOWN)
-                : pool.release(env, clock.instant());
-        if (evicted.isEmpty()) {
-            env.outputAttribution().settle(properties.outputSettle(), settleTimer);
-        }
-        else {
-            if (pool.remove(env)) {
-                metrics.evicted(evicted.get());
-            }
-            factory.destroy(env, evicted.get() == EvictionReason.DRAINED ? "drained after " + ran.reason()
-                    : ran.reason());
-        }
-        changed();
-        return new ExecutionResult(ran.outcome(), env.id(), kind,
-                kind == StartKind.COLD ? env.initDuration() : Duration.ZERO);
-    }
-
     /**
      * Gives back a lease whose call will not run after all (it was cancelled meanwhile): an idle
      * environment goes back to the pool, a reserved one is dropped, and what it evicted is
      * removed as planned.
      */
     public void release(Lease lease) {
-        lease.evicted().forEach(victim -> {
-            metrics.evicted(EvictionReason.POOL_FULL);
-            factory.destroy(victim, "evicted to make room for a call that was then cancelled");
-        });
-        Environment env = lease.environment();
-        if (lease.kind() == StartKind.COLD) {
-            pool.remove(env);
-        }
-        else if (pool.release(env, env.lastUsed()).isPresent() && pool.remove(env)) {
-            factory.destroy(env, "gone while its lease was given back");
-        }
-        changed();
-    }
-
-    private ExecutionResult notStarted(Environment env, ExecutionListener listener, ExecutionResult.Outcome outcome) {
-        pool.remove(env);
-        factory.destroy(env, "failed to start");
-        listener.outputClosed();
-        changed();
-        return ExecutionResult.notStarted(outcome);
+        leases.release(lease);
     }
 
     /**
@@ -224,21 +159,12 @@ public class ResourceManager implements SmartLifecycle {
      * longer listed go when their keep-alive ends, pinned ones are drained at once.
      */
     public void keepWarm(List<EnvironmentSpec> specs) {
-        Map<String, EnvironmentSpec> targets = specs.stream()
-                .filter(spec -> spec.policy().pinned() || spec.policy().minWarm() > 0)
-                .collect(java.util.stream.Collectors.toMap(EnvironmentSpec::poolKey, spec -> spec, (a, b) -> b,
-                        java.util.LinkedHashMap::new));
-        warmTargets = targets;
-        // A pinned environment is never reaped: one whose version is no longer pinned (a newer
-        // version was deployed, or the task deleted) is drained here instead.
-        for (Placement.Env env : pool.view(properties.cpusPerEnvironment())) {
-            if (env.pinned() && !targets.containsKey(env.poolKey())) {
-                try {
-                    drain(env.id());
-                }
-                catch (EnvironmentNotFoundException gone) {
-                    // Removed meanwhile.
-                }
+        for (String id : prewarmer.target(specs)) {
+            try {
+                drain(id);
+            }
+            catch (EnvironmentNotFoundException gone) {
+                // Removed meanwhile.
             }
         }
         changed();
@@ -246,83 +172,19 @@ public class ResourceManager implements SmartLifecycle {
 
     /**
      * Starts environments ahead of calls where a task version has fewer than it keeps warm (see
-     * {@link Placement#prewarm}); a pinned one that died is started again, after a back-off when
-     * its last start failed.
+     * {@link Prewarmer}).
      *
      * @param callsWaiting whether calls wait in the queue: then only pinned tasks are prewarmed
      */
     public void prewarm(boolean callsWaiting) {
-        Map<String, EnvironmentSpec> targets = warmTargets;
-        if (targets.isEmpty() || timer == null) {
+        if (timer == null) {
             return;
         }
-        List<Runnable> starts = new ArrayList<>();
+        List<Runnable> starts;
         synchronized (placing) {
-            Instant now = clock.instant();
-            Set<String> backingOff = new HashSet<>();
-            prewarmBackOff.forEach((key, until) -> {
-                if (until.isAfter(now)) {
-                    backingOff.add(key);
-                }
-            });
-            List<Placement.WarmTarget> wanted = targets.values().stream()
-                    .map(spec -> new Placement.WarmTarget(spec.poolKey(), spec.taskName(), spec.memoryMb(),
-                            spec.policy().minWarm(), spec.policy().pinned()))
-                    .toList();
-            for (Placement.Prewarm start : Placement.prewarm(wanted, pool.view(properties.cpusPerEnvironment()),
-                    budget, callsWaiting, backingOff)) {
-                List<Environment> evicted = pool.take(start.evict());
-                Environment env = factory.reserve(targets.get(start.poolKey()), this::exitedOnItsOwn);
-                pool.addPrewarming(env);
-                starts.add(() -> startPrewarmed(env, evicted));
-            }
+            starts = prewarmer.reserve(budget, callsWaiting);
         }
         starts.forEach(Thread::startVirtualThread);
-    }
-
-    private void startPrewarmed(Environment env, List<Environment> evicted) {
-        String poolKey = env.spec().poolKey();
-        evicted.forEach(victim -> {
-            metrics.evicted(EvictionReason.POOL_FULL);
-            factory.destroy(victim, "evicted (least recently used) to make room for pinned " + poolKey);
-        });
-        String failure;
-        try {
-            factory.start(env);
-            Object first = java.util.concurrent.CompletableFuture.anyOf(env.endpoint().ready(), env.exitedFuture())
-                    .get(properties.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            failure = first instanceof Instant ? null : "exited before it was ready: " + first;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            failure = "interrupted";
-        }
-        catch (java.util.concurrent.TimeoutException ex) {
-            failure = "not ready within the init timeout of " + properties.initTimeout();
-        }
-        catch (java.util.concurrent.ExecutionException | RuntimeException ex) {
-            failure = ex instanceof java.util.concurrent.ExecutionException ? String.valueOf(ex.getCause())
-                    : ex.getMessage();
-        }
-        if (failure == null && pool.prewarmReady(env, clock.instant())) {
-            prewarmFailures.remove(poolKey);
-            prewarmBackOff.remove(poolKey);
-            metrics.prewarmed(env.spec(), "ready");
-        }
-        else {
-            if (pool.remove(env)) {
-                metrics.evicted(failure == null ? EvictionReason.DRAINED : EvictionReason.INIT_ERROR);
-            }
-            factory.destroy(env, failure == null ? "drained while prewarming" : "prewarming failed: " + failure);
-            if (failure != null) {
-                int failures = prewarmFailures.merge(poolKey, 1, Integer::sum);
-                Duration backOff = Duration.ofSeconds(Math.min(60, 1L << Math.min(6, failures - 1)));
-                prewarmBackOff.put(poolKey, clock.instant().plus(backOff));
-                metrics.prewarmed(env.spec(), "failed");
-                log.warn("Prewarming {} failed ({}); trying again in {}", poolKey, failure, backOff);
-            }
-        }
-        changed();
     }
 
     /**
@@ -415,9 +277,7 @@ public class ResourceManager implements SmartLifecycle {
     }
 
     private void reap() {
-        Map<String, Integer> minWarm = new HashMap<>();
-        warmTargets.forEach((key, spec) -> minWarm.put(key, spec.policy().minWarm()));
-        List<Environment> expired = pool.takeExpired(clock.instant(), properties.keepAlive(), minWarm);
+        List<Environment> expired = pool.takeExpired(clock.instant(), properties.keepAlive(), prewarmer.minWarm());
         for (Environment env : expired) {
             metrics.evicted(EvictionReason.KEEP_ALIVE);
             Duration keepAlive = env.spec().policy().keepAlive();

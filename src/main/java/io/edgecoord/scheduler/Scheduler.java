@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,58 +39,26 @@ public class Scheduler implements SmartLifecycle {
     /** The longest the dispatcher sleeps without news: prewarm back-offs end on their own. */
     private static final Duration IDLE_TICK = Duration.ofSeconds(1);
 
-    /** Calls in a task's queue are served by priority, then in order of arrival. */
-    private static final Comparator<Queued> SERVICE_ORDER = Comparator
-            .comparingInt((Queued q) -> -q.call().priority())
-            .thenComparingLong(Queued::sequence);
-
     private final ResourceManager resourceManager;
     private final SchedulerProperties properties;
     private final Clock clock;
-    private final Timer queueWait;
-    private final Counter queueFull;
-    private final Counter taskQueueFull;
-    private final Counter expired;
-    /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
-    private final MultiGauge queueLength;
+    private final SchedulerMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Each task's waiting calls, in service order; a task without calls has no entry. */
-    private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
+    private final TaskQueues queues;
     private final Map<String, Integer> runningByTask = new HashMap<>();
-    private int queued;
     private int running;
-    private long sequence;
     /** Something happened since the dispatcher last looked: a call came or ended, the pool changed. */
     private boolean dirty;
     private volatile Thread dispatcher;
-
-    /** A call in a queue, with its place in arrival order. */
-    private record Queued(ScheduledCall call, long sequence) {
-    }
 
     Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
         this.resourceManager = resourceManager;
         this.properties = properties;
         this.clock = clock;
-        this.queueWait = Timer.builder("edgecoord.queue.wait").publishPercentileHistogram()
-                .description("Time from accepting a call to handing it to the resource manager").register(meters);
-        this.queueFull = rejections(meters, "queue-full");
-        this.taskQueueFull = rejections(meters, "task-queue-full");
-        this.expired = Counter.builder("edgecoord.invocations.expired")
-                .description("Calls whose deadline passed while they were queued").register(meters);
-        this.queueLength = MultiGauge.builder("edgecoord.queue.length")
-                .description("Calls waiting, by task").register(meters);
-        Gauge.builder("edgecoord.queue.depth", this, Scheduler::queueDepth)
-                .description("Calls waiting for an environment").register(meters);
-        Gauge.builder("edgecoord.invocations.running", this, Scheduler::runningCount)
-                .description("Calls running now").register(meters);
+        this.queues = new TaskQueues(properties);
+        this.metrics = new SchedulerMetrics(meters, this::queueDepth, this::runningCount);
         resourceManager.onChange(this::poolChanged);
-    }
-
-    private static Counter rejections(MeterRegistry meters, String reason) {
-        return Counter.builder("edgecoord.invocations.rejected").tag("reason", reason)
-                .description("Calls refused before anything was recorded, by reason").register(meters);
     }
 
     /**
@@ -110,23 +71,7 @@ public class Scheduler implements SmartLifecycle {
         resourceManager.checkFits(call.request().spec());
         lock.lock();
         try {
-            if (queued >= properties.maxQueueLength()) {
-                queueFull.increment();
-                throw QueueFullException.coordinator(properties.maxQueueLength());
-            }
-            int taskLimit = taskQueueLimit(call);
-            List<Queued> queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
-            if (queue.size() >= taskLimit) {
-                if (queue.isEmpty()) {
-                    queues.remove(call.taskName());
-                }
-                taskQueueFull.increment();
-                throw QueueFullException.task(call.taskName(), taskLimit);
-            }
-            Queued entry = new Queued(call, sequence++);
-            int at = java.util.Collections.binarySearch(queue, entry, SERVICE_ORDER);
-            queue.add(at < 0 ? -at - 1 : at, entry);
-            queued++;
+            queues.add(call, metrics::refused);
             queueChanged();
             dirty = true;
             changed.signal();
@@ -134,10 +79,6 @@ public class Scheduler implements SmartLifecycle {
         finally {
             lock.unlock();
         }
-    }
-
-    private int taskQueueLimit(ScheduledCall call) {
-        return call.maxQueueLength() > 0 ? call.maxQueueLength() : properties.maxQueueLengthPerTask();
     }
 
     /** What {@link #cancel} did. */
@@ -155,8 +96,10 @@ public class Scheduler implements SmartLifecycle {
         ScheduledCall found = null;
         lock.lock();
         try {
-            found = remove(queued -> queued.request().invocationId().equals(invocationId)).stream()
-                    .findFirst().orElse(null);
+            found = queues.remove(invocationId).orElse(null);
+            if (found != null) {
+                queueChanged();
+            }
         }
         finally {
             lock.unlock();
@@ -172,7 +115,7 @@ public class Scheduler implements SmartLifecycle {
     public int queueDepth() {
         lock.lock();
         try {
-            return queued;
+            return queues.size();
         }
         finally {
             lock.unlock();
@@ -185,7 +128,7 @@ public class Scheduler implements SmartLifecycle {
         var budget = resourceManager.budget();
         lock.lock();
         try {
-            return new SchedulerSnapshot(queued, queuedByTask(), running, new TreeMap<>(runningByTask),
+            return new SchedulerSnapshot(queues.size(), queues.sizeByTask(), running, new TreeMap<>(runningByTask),
                     properties.maxConcurrent(), Math.max(0, properties.maxConcurrent() - running),
                     properties.maxQueueLength(), properties.maxQueueLengthPerTask(), budget, pool);
         }
@@ -194,18 +137,9 @@ public class Scheduler implements SmartLifecycle {
         }
     }
 
-    /** How many calls of each task wait, by task name; read under the lock. */
-    private Map<String, Integer> queuedByTask() {
-        Map<String, Integer> counts = new TreeMap<>();
-        queues.forEach((task, queue) -> counts.put(task, queue.size()));
-        return counts;
-    }
-
     /** Called under the lock, so that the gauge's rows follow the queue's changes in order. */
     private void queueChanged() {
-        queueLength.register(queuedByTask().entrySet().stream()
-                .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue()))
-                .toList(), true);
+        metrics.queued(queues.sizeByTask());
     }
 
     private int runningCount() {
@@ -227,24 +161,6 @@ public class Scheduler implements SmartLifecycle {
         finally {
             lock.unlock();
         }
-    }
-
-    /** Takes out, under the lock, the queued calls that match. */
-    private List<ScheduledCall> remove(java.util.function.Predicate<ScheduledCall> which) {
-        List<ScheduledCall> removed = new ArrayList<>();
-        queues.values().forEach(queue -> queue.removeIf(entry -> {
-            boolean match = which.test(entry.call());
-            if (match) {
-                removed.add(entry.call());
-            }
-            return match;
-        }));
-        if (!removed.isEmpty()) {
-            queues.values().removeIf(List::isEmpty);
-            queued -= removed.size();
-            queueChanged();
-        }
-        return removed;
     }
 
     private void dispatchLoop() {
@@ -270,9 +186,12 @@ public class Scheduler implements SmartLifecycle {
         lock.lock();
         try {
             dirty = false;
-            late = remove(call -> call.request().deadline() != null && !call.request().deadline().isAfter(now));
+            late = queues.remove(call -> call.request().deadline() != null && !call.request().deadline().isAfter(now));
+            if (!late.isEmpty()) {
+                queueChanged();
+            }
             slots = Math.max(0, properties.maxConcurrent() - running);
-            candidates = slots == 0 ? List.of() : FairShare.order(taskQueues()).stream()
+            candidates = slots == 0 ? List.of() : FairShare.order(queues.forFairShare(runningByTask)).stream()
                     .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
                     .toList();
         }
@@ -280,7 +199,7 @@ public class Scheduler implements SmartLifecycle {
             lock.unlock();
         }
         late.forEach(call -> {
-            expired.increment();
+            metrics.expired();
             end(call, new ExecutionResult.Expired(call.request().deadline()));
         });
         List<ResourceManager.Lease> leases = resourceManager.place(candidates, slots);
@@ -290,17 +209,20 @@ public class Scheduler implements SmartLifecycle {
         try {
             for (ResourceManager.Lease lease : leases) {
                 String id = lease.candidate().request().invocationId();
-                List<ScheduledCall> taken = remove(call -> call.request().invocationId().equals(id));
+                java.util.Optional<ScheduledCall> taken = queues.remove(id);
                 if (taken.isEmpty()) {
                     // Cancelled between ordering and placing: the lease goes back unused.
                     resourceManager.release(lease);
                     continue;
                 }
-                starting.add(taken.getFirst());
+                starting.add(taken.get());
                 running++;
-                runningByTask.merge(taken.getFirst().taskName(), 1, Integer::sum);
+                runningByTask.merge(taken.get().taskName(), 1, Integer::sum);
             }
-            waiting = queued > 0;
+            if (!starting.isEmpty()) {
+                queueChanged();
+            }
+            waiting = queues.size() > 0;
         }
         finally {
             lock.unlock();
@@ -309,7 +231,7 @@ public class Scheduler implements SmartLifecycle {
         leases.forEach(lease -> byId.put(lease.candidate().request().invocationId(), lease));
         Instant started = clock.instant();
         for (ScheduledCall call : starting) {
-            queueWait.record(Duration.between(call.acceptedAt(), started));
+            metrics.waited(Duration.between(call.acceptedAt(), started));
             ResourceManager.Lease lease = byId.get(call.request().invocationId());
             Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
                     .start(() -> run(call, lease));
@@ -325,15 +247,7 @@ public class Scheduler implements SmartLifecycle {
             if (dirty) {
                 return;
             }
-            Instant wake = clock.instant().plus(IDLE_TICK);
-            for (List<Queued> queue : queues.values()) {
-                for (Queued entry : queue) {
-                    Instant deadline = entry.call().request().deadline();
-                    if (deadline != null && deadline.isBefore(wake)) {
-                        wake = deadline;
-                    }
-                }
-            }
+            Instant wake = queues.earliestDeadline(clock.instant().plus(IDLE_TICK));
             long millis = Duration.between(clock.instant(), wake).toMillis();
             if (millis > 0) {
                 changed.await(millis, TimeUnit.MILLISECONDS);
@@ -342,13 +256,6 @@ public class Scheduler implements SmartLifecycle {
         finally {
             lock.unlock();
         }
-    }
-
-    private List<FairShare.TaskQueue> taskQueues() {
-        return queues.entrySet().stream()
-                .map(e -> new FairShare.TaskQueue(e.getKey(), e.getValue().stream().map(Queued::call).toList(),
-                        e.getValue().getLast().call().weight(), runningByTask.getOrDefault(e.getKey(), 0)))
-                .toList();
     }
 
     private void run(ScheduledCall call, ResourceManager.Lease lease) {

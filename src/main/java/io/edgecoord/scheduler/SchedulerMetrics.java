@@ -1,0 +1,61 @@
+package io.edgecoord.scheduler;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/** The scheduler's meters: queue wait, queue length by task, calls refused and expired. */
+final class SchedulerMetrics {
+
+    private final Timer queueWait;
+    private final Counter queueFull;
+    private final Counter taskQueueFull;
+    private final Counter expired;
+    /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
+    private final MultiGauge queueLength;
+
+    SchedulerMetrics(MeterRegistry meters, Supplier<Number> queued, Supplier<Number> running) {
+        this.queueWait = Timer.builder("edgecoord.queue.wait").publishPercentileHistogram()
+                .description("Time from accepting a call to handing it to the resource manager").register(meters);
+        this.queueFull = rejections(meters, "queue-full");
+        this.taskQueueFull = rejections(meters, "task-queue-full");
+        this.expired = Counter.builder("edgecoord.invocations.expired")
+                .description("Calls whose deadline passed while they were queued").register(meters);
+        this.queueLength = MultiGauge.builder("edgecoord.queue.length")
+                .description("Calls waiting, by task").register(meters);
+        Gauge.builder("edgecoord.queue.depth", queued).description("Calls waiting for an environment")
+                .register(meters);
+        Gauge.builder("edgecoord.invocations.running", running).description("Calls running now").register(meters);
+    }
+
+    private static Counter rejections(MeterRegistry meters, String reason) {
+        return Counter.builder("edgecoord.invocations.rejected").tag("reason", reason)
+                .description("Calls refused before anything was recorded, by reason").register(meters);
+    }
+
+    void refused(TaskQueues.Refusal refusal) {
+        (refusal == TaskQueues.Refusal.QUEUE_FULL ? queueFull : taskQueueFull).increment();
+    }
+
+    void expired() {
+        expired.increment();
+    }
+
+    void waited(Duration wait) {
+        queueWait.record(wait);
+    }
+
+    /** The queue's length by task changed; called in order of the changes. */
+    void queued(Map<String, Integer> byTask) {
+        queueLength.register(byTask.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue()))
+                .toList(), true);
+    }
+}

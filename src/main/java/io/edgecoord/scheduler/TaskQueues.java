@@ -1,0 +1,121 @@
+package io.edgecoord.scheduler;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Every task's waiting calls: a bounded queue per task, each in service order (priority, then
+ * arrival), under a bound on all of them together. Not thread-safe: the {@link Scheduler} guards
+ * it with its lock.
+ */
+final class TaskQueues {
+
+    /** Calls in a task's queue are served by priority, then in order of arrival. */
+    private static final Comparator<Queued> SERVICE_ORDER = Comparator
+            .comparingInt((Queued q) -> -q.call().priority())
+            .thenComparingLong(Queued::sequence);
+
+    /** A call in a queue, with its place in arrival order. */
+    private record Queued(ScheduledCall call, long sequence) {
+    }
+
+    private final SchedulerProperties properties;
+    /** A task without calls waiting has no entry. */
+    private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
+    private int size;
+    private long sequence;
+
+    TaskQueues(SchedulerProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Why {@link #add} refused a call. */
+    enum Refusal { QUEUE_FULL, TASK_QUEUE_FULL }
+
+    /**
+     * Queues a call in its task's queue.
+     *
+     * @throws QueueFullException when its task's queue, or all of them together, are full; the
+     *     exception's reason is in {@code refused}
+     */
+    void add(ScheduledCall call, java.util.function.Consumer<Refusal> refused) {
+        if (size >= properties.maxQueueLength()) {
+            refused.accept(Refusal.QUEUE_FULL);
+            throw QueueFullException.coordinator(properties.maxQueueLength());
+        }
+        int limit = call.maxQueueLength() > 0 ? call.maxQueueLength() : properties.maxQueueLengthPerTask();
+        List<Queued> queue = queues.getOrDefault(call.taskName(), List.of());
+        if (queue.size() >= limit) {
+            refused.accept(Refusal.TASK_QUEUE_FULL);
+            throw QueueFullException.task(call.taskName(), limit);
+        }
+        queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
+        Queued entry = new Queued(call, sequence++);
+        int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
+        queue.add(at < 0 ? -at - 1 : at, entry);
+        size++;
+    }
+
+    /** Takes out the calls that match, in no particular order. */
+    List<ScheduledCall> remove(Predicate<ScheduledCall> which) {
+        List<ScheduledCall> removed = new ArrayList<>();
+        queues.values().forEach(queue -> queue.removeIf(entry -> {
+            boolean match = which.test(entry.call());
+            if (match) {
+                removed.add(entry.call());
+            }
+            return match;
+        }));
+        if (!removed.isEmpty()) {
+            queues.values().removeIf(List::isEmpty);
+            size -= removed.size();
+        }
+        return removed;
+    }
+
+    /** Takes out the call of this invocation, if it waits here. */
+    java.util.Optional<ScheduledCall> remove(String invocationId) {
+        return remove(call -> call.request().invocationId().equals(invocationId)).stream().findFirst();
+    }
+
+    /** How many calls wait in all. */
+    int size() {
+        return size;
+    }
+
+    /** How many calls of each task wait, by task name; only tasks with calls waiting. */
+    Map<String, Integer> sizeByTask() {
+        Map<String, Integer> counts = new TreeMap<>();
+        queues.forEach((task, queue) -> counts.put(task, queue.size()));
+        return counts;
+    }
+
+    /** The queues as {@link FairShare} orders them, with what each task runs now. */
+    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask) {
+        return queues.entrySet().stream()
+                .map(e -> new FairShare.TaskQueue(e.getKey(), e.getValue().stream().map(Queued::call).toList(),
+                        e.getValue().getLast().call().weight(), runningByTask.getOrDefault(e.getKey(), 0)))
+                .toList();
+    }
+
+    /** The earliest deadline of a waiting call before {@code limit}, or {@code limit}. */
+    Instant earliestDeadline(Instant limit) {
+        Instant earliest = limit;
+        for (List<Queued> queue : queues.values()) {
+            for (Queued entry : queue) {
+                Instant deadline = entry.call().request().deadline();
+                if (deadline != null && deadline.isBefore(earliest)) {
+                    earliest = deadline;
+                }
+            }
+        }
+        return earliest;
+    }
+}

@@ -1,0 +1,95 @@
+package io.edgecoord.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.ExecutionRequest;
+
+class TaskQueuesTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    private final List<TaskQueues.Refusal> refusals = new ArrayList<>();
+
+    private static ScheduledCall call(String task, String id, int priority, int maxQueueLength, Instant deadline) {
+        EnvironmentSpec spec = new EnvironmentSpec(task, 1, "python3.11", "app.handle", 128, Map.of(),
+                Path.of("/tmp"), false);
+        return new ScheduledCall(new ExecutionRequest(id, spec, new byte[0], Duration.ofSeconds(3), deadline), null,
+                T0, priority, 1, maxQueueLength);
+    }
+
+    private static List<String> ids(List<ScheduledCall> calls) {
+        return calls.stream().map(c -> c.request().invocationId()).toList();
+    }
+
+    @Test
+    void servesEachTaskByPriorityThenArrival() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 10));
+        queues.add(call("a", "low-1", 2, 0, null), refusals::add);
+        queues.add(call("a", "high", 7, 0, null), refusals::add);
+        queues.add(call("a", "low-2", 2, 0, null), refusals::add);
+        queues.add(call("b", "other", 9, 0, null), refusals::add);
+
+        List<FairShare.TaskQueue> byTask = queues.forFairShare(Map.of("b", 3));
+
+        assertThat(byTask).extracting(FairShare.TaskQueue::task).containsExactly("a", "b");
+        assertThat(ids(byTask.getFirst().calls())).containsExactly("high", "low-1", "low-2");
+        assertThat(byTask.get(1).running()).isEqualTo(3);
+        assertThat(queues.sizeByTask()).isEqualTo(Map.of("a", 3, "b", 1));
+    }
+
+    @Test
+    void refusesATaskPastItsOwnLimitOrTheDefaultWhileOthersStillQueue() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 2));
+        queues.add(call("flood", "f1", 5, 0, null), refusals::add);
+        queues.add(call("flood", "f2", 5, 0, null), refusals::add);
+        queues.add(call("own", "o1", 5, 1, null), refusals::add);
+
+        assertThatThrownBy(() -> queues.add(call("flood", "f3", 5, 0, null), refusals::add))
+                .isInstanceOf(QueueFullException.class).hasMessageContaining("flood");
+        assertThatThrownBy(() -> queues.add(call("own", "o2", 5, 1, null), refusals::add))
+                .isInstanceOf(QueueFullException.class);
+        queues.add(call("quiet", "q1", 5, 0, null), refusals::add);
+
+        assertThat(refusals).containsExactly(TaskQueues.Refusal.TASK_QUEUE_FULL, TaskQueues.Refusal.TASK_QUEUE_FULL);
+        assertThat(queues.size()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesEveryTaskWhenAllQueuesTogetherAreFull() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 2, 10));
+        queues.add(call("a", "a1", 5, 0, null), refusals::add);
+        queues.add(call("b", "b1", 5, 0, null), refusals::add);
+
+        assertThatThrownBy(() -> queues.add(call("c", "c1", 5, 0, null), refusals::add))
+                .isInstanceOf(QueueFullException.class);
+        assertThat(refusals).containsExactly(TaskQueues.Refusal.QUEUE_FULL);
+        assertThat(queues.sizeByTask()).doesNotContainKey("c");
+    }
+
+    @Test
+    void takesOutOneCallOrEveryMatchAndForgetsEmptyTasks() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 10));
+        queues.add(call("a", "a1", 5, 0, T0.plusSeconds(5)), refusals::add);
+        queues.add(call("a", "a2", 5, 0, T0.plusSeconds(2)), refusals::add);
+        queues.add(call("b", "b1", 5, 0, null), refusals::add);
+
+        assertThat(queues.earliestDeadline(T0.plusSeconds(60))).isEqualTo(T0.plusSeconds(2));
+        assertThat(queues.remove("b1")).isPresent();
+        assertThat(queues.remove("b1")).isEmpty();
+        assertThat(ids(queues.remove(c -> c.request().deadline() != null))).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(queues.size()).isZero();
+        assertThat(queues.sizeByTask()).isEmpty();
+        assertThat(queues.earliestDeadline(T0)).isEqualTo(T0);
+    }
+}
