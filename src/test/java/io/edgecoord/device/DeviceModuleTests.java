@@ -120,6 +120,6 @@ class DeviceModuleTests {
     private static final String DEVICE = """
             {"name": "hall-1", "profile": "thermostat-v1", "labels": ["hall"],
              "protocol": {"type": "http", "baseUrl": "%s"},
-             "polling": {"interval": "200ms"}}
+             "polling": {"interval": "1s"}}
             """;
 }
