@@ -1,5 +1,6 @@
 package io.edgecoord.invocation;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,19 +45,22 @@ class Cancellations {
     private final InvocationStore store;
     private final InvocationMetrics metrics;
     private final Pause pause;
+    private final Clock clock;
 
     @Autowired
-    Cancellations(Scheduler scheduler, AttemptScheduler attempts, InvocationStore store, InvocationMetrics metrics) {
-        this(scheduler, attempts, store, metrics, duration -> Thread.sleep(duration));
+    Cancellations(Scheduler scheduler, AttemptScheduler attempts, InvocationStore store, InvocationMetrics metrics,
+            Clock clock) {
+        this(scheduler, attempts, store, metrics, duration -> Thread.sleep(duration), clock);
     }
 
     Cancellations(Scheduler scheduler, AttemptScheduler attempts, InvocationStore store, InvocationMetrics metrics,
-            Pause pause) {
+            Pause pause, Clock clock) {
         this.scheduler = scheduler;
         this.attempts = attempts;
         this.store = store;
         this.metrics = metrics;
         this.pause = pause;
+        this.clock = clock;
     }
 
     /**
@@ -75,6 +79,11 @@ class Cancellations {
                 throw new InvocationNotCancellableException(id, invocation.status(), "it has ended.");
             }
             String where = cancelWhereHeld(id);
+            if ("running".equals(where)) {
+                // Durable before the answer: a coordinator that dies before the call has stopped
+                // ends it CANCELLED at start-up instead of retrying it.
+                store.requestCancel(id, clock.instant());
+            }
             if (where != null) {
                 metrics.cancelled(invocation, where);
                 return new Cancelled(find(id), where);

@@ -13,6 +13,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.Persistable;
 
 import io.edgecoord.execution.StartKind;
@@ -28,6 +29,7 @@ import io.edgecoord.execution.StartKind;
  */
 @Entity
 @Table(name = "invocation")
+@DynamicUpdate
 class Invocation implements Persistable<String> {
 
     /** Ids are assigned here, so saving a new record must not look it up first. */
@@ -72,6 +74,7 @@ class Invocation implements Persistable<String> {
     private int priority;
     private Instant dispatchedAt;
     private Instant handedOverAt;
+    private Instant cancelRequestedAt;
 
     protected Invocation() {
     }
@@ -282,6 +285,10 @@ class Invocation implements Persistable<String> {
     String idempotencyKey() { return idempotencyKey; }
     String payloadSha256() { return payloadSha256; }
     Instant deadlineAt() { return deadlineAt; }
+    /** When its client asked to stop it while it ran; null unless asked. */
+    Instant cancelRequestedAt() { return cancelRequestedAt; }
+    /** Notes its client's request to stop it, as {@link InvocationRepository#requestCancel} writes it. */
+    void cancelRequested(Instant at) { this.cancelRequestedAt = at; }
     int priority() { return priority; }
     Instant dispatchedAt() { return dispatchedAt; }
     Instant handedOverAt() { return handedOverAt; }

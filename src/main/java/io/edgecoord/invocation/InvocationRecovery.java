@@ -69,6 +69,12 @@ class InvocationRecovery implements SmartInitializingSingleton {
         List<Invocation> unfinished = unfinished().stream().filter(i -> leftByLastRun.contains(i.id())).toList();
         int requeued = 0;
         for (Invocation invocation : unfinished) {
+            if (invocation.cancelRequestedAt() != null) {
+                Instant now = clock.instant();
+                store.update(invocation.id(), i -> i.cancel("its client cancelled it before the coordinator stopped",
+                        Duration.ZERO, now));
+                continue;
+            }
             Invocation settled = invocation.status() == InvocationStatus.RUNNING
                     ? fail(invocation, "the coordinator stopped while the invocation was running", true)
                     : invocation;
@@ -85,8 +91,8 @@ class InvocationRecovery implements SmartInitializingSingleton {
             }
         }
         if (!unfinished.isEmpty()) {
-            log.info("Recovered {} unfinished invocations: {} queued again, {} failed", unfinished.size(), requeued,
-                    unfinished.size() - requeued);
+            log.info("Recovered {} unfinished invocations: {} queued again, the others ended", unfinished.size(),
+                    requeued);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -20,4 +21,17 @@ interface InvocationRepository extends JpaRepository<Invocation, String> {
     Optional<Invocation> findByTaskNameAndIdempotencyKey(String taskName, String idempotencyKey);
 
     List<Invocation> findByStatusInOrderByAcceptedAt(List<InvocationStatus> statuses);
+
+    /**
+     * Notes that its client asked to stop a call that has not ended, touching no other column, so
+     * that it cannot undo what the call's own updates wrote meanwhile.
+     *
+     * @return 1 when noted, 0 when the call has ended
+     */
+    @Modifying
+    @Query("""
+            update Invocation i set i.cancelRequestedAt = :at
+            where i.id = :id and i.status in (io.edgecoord.invocation.InvocationStatus.QUEUED,
+                io.edgecoord.invocation.InvocationStatus.RUNNING)""")
+    int requestCancel(@Param("id") String id, @Param("at") java.time.Instant at);
 }

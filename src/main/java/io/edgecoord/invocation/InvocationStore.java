@@ -40,6 +40,11 @@ class InvocationStore {
         });
     }
 
+    /** Notes durably that its client asked to stop a call that has not ended. */
+    void requestCancel(String id, java.time.Instant at) {
+        transactions.executeWithoutResult(status -> invocations.requestCancel(id, at));
+    }
+
     /** Stores an invocation's output, replacing what an earlier attempt of it printed. */
     void saveLog(String id, String text, boolean truncated) {
         transactions.executeWithoutResult(status -> {

@@ -32,7 +32,7 @@ class CancellationsTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Duration> pauses = new ArrayList<>();
     private final Cancellations cancellations = new Cancellations(scheduler, attempts, store,
-            new InvocationMetrics(meters), pauses::add);
+            new InvocationMetrics(meters), pauses::add, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
     private Invocation stored(InvocationStatus status) {
         Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
@@ -71,6 +71,7 @@ class CancellationsTests {
         Cancellations.Cancelled cancelled = cancellations.cancel("i-1");
 
         assertThat(cancelled.where()).isEqualTo("running");
+        org.mockito.Mockito.verify(store).requestCancel("i-1", T0);
         assertThat(cancelled.invocation().status()).isEqualTo(InvocationStatus.RUNNING);
         assertThat(cancelled("running")).isEqualTo(1);
     }

@@ -62,6 +62,19 @@ class InvocationRecoveryTests {
     }
 
     @Test
+    void aCallWhoseClientAskedToStopItEndsCancelledAtStartUpInsteadOfBeingRetried() {
+        Invocation invocation = running("c", Invocation.Mode.ASYNC);
+        invocation.cancelRequested(T0.plusSeconds(1));
+        leftUnfinished(invocation);
+
+        recovery.recover();
+
+        assertThat(invocation.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(invocation.attempt()).isEqualTo(1);
+        verify(attempts, never()).schedule(any(), any(), any(), any());
+    }
+
+    @Test
     void anAsynchronousCallThatWasRunningIsRetriedAfterItsBackOff() {
         Invocation invocation = running("a", Invocation.Mode.ASYNC);
         leftUnfinished(invocation);

@@ -113,6 +113,26 @@ class InvocationRepositoryTests {
     }
 
     @Test
+    void aCancelRequestTouchesOnlyItsColumnAndSurvivesTheCallsOwnLaterUpdate() {
+        Invocation running = Invocation.accept("c", "one", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
+        running.start("e1", StartKind.WARM, T0);
+        invocations.saveAndFlush(running);
+        saved("d", "one", 0, true);
+
+        assertThat(invocations.requestCancel("c", T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(invocations.requestCancel("d", T0.plusSeconds(1))).isZero();
+        // The call's own copy, loaded before the request, ends it: only what it changed is written.
+        running.cancel("by its client", Duration.ZERO, T0.plusSeconds(2));
+        invocations.saveAndFlush(running);
+        entities.clear();
+
+        Invocation read = invocations.findById("c").orElseThrow();
+        assertThat(read.status()).isEqualTo(InvocationStatus.CANCELLED);
+        assertThat(read.cancelRequestedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(invocations.findById("d").orElseThrow().cancelRequestedAt()).isNull();
+    }
+
+    @Test
     void keepsThePriorityDeadlineStepsAndAPrewarmedStartThroughTheDatabase() {
         Invocation invocation = Invocation.accept("p", "one", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0)
                 .scheduled(3, T0.plusMillis(2500));
