@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
 
     /** Every task this class deploys: removed first, so that no pinned or prewarmed one comes back. */
     static final List<String> TASKS = List.of("evict-a", "evict-b", "evict-big", "hold", "wait-big", "wait-small", "prewarm",
-            "pinned", "no-container", "full", "deadline", "too-big");
+            "pinned", "no-container", "full", "deadline", "too-big", "flood", "quiet");
 
     @BeforeEach
     void emptyThePool() {
@@ -212,6 +213,26 @@ class ExecutionModelIntegrationTests extends CoordinatorIntegrationTest {
         for (String id : queued) {
             assertThat(client.awaitFinished(id).path("status").asString()).isEqualTo("SUCCEEDED");
         }
+    }
+
+    @Test
+    void aTaskFloodingTheQueueDoesNotStarveAnotherThatCallsOnce() {
+        deploy("flood", SLEEPY, 64, "");
+        deploy("quiet", ECHO, 64, "");
+        List<String> flood = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            flood.add(async("flood", "{\"sleep\": 1}"));
+        }
+
+        String quiet = async("quiet", "{}");
+
+        Instant quietStarted = Instant.parse(client.awaitFinished(quiet).path("startedAt").asString());
+        List<Instant> floodStarted = flood.stream()
+                .map(id -> Instant.parse(client.awaitFinished(id).path("startedAt").asString())).toList();
+        // First in, first out would run it after all 16; its fair share runs it when the first
+        // slot frees, ahead of most of the flood that came before it.
+        assertThat(floodStarted.stream().filter(started -> started.isAfter(quietStarted)).count())
+                .isGreaterThanOrEqualTo(8);
     }
 
     @Test
