@@ -29,17 +29,6 @@ final class EnvironmentFactory {
         this.clock = clock;
     }
 
-    /**
-     * Creates and starts an environment for {@code spec}. {@code beforeStart} sees it before the
-     * backend starts it, so that nothing it reports is missed.
-     */
-    Environment create(EnvironmentSpec spec, Consumer<Environment> onExit, Consumer<Environment> beforeStart) {
-        Environment env = reserve(spec, onExit);
-        beforeStart.accept(env);
-        start(env);
-        return env;
-    }
-
     /** A new environment that holds its place in the pool; nothing runs until {@link #start}. */
     Environment reserve(EnvironmentSpec spec, Consumer<Environment> onExit) {
         return new Environment(newId(), spec, null, clock.instant(), onExit);

@@ -2,9 +2,7 @@ package io.edgecoord.execution;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,25 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every live environment and the idle ones by task version. All state changes of environments
+ * Every live environment, with its state. All state changes of environments
  * happen here, under this object's lock; the effects (creating, destroying) happen outside it.
  */
 final class EnvironmentPool {
 
     private final Map<String, Environment> all = new LinkedHashMap<>();
-    private final Map<String, Deque<Environment>> idle = new HashMap<>();
-
-    /** Takes the most recently used idle environment of this task version, if any, as busy. */
-    synchronized Optional<Environment> takeIdle(String poolKey, Instant now) {
-        Deque<Environment> queue = idle.get(poolKey);
-        Environment env = queue == null ? null : queue.pollFirst();
-        if (env == null) {
-            return Optional.empty();
-        }
-        env.state(Environment.State.BUSY);
-        env.lastUsed(now);
-        return Optional.of(env);
-    }
 
     synchronized void addStarting(Environment env) {
         all.put(env.id(), env);
@@ -53,7 +38,6 @@ final class EnvironmentPool {
         }
         env.state(Environment.State.IDLE);
         env.lastUsed(now);
-        idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
         return true;
     }
 
@@ -63,7 +47,6 @@ final class EnvironmentPool {
         if (env == null || env.state() != Environment.State.IDLE) {
             return Optional.empty();
         }
-        idle.get(env.spec().poolKey()).remove(env);
         env.state(Environment.State.BUSY);
         env.lastUsed(now);
         return Optional.of(env);
@@ -141,7 +124,6 @@ final class EnvironmentPool {
         env.state(Environment.State.IDLE);
         env.prewarmed(false);
         env.lastUsed(now);
-        idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>()).addFirst(env);
         return Optional.empty();
     }
 
@@ -153,10 +135,6 @@ final class EnvironmentPool {
     /** Takes an environment out of the pool for good; false when it was already out. */
     synchronized boolean remove(Environment env) {
         env.state(Environment.State.DEAD);
-        Deque<Environment> queue = idle.get(env.spec().poolKey());
-        if (queue != null) {
-            queue.remove(env);
-        }
         return all.remove(env.id()) != null;
     }
 
@@ -173,10 +151,6 @@ final class EnvironmentPool {
         return Optional.ofNullable(all.get(environmentId));
     }
 
-    synchronized List<Environment> snapshot() {
-        return List.copyOf(all.values());
-    }
-
     /** Every live environment as it is now, oldest first. */
     synchronized List<EnvironmentSnapshot> describe(Instant now) {
         return all.values().stream().map(env -> EnvironmentSnapshot.of(env, now)).toList();
@@ -188,7 +162,7 @@ final class EnvironmentPool {
 
     /** How many environments are live, idle and busy, and the memory they reserve. */
     synchronized PoolSnapshot totals() {
-        int idleCount = idle.values().stream().mapToInt(Deque::size).sum();
+        int idleCount = (int) all.values().stream().filter(env -> env.state() == Environment.State.IDLE).count();
         return new PoolSnapshot(all.size(), idleCount, all.size() - idleCount, reservedMemoryMb());
     }
 

@@ -11,20 +11,24 @@ final class PoolMetrics {
 
     private final MeterRegistry meters;
 
-    PoolMetrics(MeterRegistry meters, EnvironmentPool pool, ResourceManager manager) {
+    /**
+     * @param budget the budget, for its totals
+     * @param defaultCpus what a running call reserves when its task does not say
+     */
+    PoolMetrics(MeterRegistry meters, EnvironmentPool pool, Placement.Budget budget, double defaultCpus) {
         this.meters = meters;
         Gauge.builder("edgecoord.environments.live", pool, EnvironmentPool::size)
                 .description("Execution environments alive, idle or busy").register(meters);
         Gauge.builder("edgecoord.environments.memory.reserved", pool, p -> p.reservedMemoryMb() * 1024.0 * 1024.0)
                 .baseUnit("bytes").description("Memory reserved by the live execution environments")
                 .register(meters);
-        Gauge.builder("edgecoord.budget.memory.used", manager, m -> m.budget().memoryUsedMb() * 1024.0 * 1024.0)
+        Gauge.builder("edgecoord.budget.memory.used", pool, p -> p.reservedMemoryMb() * 1024.0 * 1024.0)
                 .baseUnit("bytes").description("Memory of the budget held by live environments").register(meters);
-        Gauge.builder("edgecoord.budget.memory.total", manager, m -> m.budget().memoryMb() * 1024.0 * 1024.0)
+        Gauge.builder("edgecoord.budget.memory.total", () -> budget.memoryMb() * 1024.0 * 1024.0)
                 .baseUnit("bytes").description("Memory live environments may hold together").register(meters);
-        Gauge.builder("edgecoord.budget.cpus.used", manager, m -> m.budget().cpusUsed())
+        Gauge.builder("edgecoord.budget.cpus.used", pool, p -> p.busyCpus(defaultCpus))
                 .description("CPUs of the budget held by running calls").register(meters);
-        Gauge.builder("edgecoord.budget.cpus.total", manager, m -> m.budget().cpus())
+        Gauge.builder("edgecoord.budget.cpus.total", budget::cpus)
                 .description("CPUs running calls may hold together").register(meters);
     }
 

@@ -61,7 +61,7 @@ public class ResourceManager implements SmartLifecycle {
         this.running = new RunningCalls(clock);
         this.runner = new InvocationRunner(clock, properties.initTimeout(), running);
         this.budget = withEnvironmentCap(properties.budget().resolve(), properties.maxEnvironments());
-        this.metrics = new PoolMetrics(meters, pool, this);
+        this.metrics = new PoolMetrics(meters, pool, budget, properties.cpusPerEnvironment());
         this.leases = new LeaseRunner(pool, factory, metrics, runner, clock, properties.outputSettle(), () -> timer,
                 this::changed);
         this.prewarmer = new Prewarmer(pool, factory, metrics, properties, clock, this::changed, this::exitedOnItsOwn);

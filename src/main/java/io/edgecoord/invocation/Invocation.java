@@ -8,15 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
-import org.springframework.data.domain.Persistable;
 
 import io.edgecoord.execution.StartKind;
+import io.edgecoord.persistence.AssignedIdEntity;
 
 /**
  * The durable record of one call of a task. Changes state only through the named transitions,
@@ -30,11 +27,7 @@ import io.edgecoord.execution.StartKind;
 @Entity
 @Table(name = "invocation")
 @DynamicUpdate
-class Invocation implements Persistable<String> {
-
-    /** Ids are assigned here, so saving a new record must not look it up first. */
-    @Transient
-    private boolean isNew = true;
+class Invocation extends AssignedIdEntity {
 
     enum Mode { SYNC, ASYNC }
 
@@ -82,17 +75,6 @@ class Invocation implements Persistable<String> {
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        isNew = false;
     }
 
     static Invocation accept(String id, String taskName, int taskVersion, Mode mode, byte[] payload, Instant at) {

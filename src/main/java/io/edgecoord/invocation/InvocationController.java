@@ -59,6 +59,10 @@ class InvocationController {
             + "call was cancelled while the caller waited (`invocation-cancelled`)")
     @ApiResponse(responseCode = "400", description = "A bad event, or a bad `Edgecoord-Deadline-Ms` or "
             + "`Edgecoord-Priority` (`invalid-call-limit`)")
+    @ApiResponse(responseCode = "422", description = "The task could never fit the coordinator's budget "
+            + "(`exceeds-budget`); nothing was recorded")
+    @ApiResponse(responseCode = "429", description = "The task's queue, or the whole queue, is full (`queue-full`, "
+            + "with `Retry-After`); nothing was recorded")
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,

@@ -136,13 +136,6 @@ class InvocationService {
             metrics.rejected("execution-unavailable");
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);
         }
-        try {
-            resourceManager.checkFits(TaskSpecs.spec(task));
-        }
-        catch (ExceedsBudgetException ex) {
-            metrics.rejected("exceeds-budget");
-            throw ex;
-        }
         Instant now = clock.instant();
         Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
                 event, now, cause).scheduled(limits.priorityWithin(task.execution().priority()),

@@ -4,12 +4,9 @@ import java.time.Instant;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import io.edgecoord.persistence.AssignedIdEntity;
 
 /**
  * The durable record of a subscription. Immutable once created: to change a route, delete it and
@@ -17,11 +14,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "subscription")
-class Subscription implements Persistable<String> {
-
-    /** Ids are assigned here, so saving a new record must not look it up first. */
-    @Transient
-    private boolean isNew = true;
+class Subscription extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -54,17 +47,6 @@ class Subscription implements Persistable<String> {
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        isNew = false;
     }
 
     String id() { return id; }

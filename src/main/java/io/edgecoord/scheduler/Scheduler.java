@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
+import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.execution.ResourceManager;
 
@@ -65,10 +66,16 @@ public class Scheduler implements SmartLifecycle {
      * Queues a call.
      *
      * @throws QueueFullException when its task's queue, or the whole queue, is at its limit
-     * @throws io.edgecoord.execution.ExceedsBudgetException when it could never fit the budget
+     * @throws ExceedsBudgetException when it could never fit the budget
      */
     public void submit(ScheduledCall call) {
-        resourceManager.checkFits(call.request().spec());
+        try {
+            resourceManager.checkFits(call.request().spec());
+        }
+        catch (ExceedsBudgetException ex) {
+            metrics.overBudget();
+            throw ex;
+        }
         lock.lock();
         try {
             queues.add(call, metrics::refused);
@@ -203,23 +210,27 @@ public class Scheduler implements SmartLifecycle {
             end(call, new ExecutionResult.Expired(call.request().deadline()));
         });
         List<ResourceManager.Lease> leases = resourceManager.place(candidates, slots);
-        List<ScheduledCall> starting = new ArrayList<>();
+        List<Thread> starts = new ArrayList<>();
+        List<ResourceManager.Lease> unused = new ArrayList<>();
         boolean waiting;
+        Instant started = clock.instant();
         lock.lock();
         try {
             for (ResourceManager.Lease lease : leases) {
-                String id = lease.candidate().request().invocationId();
-                java.util.Optional<ScheduledCall> taken = queues.remove(id);
+                java.util.Optional<ScheduledCall> taken = queues.remove(lease.candidate().request().invocationId());
                 if (taken.isEmpty()) {
                     // Cancelled between ordering and placing: the lease goes back unused.
-                    resourceManager.release(lease);
+                    unused.add(lease);
                     continue;
                 }
-                starting.add(taken.get());
+                ScheduledCall call = taken.get();
+                metrics.waited(Duration.between(call.acceptedAt(), started));
+                starts.add(Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
+                        .unstarted(() -> run(call, lease)));
                 running++;
-                runningByTask.merge(taken.get().taskName(), 1, Integer::sum);
+                runningByTask.merge(call.taskName(), 1, Integer::sum);
             }
-            if (!starting.isEmpty()) {
+            if (!starts.isEmpty()) {
                 queueChanged();
             }
             waiting = queues.size() > 0;
@@ -227,15 +238,8 @@ public class Scheduler implements SmartLifecycle {
         finally {
             lock.unlock();
         }
-        Map<String, ResourceManager.Lease> byId = new HashMap<>();
-        leases.forEach(lease -> byId.put(lease.candidate().request().invocationId(), lease));
-        Instant started = clock.instant();
-        for (ScheduledCall call : starting) {
-            metrics.waited(Duration.between(call.acceptedAt(), started));
-            ResourceManager.Lease lease = byId.get(call.request().invocationId());
-            Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
-                    .start(() -> run(call, lease));
-        }
+        unused.forEach(resourceManager::release);
+        starts.forEach(Thread::start);
         resourceManager.prewarm(waiting);
         awaitNews();
     }

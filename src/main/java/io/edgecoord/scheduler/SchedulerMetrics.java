@@ -17,6 +17,7 @@ final class SchedulerMetrics {
     private final Timer queueWait;
     private final Counter queueFull;
     private final Counter taskQueueFull;
+    private final Counter exceedsBudget;
     private final Counter expired;
     /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
     private final MultiGauge queueLength;
@@ -26,6 +27,7 @@ final class SchedulerMetrics {
                 .description("Time from accepting a call to handing it to the resource manager").register(meters);
         this.queueFull = rejections(meters, "queue-full");
         this.taskQueueFull = rejections(meters, "task-queue-full");
+        this.exceedsBudget = rejections(meters, "exceeds-budget");
         this.expired = Counter.builder("edgecoord.invocations.expired")
                 .description("Calls whose deadline passed while they were queued").register(meters);
         this.queueLength = MultiGauge.builder("edgecoord.queue.length")
@@ -42,6 +44,11 @@ final class SchedulerMetrics {
 
     void refused(TaskQueues.Refusal refusal) {
         (refusal == TaskQueues.Refusal.QUEUE_FULL ? queueFull : taskQueueFull).increment();
+    }
+
+    /** A call that could never fit the budget was refused. */
+    void overBudget() {
+        exceedsBudget.increment();
     }
 
     void expired() {

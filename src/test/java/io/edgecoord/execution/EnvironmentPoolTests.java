@@ -65,7 +65,7 @@ class EnvironmentPoolTests {
         assertThat(pool.startDraining("e1")).contains(
                 new EnvironmentPool.Draining(env, PoolDecisions.Drain.REMOVED_NOW));
         assertThat(pool.describe(T0)).isEmpty();
-        assertThat(pool.takeIdle("hello:3", T0)).isEmpty();
+        assertThat(pool.claimIdle("e1", T0)).isEmpty();
     }
 
     @Test
@@ -77,7 +77,7 @@ class EnvironmentPoolTests {
         assertThat(pool.describe("e1", T0)).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo("DRAINING"));
 
         assertThat(pool.release(env, T0.plusSeconds(2))).contains(EvictionReason.DRAINED);
-        assertThat(pool.takeIdle("hello:3", T0.plusSeconds(3))).isEmpty();
+        assertThat(pool.claimIdle("e1", T0.plusSeconds(3))).isEmpty();
     }
 
     @Test
