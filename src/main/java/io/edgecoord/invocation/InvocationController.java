@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
+import io.edgecoord.security.Callers;
 import io.edgecoord.web.PageResponse;
 
 /** Invoking tasks and reading what their invocations did. */
@@ -95,6 +96,7 @@ class InvocationController {
     @ApiResponse(responseCode = "409", description = "The invocation is not DEAD_LETTERED")
     @PostMapping("/invocations/{id}/replay")
     ResponseEntity<InvocationResponse> replay(@PathVariable String id) {
+        checkTaskOf(id);
         Invocation replay = invocations.replay(id);
         return accepted(replay).body(InvocationResponse.from(replay, json));
     }
@@ -126,6 +128,7 @@ class InvocationController {
     @ApiResponse(responseCode = "409", description = "It has ended otherwise (`invocation-not-cancellable`)")
     @DeleteMapping("/invocations/{id}")
     ResponseEntity<InvocationResponse> cancel(@PathVariable String id) throws InterruptedException {
+        checkTaskOf(id);
         Cancellations.Cancelled cancelled = cancellations.cancel(id);
         InvocationResponse body = InvocationResponse.from(cancelled.invocation(), json);
         return cancelled.invocation().status() == InvocationStatus.CANCELLED ? ResponseEntity.ok(body)
@@ -135,13 +138,16 @@ class InvocationController {
     @Operation(summary = "Read an invocation's record")
     @GetMapping("/invocations/{id}")
     InvocationResponse get(@PathVariable String id) {
-        return InvocationResponse.from(invocations.find(id), json);
+        Invocation invocation = invocations.find(id);
+        Callers.checkTask(invocation.taskName());
+        return InvocationResponse.from(invocation, json);
     }
 
     @Operation(summary = "Read what the function printed during an invocation",
             description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: true`.")
     @GetMapping(path = "/invocations/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> logs(@PathVariable String id) {
+        checkTaskOf(id);
         return invocations.logs(id)
                 .map(log -> ResponseEntity.ok().header("Edgecoord-Log-Truncated", String.valueOf(log.truncated()))
                         .body(log.text()))
@@ -153,8 +159,16 @@ class InvocationController {
     PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
             @RequestParam(required = false) InvocationStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Callers.checkTaskFilter(task, "invocations");
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
         return PageResponse.of(invocations.search(task, status, request), i -> InvocationResponse.from(i, json));
+    }
+
+    /** A key limited to task patterns may touch only its tasks' invocations; others skip the look-up. */
+    private void checkTaskOf(String id) {
+        if (Callers.current().filter(key -> !key.taskPatterns().isEmpty()).isPresent()) {
+            Callers.checkTask(invocations.find(id).taskName());
+        }
     }
 
     private ResponseEntity.BodyBuilder accepted(Invocation invocation) {

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import io.edgecoord.security.Callers;
+import io.edgecoord.security.Scope;
 import io.edgecoord.web.PageResponse;
 
 /** The deployment API: deploy, list, read and delete tasks. */
@@ -39,12 +42,14 @@ class TaskController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> deploy(@Valid @RequestBody DeployTaskRequest request) {
+        authorize(request);
         return respond(this.deployer.deploy(request));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TaskResponse> deploy(@Valid @RequestPart("task") DeployTaskRequest task,
             @RequestPart("code") MultipartFile code) {
+        authorize(task);
         return respond(this.deployer.deploy(task, code));
     }
 
@@ -68,6 +73,14 @@ class TaskController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String name) {
         this.registry.delete(name);
+    }
+
+    /** The calling key must be allowed the task's name, and admin to run it without a container. */
+    private static void authorize(DeployTaskRequest request) {
+        Callers.checkTask(request.name());
+        if (request.execution() != null && "none".equalsIgnoreCase(request.execution().isolation())) {
+            Callers.checkScope(Scope.ADMIN, "deploying a task with isolation none (a plain host process)");
+        }
     }
 
     private static ResponseEntity<TaskResponse> respond(Deployment deployment) {

@@ -6,18 +6,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** Builds edgecoord problems, whose types all live under {@value #BASE}. */
-final class Problems {
+public final class Problems {
 
-    static final String BASE = "https://edgecoord.io/problems/";
+    public static final String BASE = "https://edgecoord.io/problems/";
 
     private Problems() {
     }
 
-    static URI type(String slug) {
+    public static URI type(String slug) {
         return URI.create(BASE + slug);
     }
 
-    static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+    public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

@@ -121,7 +121,8 @@ public final class InvokeBenchmark {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.header("Authorization", "Bearer " + io.edgecoord.support.TestKeys.ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void trueProcess() throws Exception {

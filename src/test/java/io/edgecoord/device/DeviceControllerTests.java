@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The device API's shapes and its errors as RFC 9457 problems. */
 @WebMvcTest({ DeviceController.class, DeviceCommandController.class })
+@AutoConfigureMockMvc(addFilters = false)
 class DeviceControllerTests {
 
     private static final String BODY = """

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest
 @TestPropertySource(properties = { "edgecoord.device.poll.min-interval=100ms",
         "spring.datasource.url=jdbc:h2:mem:devices;DB_CLOSE_DELAY=-1" })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
 class DeviceModuleTests {
 
     static DeviceSimulator simulator;

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -29,6 +30,7 @@ import io.edgecoord.execution.StartKind;
 
 /** Cancelling over HTTP, the deadline and priority headers, and how a cancelled or expired call answers. */
 @WebMvcTest(InvocationController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class InvocationCancelControllerTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");

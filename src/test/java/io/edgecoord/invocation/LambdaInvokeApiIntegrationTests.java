@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
+import io.edgecoord.support.TestKeys;
 
 /** AWS's own Java SDK invokes tasks through the Lambda Invoke API, unchanged but for the endpoint. */
 class LambdaInvokeApiIntegrationTests extends CoordinatorIntegrationTest {
@@ -58,7 +59,8 @@ class LambdaInvokeApiIntegrationTests extends CoordinatorIntegrationTest {
         lambda = LambdaClient.builder()
                 .endpointOverride(URI.create("http://localhost:" + port))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,7 @@ import io.edgecoord.scheduler.QueueFullException;
 import io.edgecoord.task.TaskNotFoundException;
 
 @WebMvcTest(LambdaInvokeController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class LambdaInvokeControllerTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,6 +18,7 @@ import io.edgecoord.execution.BudgetSnapshot;
 import io.edgecoord.execution.PoolSnapshot;
 
 @WebMvcTest(SchedulerController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class SchedulerControllerTests {
 
     @Autowired

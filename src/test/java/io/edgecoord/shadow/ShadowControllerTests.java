@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The shadow REST API: documents, ETags, the delta, and each refusal as an RFC 9457 problem with AWS's fields. */
 @WebMvcTest(ShadowController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class ShadowControllerTests {
 
     static final String DOC = "{'state':{'desired':{'on':true},'delta':{'on':true}},'version':5,'timestamp':1}";

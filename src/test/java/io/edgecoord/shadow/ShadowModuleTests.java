@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * actuation, events and the HTTP API end to end. The Docker backend points at no engine.
  */
 @SpringBootTest(properties = "edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock")
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
 @RecordApplicationEvents
 class ShadowModuleTests {
 

@@ -20,13 +20,37 @@ public final class CoordinatorClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String key;
 
+    /** A client that sends the tests' admin key. */
     public CoordinatorClient(int port) {
+        this(port, TestKeys.ADMIN);
+    }
+
+    /** A client that sends {@code key} as its bearer token, or no key when it is {@code null}. */
+    public CoordinatorClient(int port, String key) {
         this.base = "http://localhost:" + port;
+        this.key = key;
+    }
+
+    /** The same coordinator, called with {@code key} (or with none when it is {@code null}). */
+    public CoordinatorClient withKey(String key) {
+        return new CoordinatorClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), key);
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Any request, with the client's key. */
+    public HttpResponse<String> request(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     public HttpResponse<String> delete(String path) {
@@ -97,6 +121,9 @@ public final class CoordinatorClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.setHeader("Authorization", "Bearer " + key);
+        }
         try {
             return http.send(request.timeout(Duration.ofSeconds(180)).build(), HttpResponse.BodyHandlers.ofString());
         }

@@ -53,7 +53,8 @@ public final class CoordinatorContainer implements AutoCloseable {
                 .withGroupAdd(List.of(socketGroup))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), HTTP));
         String id = docker.createContainerCmd(image).withName("edgecoord-image-test-" + instanceId)
-                .withEnv("EDGECOORD_DATA_DIR=" + dataDir, "EDGECOORD_EXECUTION_DOCKER_INSTANCE_ID=" + instanceId)
+                .withEnv("EDGECOORD_DATA_DIR=" + dataDir, "EDGECOORD_EXECUTION_DOCKER_INSTANCE_ID=" + instanceId,
+                        "EDGECOORD_ADMIN_KEY=" + TestKeys.ADMIN)
                 .withExposedPorts(HTTP).withHostConfig(host)
                 .withHealthcheck(new HealthCheck().withTest(check).withInterval(TimeUnit.SECONDS.toNanos(1))
                         .withTimeout(TimeUnit.SECONDS.toNanos(10)).withStartPeriod(TimeUnit.MINUTES.toNanos(4))

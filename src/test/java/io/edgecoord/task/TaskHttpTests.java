@@ -120,7 +120,9 @@ class TaskHttpTests {
 
     @Test
     void describesTheApiAndItsProblemTypes() {
-        String docs = RestClient.create("http://localhost:" + this.port + "/v3/api-docs").get().retrieve()
+        String docs = RestClient.create("http://localhost:" + this.port + "/v3/api-docs").get()
+            .header("Authorization", "Bearer " + io.edgecoord.support.TestKeys.ADMIN)
+            .retrieve()
             .body(String.class);
         assertThat(docs).contains("edgecoord API", "/api/v1/tasks", "https://edgecoord.io/problems/task-not-found");
     }
@@ -133,6 +135,9 @@ class TaskHttpTests {
     }
 
     private RestClient client() {
-        return RestClient.create("http://localhost:" + this.port + "/api/v1/tasks");
+        return RestClient.builder()
+            .baseUrl("http://localhost:" + this.port + "/api/v1/tasks")
+            .defaultHeader("Authorization", "Bearer " + io.edgecoord.support.TestKeys.ADMIN)
+            .build();
     }
 }

@@ -1,0 +1,71 @@
+package io.edgecoord.security;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which scopes a request needs, from its method and path alone: a pure function, so every route's
+ * rule can be read and tested in one place. Reads ({@code GET}, {@code HEAD}) need {@code read} or
+ * the scope that owns what is read; changes need the owning scope; whatever is not named here is
+ * {@code read} to read and {@code admin} to change. {@code admin} satisfies every rule.
+ */
+final class AccessPolicy {
+
+    private static final String API = "/api/v1/";
+    private static final String LAMBDA = "/2015-03-31/functions/";
+
+    private AccessPolicy() {
+    }
+
+    /**
+     * What a request needs.
+     *
+     * @param anyOf the scopes any one of which will do
+     * @param task the task the path names, or {@code null}; a key limited to task patterns must match it
+     */
+    record Requirement(Set<Scope> anyOf, String task) {
+
+        Requirement {
+            anyOf = Set.copyOf(anyOf);
+        }
+
+        /** A readable list for a refusal: {@code "deploy" or "read"}. */
+        String describe() {
+            return String.join(" or ", anyOf.stream().map(s -> '"' + s.id() + '"').sorted().toList());
+        }
+    }
+
+    static Requirement of(String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (path.startsWith(API)) {
+            String[] segments = path.substring(API.length()).split("/", -1);
+            String task = (segments[0].equals("tasks") && segments.length > 1 && !segments[1].isEmpty())
+                    ? segments[1] : null;
+            return switch (segments[0]) {
+                case "keys" -> need(null, Scope.ADMIN);
+                case "tasks" -> (!read && segments.length == 3 && segments[2].equals("invoke"))
+                        ? need(task, Scope.INVOKE)
+                        : read ? need(task, Scope.READ, Scope.DEPLOY) : need(task, Scope.DEPLOY);
+                case "invocations" -> read ? need(null, Scope.READ, Scope.INVOKE) : need(null, Scope.INVOKE);
+                case "device-profiles", "devices", "subscriptions" ->
+                        read ? need(null, Scope.READ, Scope.DEPLOY) : need(null, Scope.DEPLOY);
+                default -> read ? need(null, Scope.READ) : need(null, Scope.ADMIN);
+            };
+        }
+        if (path.startsWith(LAMBDA)) {
+            String[] segments = path.substring(LAMBDA.length()).split("/", -1);
+            String function = LambdaNames.functionName(URLDecoder.decode(segments[0], StandardCharsets.UTF_8));
+            if (!read && segments.length == 2 && segments[1].equals("invocations")) {
+                return need(function, Scope.INVOKE);
+            }
+            return read ? need(function, Scope.READ, Scope.DEPLOY) : need(function, Scope.DEPLOY);
+        }
+        return read ? need(null, Scope.READ) : need(null, Scope.ADMIN);
+    }
+
+    private static Requirement need(String task, Scope first, Scope... more) {
+        return new Requirement(EnumSet.of(first, more), task);
+    }
+}

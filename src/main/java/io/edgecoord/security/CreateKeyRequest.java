@@ -1,0 +1,28 @@
+package io.edgecoord.security;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/v1/keys}.
+ *
+ * @param name what the key is for, {@code 1..128} characters
+ * @param scopes one or more of {@code admin}, {@code deploy}, {@code invoke}, {@code read}
+ * @param tasks task-name patterns ({@code *} for any run of characters) the key is limited to;
+ *     absent or empty means every task
+ * @param requestsPerSecond its rate limit; absent means the coordinator's default
+ */
+record CreateKeyRequest(
+        @NotBlank @Size(max = 128) String name,
+        @NotEmpty List<@Pattern(regexp = "admin|deploy|invoke|read",
+                message = "must be one of admin, deploy, invoke, read") String> scopes,
+        @Size(max = 32) List<@Pattern(regexp = "[A-Za-z0-9_*-]{1,64}",
+                message = "must match [A-Za-z0-9_*-]{1,64}") String> tasks,
+        @Min(1) @Max(1_000_000) Integer requestsPerSecond) {
+}

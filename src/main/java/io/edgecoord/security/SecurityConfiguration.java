@@ -1,0 +1,73 @@
+package io.edgecoord.security;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * Every request needs a key, but the liveness and readiness probes. Stateless: no session, no
+ * cookie, no CSRF token (there is no browser session to ride on); a key goes with every request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    KeyRing keyRing(ApiKeyRepository repository, SecretCipher cipher, Clock clock) {
+        return new KeyRing(repository, cipher, clock);
+    }
+
+    @Bean
+    RateLimits rateLimits(SecurityProperties properties, MeterRegistry meters) {
+        return new RateLimits(properties, meters);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, KeyRing ring, RateLimits limits, JsonMapper json,
+            MeterRegistry meters, SecurityProperties properties, Clock clock) throws Exception {
+        AuthResponses responses = new AuthResponses(json);
+        http.csrf(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .anonymous(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .addFilterAfter(new KeyAuthenticationFilter(ring, limits, responses, meters, properties, clock),
+                    SecurityContextHolderFilter.class)
+            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .anyRequest().access(new ScopeAuthorization()))
+            .exceptionHandling(e -> e.authenticationEntryPoint(responses::unauthenticated)
+                .accessDeniedHandler(responses::forbidden));
+        return http.build();
+    }
+
+    /** Seeds the admin key, loads the keys before the server takes requests, and keeps them fresh. */
+    @Bean
+    SmartInitializingSingleton keyRingLoader(ApiKeys keys, KeyRing ring, SecurityProperties properties,
+            @Value("${edgecoord.data-dir:./data}") Path dataDir) {
+        return () -> {
+            ring.reload();
+            new AdminKeyBootstrap(keys, properties.adminKey(), dataDir).run();
+            ring.reload();
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    KeyRefresher keyRefresher(KeyRing ring, SecurityProperties properties) {
+        return new KeyRefresher(ring, properties.keyCacheTtl());
+    }
+}
