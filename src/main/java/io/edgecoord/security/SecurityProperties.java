@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheTtl how long a verified key is trusted without reading it again; a revocation on
  *     another coordinator sharing the database takes effect within this time (on this one, at once)
  * @param clockSkew how far a SigV4 request's date may be from the coordinator's clock
+ * @param maxSignedBody the largest body a SigV4 request may have: it is read whole to check its hash
  */
 @Validated
 @ConfigurationProperties("edgecoord.security")
@@ -31,5 +33,6 @@ record SecurityProperties(
         @DefaultValue("2000") @Min(1) int requestsPerSecond,
         @DefaultValue("20") @Min(1) int failuresPerMinute,
         @DefaultValue("1s") Duration keyCacheTtl,
-        @DefaultValue("15m") Duration clockSkew) {
+        @DefaultValue("15m") Duration clockSkew,
+        @DefaultValue("8MB") DataSize maxSignedBody) {
 }
