@@ -73,6 +73,18 @@ final class AuthResponses {
         json.writeValue(response.getOutputStream(), body);
     }
 
+    /** A refusal in the Lambda API's own shape, with the status and error type AWS would answer. */
+    void refuseLambda(HttpServletRequest request, HttpServletResponse response, int status, String errorType,
+            String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader("x-amzn-ErrorType", errorType);
+        response.setContentType("application/json");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Type", "User");
+        body.put("message", message);
+        json.writeValue(response.getOutputStream(), body);
+    }
+
     private static boolean lambda(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + LAMBDA);
     }

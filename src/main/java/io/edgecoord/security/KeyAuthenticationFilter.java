@@ -2,7 +2,12 @@ package io.edgecoord.security;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +32,7 @@ import io.edgecoord.security.AuthResponses.Refusal;
 final class KeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final String SIGV4 = "AWS4-HMAC-SHA256";
 
     private final KeyRing ring;
     private final RateLimits limits;
@@ -34,6 +40,7 @@ final class KeyAuthenticationFilter extends OncePerRequestFilter {
     private final MeterRegistry meters;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final SigV4Verifier sigV4;
 
     KeyAuthenticationFilter(KeyRing ring, RateLimits limits, AuthResponses responses, MeterRegistry meters,
             SecurityProperties properties, Clock clock) {
@@ -43,6 +50,7 @@ final class KeyAuthenticationFilter extends OncePerRequestFilter {
         this.meters = meters;
         this.properties = properties;
         this.clock = clock;
+        this.sigV4 = new SigV4Verifier(ring::signingSecret, Set.of(SigV4Verifier.LAMBDA), properties.clockSkew());
     }
 
     @Override
@@ -60,6 +68,10 @@ final class KeyAuthenticationFilter extends OncePerRequestFilter {
                     + client + "; try again later.", limits.retryAfterSeconds(client));
             return;
         }
+        if (authorization.startsWith(SIGV4)) {
+            signed(client, request, response, chain);
+            return;
+        }
         Optional<CallerKey> key = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? KeyToken.parse(authorization.substring(BEARER.length()).trim()).flatMap(ring::verify)
                 : Optional.empty();
@@ -71,6 +83,49 @@ final class KeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         proceedAs(key.get(), request, response, chain);
+    }
+
+    /** A request signed with AWS Signature Version 4: its body is read whole, since the signature covers it. */
+    private void signed(String client, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        CachedBodyRequest cached = CachedBodyRequest.read(request, properties.maxSignedBody().toBytes());
+        if (cached == null) {
+            rejected("signed-body-too-large");
+            responses.refuseLambda(request, response, 413, "RequestTooLargeException", "A signed request's body may "
+                    + "be at most " + properties.maxSignedBody().toBytes() + " bytes.");
+            return;
+        }
+        SigV4Result result = sigV4.verify(new SigV4Request(request.getMethod(),
+                request.getRequestURI(), request.getQueryString(), headers(request), cached.body(), request.isSecure()),
+                clock.instant());
+        switch (result) {
+            case SigV4Result.Verified verified -> {
+                Optional<CallerKey> key = ring.key(verified.accessKeyId());
+                if (key.isPresent()) {
+                    proceedAs(key.get(), cached, response, chain);
+                }
+                else {
+                    rejected("invalid-key");
+                    limits.failed(client);
+                    responses.refuseLambda(request, response, 403, "UnrecognizedClientException",
+                            "The security token included in the request is invalid.");
+                }
+            }
+            case SigV4Result.Refused refused -> {
+                rejected("sigv4-" + refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                limits.failed(client);
+                responses.refuseLambda(request, response, refused.httpStatus(), refused.awsErrorType(),
+                        refused.message());
+            }
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
     }
 
     private void proceedAs(CallerKey key, HttpServletRequest request, HttpServletResponse response,
