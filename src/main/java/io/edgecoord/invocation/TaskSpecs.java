@@ -1,5 +1,8 @@
 package io.edgecoord.invocation;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.task.DeployedTask;
@@ -11,7 +14,10 @@ final class TaskSpecs {
     private TaskSpecs() {
     }
 
-    /** The environment a version's calls run in, with its isolation, reservation and warm settings. */
+    /**
+     * The environment a version's calls run in, with its isolation, reservation and warm settings. Its
+     * secret variables are environment variables like the others there: the runtime cannot tell them apart.
+     */
     static EnvironmentSpec spec(DeployedTask task) {
         TaskExecution execution = task.execution();
         EnvironmentPolicy policy = new EnvironmentPolicy(
@@ -20,7 +26,9 @@ final class TaskSpecs {
                 execution.cpus() != null ? execution.cpus() : 0, execution.minWarm(),
                 execution.maxEnvironments() != null ? execution.maxEnvironments() : 0, execution.keepAlive(),
                 execution.pinned());
+        Map<String, String> environment = new HashMap<>(task.environment());
+        environment.putAll(task.secretEnvironment());
         return new EnvironmentSpec(task.name(), task.version(), task.runtime().id(), task.handler(), task.memoryMb(),
-                task.environment(), task.codeDirectory(), false, policy);
+                environment, task.codeDirectory(), false, policy);
     }
 }

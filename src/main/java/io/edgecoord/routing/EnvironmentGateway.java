@@ -20,15 +20,19 @@ import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
 import io.edgecoord.runtime.EnvironmentServices;
 import io.edgecoord.shadow.Shadows;
+import io.edgecoord.task.TaskCatalog;
+import io.edgecoord.task.TaskPermissions;
 
 /**
  * The coordinator as a task reaches it from inside its environment, on its own Runtime API
  * endpoint ({@code http://$AWS_LAMBDA_RUNTIME_API/edgecoord/v1/...}): read and update device
  * shadows, and invoke other tasks asynchronously. The caller is known by the socket it called
- * on, so its calls are recorded as the cause of what they start, with no token to steal.
+ * on, so its calls are recorded as the cause of what they start, with no token to steal; and it
+ * reaches only what its task version's permissions name ({@link GatewayAccess}), else 403.
  *
- * <p>{@code GET shadows/{device}}, {@code PATCH shadows/{device}} (an update request document),
- * {@code POST tasks/{name}/invoke} (202 with the invocation's id and location).
+ * <p>{@code GET shadows/{device}} (needs {@code shadows.read}), {@code PATCH shadows/{device}} (an
+ * update request document; needs {@code shadows.write}), {@code POST tasks/{name}/invoke} (202 with
+ * the invocation's id and location; needs {@code invoke}).
  */
 @Component
 class EnvironmentGateway implements EnvironmentServices {
@@ -39,13 +43,15 @@ class EnvironmentGateway implements EnvironmentServices {
     private final ResourceManager environments;
     private final Invocations invocations;
     private final ObjectProvider<Shadows> shadows;
+    private final TaskCatalog tasks;
     private final JsonMapper json;
 
     EnvironmentGateway(ResourceManager environments, Invocations invocations, ObjectProvider<Shadows> shadows,
-            JsonMapper json) {
+            TaskCatalog tasks, JsonMapper json) {
         this.environments = environments;
         this.invocations = invocations;
         this.shadows = shadows;
+        this.tasks = tasks;
         this.json = json;
     }
 
@@ -58,10 +64,11 @@ class EnvironmentGateway implements EnvironmentServices {
         String[] path = request.path().split("/", -1);
         try {
             if (path.length == 2 && path[0].equals("shadows") && !path[1].isEmpty()) {
-                return shadow(request.method(), path[1], request.body());
+                return shadow(caller.get(), request.method(), path[1], request.body());
             }
             if (path.length == 3 && path[0].equals("tasks") && path[2].equals("invoke")
                     && request.method().equals("POST")) {
+                authorize(caller.get(), GatewayAccess.INVOKE, path[1]);
                 return invoke(caller.get(), path[1], request.body());
             }
             return problem(HttpStatus.NOT_FOUND, "not-found", "No coordinator service at /edgecoord/v1/"
@@ -79,17 +86,31 @@ class EnvironmentGateway implements EnvironmentServices {
         }
     }
 
-    private Reply shadow(String method, String device, byte[] body) {
+    private Reply shadow(EnvironmentSpec caller, String method, String device, byte[] body) {
+        GatewayAccess access = switch (method) {
+            case "GET" -> GatewayAccess.READ_SHADOW;
+            case "PATCH", "POST" -> GatewayAccess.WRITE_SHADOW;
+            default -> null;
+        };
+        if (access == null) {
+            return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Use GET or PATCH.");
+        }
+        authorize(caller, access, device);
         Shadows service = shadows.getIfAvailable();
         if (service == null) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "shadows-unavailable", "No shadow service runs here.");
         }
-        return switch (method) {
-            case "GET" -> reply(200, JSON, json.writeValueAsBytes(service.document(device)));
-            case "PATCH", "POST" -> reply(200, JSON, json.writeValueAsBytes(
-                    service.update(device, json.readTree(body), null)));
-            default -> problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Use GET or PATCH.");
-        };
+        return reply(200, JSON, json.writeValueAsBytes(access == GatewayAccess.READ_SHADOW ? service.document(device)
+                : service.update(device, json.readTree(body), null)));
+    }
+
+    /** Read on every call, one indexed query, so that there is no cache to invalidate when a task is deleted. */
+    private void authorize(EnvironmentSpec caller, GatewayAccess access, String target) {
+        TaskPermissions granted = tasks.permissions(caller.taskName(), caller.taskVersion())
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.GONE, problemDetail(HttpStatus.GONE,
+                        "environment-gone", "Task " + caller.taskName() + " version " + caller.taskVersion()
+                                + " is no longer deployed."), null));
+        access.check(caller.taskName(), caller.taskVersion(), granted, target);
     }
 
     private Reply invoke(EnvironmentSpec caller, String task, byte[] payload) {
@@ -101,9 +122,14 @@ class EnvironmentGateway implements EnvironmentServices {
     }
 
     private Reply problem(HttpStatus status, String slug, String detail) {
+        return reply(status.value(), "application/problem+json",
+                json.writeValueAsBytes(problemDetail(status, slug, detail)));
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://edgecoord.io/problems/" + slug));
-        return reply(status.value(), "application/problem+json", json.writeValueAsBytes(problem));
+        return problem;
     }
 
     private static Reply reply(int status, String contentType, byte[] body) {

@@ -1,6 +1,9 @@
 package io.edgecoord.task;
 
+import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,9 +21,12 @@ import jakarta.validation.constraints.Pattern;
  * @param memoryMb the memory limit, 64..10240, default 128
  * @param timeoutSeconds the timeout, 1..900, default 30
  * @param environment environment variables for the task
+ * @param secretEnvironment environment variables whose values are write-only: stored encrypted, never shown
+ *     (the API lists their names with the value {@code ***}); their names may not also be in {@code environment}
  * @param code the code, in a JSON request
  * @param execution how the task is run and scheduled; absent means every setting at its default
  * @param retries how its failed asynchronous calls are retried; absent means the coordinator's defaults
+ * @param permissions what the task may reach from inside its environment; absent means nothing
  */
 record DeployTaskRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must match [A-Za-z0-9_-]{1,64}") String name,
@@ -29,9 +35,21 @@ record DeployTaskRequest(
         @Min(64) @Max(10240) Integer memoryMb,
         @Min(1) @Max(900) Integer timeoutSeconds,
         Map<String, String> environment,
+        Map<String, String> secretEnvironment,
         @Valid CodeRequest code,
         ExecutionRequest execution,
-        RetriesRequest retries) {
+        RetriesRequest retries,
+        PermissionsRequest permissions) {
+
+    /** Names the secret variables without their values, so that a debug log of the request shows none. */
+    @Override
+    public String toString() {
+        return "DeployTaskRequest[name=" + this.name + ", runtime=" + this.runtime + ", handler=" + this.handler
+                + ", memoryMb=" + this.memoryMb + ", timeoutSeconds=" + this.timeoutSeconds + ", environment="
+                + this.environment + ", secretEnvironment="
+                + ((this.secretEnvironment != null) ? this.secretEnvironment.keySet() : null) + ", execution="
+                + this.execution + ", retries=" + this.retries + ", permissions=" + this.permissions + "]";
+    }
 
     /**
      * Code given in a JSON request: either a single inline source file or a base64 zip (or jar).
@@ -68,5 +86,29 @@ record DeployTaskRequest(
      * @param maxEventAgeSeconds the oldest an asynchronous call may be when a retry would start, 60..21600
      */
     record RetriesRequest(Integer maxRetries, Integer maxEventAgeSeconds) {
+    }
+
+    /**
+     * The {@code permissions} object; an absent list grants nothing. Keys it does not know are
+     * collected in {@code unknown} so that a misspelt grant is refused rather than silently ignored.
+     *
+     * @param shadows which shadows the task may read and update
+     * @param invoke name patterns of the tasks it may invoke
+     * @param publish MQTT topic filters it may publish to
+     * @param subscribe MQTT topic filters it may subscribe to
+     * @param unknown every other key given
+     */
+    record PermissionsRequest(ShadowsRequest shadows, List<String> invoke, List<String> publish,
+            List<String> subscribe, @JsonAnySetter Map<String, Object> unknown) {
+    }
+
+    /**
+     * The {@code permissions.shadows} object.
+     *
+     * @param read device name patterns whose shadows the task may read
+     * @param write device name patterns whose shadows the task may read and update
+     * @param unknown every other key given
+     */
+    record ShadowsRequest(List<String> read, List<String> write, @JsonAnySetter Map<String, Object> unknown) {
     }
 }

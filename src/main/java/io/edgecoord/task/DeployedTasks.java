@@ -2,13 +2,21 @@ package io.edgecoord.task;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@link TaskCatalog}: reads versions from the database and makes sure their code is unpacked. */
+/**
+ * The {@link TaskCatalog}: reads versions from the database, opens their secret variables and makes
+ * sure their code is unpacked.
+ */
 @Service
 class DeployedTasks implements TaskCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployedTasks.class);
 
     private final TaskRepository tasks;
 
@@ -16,10 +24,14 @@ class DeployedTasks implements TaskCatalog {
 
     private final ArtifactStore store;
 
-    DeployedTasks(TaskRepository tasks, TaskVersionRepository versions, ArtifactStore store) {
+    private final SecretVariables secrets;
+
+    DeployedTasks(TaskRepository tasks, TaskVersionRepository versions, ArtifactStore store,
+            SecretVariables secrets) {
         this.tasks = tasks;
         this.versions = versions;
         this.store = store;
+        this.secrets = secrets;
     }
 
     @Override
@@ -38,18 +50,37 @@ class DeployedTasks implements TaskCatalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<TaskPermissions> permissions(String name, int version) {
+        return this.versions.findByNameAndVersion(name, version).map((found) -> found.settings().permissions());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<DeployedTask> warmTargets() {
         return this.versions.findLatestWithExecution()
             .stream()
             .filter((version) -> version.settings().execution().keepsWarm())
-            .map(this::deployed)
+            .flatMap((version) -> warmable(version).stream())
             .toList();
+    }
+
+    /** A version whose secrets cannot be opened cannot start; the others are still kept warm. */
+    private Optional<DeployedTask> warmable(TaskVersion version) {
+        try {
+            return Optional.of(deployed(version));
+        }
+        catch (SecretsUnreadableException ex) {
+            log.warn("Not keeping task {} version {} warm: {}", version.task().name(), version.version(),
+                    ex.getBody().getDetail());
+            return Optional.empty();
+        }
     }
 
     private DeployedTask deployed(TaskVersion found) {
         TaskSettings settings = found.settings();
         return new DeployedTask(settings.name(), found.version(), settings.runtime(), settings.handler(),
                 settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), settings.environment(),
-                found.codeSha256(), this.store.codeDirectory(found.codeSha256()), settings.execution());
+                found.codeSha256(), this.store.codeDirectory(found.codeSha256()), settings.execution(),
+                this.secrets.open(found).values(), settings.permissions());
     }
 }

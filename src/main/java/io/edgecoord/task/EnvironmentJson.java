@@ -8,7 +8,10 @@ import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores a task version's environment variables as one JSON object, keys sorted, in a varchar column. */
+/**
+ * Stores a task version's environment variables (or its sealed secret ones) as one JSON object, keys
+ * sorted, in a varchar column; {@code null} stays {@code null}.
+ */
 @Converter
 class EnvironmentJson implements AttributeConverter<Map<String, String>, String> {
 
@@ -30,11 +33,11 @@ class EnvironmentJson implements AttributeConverter<Map<String, String>, String>
 
     @Override
     public String convertToDatabaseColumn(Map<String, String> environment) {
-        return write(environment);
+        return (environment != null) ? write(environment) : null;
     }
 
     @Override
     public Map<String, String> convertToEntityAttribute(String json) {
-        return read(json);
+        return (json != null) ? read(json) : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.edgecoord.task;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,14 +43,20 @@ class Task {
         this.updatedAt = now;
     }
 
-    /** Creates the next version of this task from new settings or new code. */
+    /** Creates the next version of this task, without secret variables, from new settings or new code. */
     TaskVersion release(TaskSettings settings, String codeSha256, long codeSize, Instant now) {
+        return release(settings, Map.of(), codeSha256, codeSize, now);
+    }
+
+    /** Creates the next version of this task from new settings, new secrets (sealed) or new code. */
+    TaskVersion release(TaskSettings settings, Map<String, String> sealedSecrets, String codeSha256, long codeSize,
+            Instant now) {
         if (!settings.name().equals(this.name)) {
             throw new IllegalArgumentException("Settings of task " + settings.name() + " given to task " + this.name);
         }
         this.latestVersion++;
         this.updatedAt = now;
-        return new TaskVersion(this, this.latestVersion, settings, codeSha256, codeSize, now);
+        return new TaskVersion(this, this.latestVersion, settings, sealedSecrets, codeSha256, codeSize, now);
     }
 
     Long id() {

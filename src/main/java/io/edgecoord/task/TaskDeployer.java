@@ -44,7 +44,7 @@ class TaskDeployer {
         TaskSettings settings = TaskSettings.of(request);
         try (StagedCode staged = this.stager.stage(settings, code)) {
             this.store.keep(staged);
-            return this.registry.record(settings, staged.sha256(), staged.size());
+            return this.registry.record(settings, SecretEnvironment.of(request), staged.sha256(), staged.size());
         }
     }
 

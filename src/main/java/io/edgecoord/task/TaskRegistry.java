@@ -32,30 +32,35 @@ class TaskRegistry {
 
     private final ApplicationEventPublisher events;
 
+    private final SecretVariables secrets;
+
     private final Clock clock;
 
     private final NameLocks locks = new NameLocks();
 
     TaskRegistry(TaskRepository tasks, TaskVersionRepository versions, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, SecretVariables secrets, Clock clock) {
         this.tasks = tasks;
         this.versions = versions;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
-    /** Creates a new version unless the latest one has the same settings and code. */
-    Deployment record(TaskSettings settings, String codeSha256, long codeSize) {
+    /** Creates a new version unless the latest one has the same settings, secret values and code. */
+    Deployment record(TaskSettings settings, SecretEnvironment secretEnvironment, String codeSha256, long codeSize) {
         return this.locks.withLock(settings.name(), () -> this.transaction.execute((status) -> {
             Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
             Task task = this.tasks.findByName(settings.name())
                 .orElseGet(() -> this.tasks.save(new Task(settings.name(), now)));
             TaskVersion latest = this.versions.findByNameAndVersion(task.name(), task.latestVersion()).orElse(null);
-            if (latest != null && latest.sameAs(settings, codeSha256)) {
+            if (latest != null && latest.sameAs(settings, codeSha256)
+                    && this.secrets.sameAs(latest, secretEnvironment)) {
                 return new Deployment(false, TaskResponse.of(latest));
             }
-            TaskVersion created = this.versions.save(task.release(settings, codeSha256, codeSize, now));
+            TaskVersion created = this.versions.save(
+                    task.release(settings, this.secrets.seal(secretEnvironment), codeSha256, codeSize, now));
             this.events.publishEvent(new TaskChanged(task.name()));
             return new Deployment(true, TaskResponse.of(created));
         }));

@@ -15,15 +15,19 @@ import java.util.regex.Pattern;
  * @param environment the environment variables, sorted by name
  * @param execution how it is run, scheduled and retried; part of equality, so a redeploy that changes
  *     only these settings makes a new version
+ * @param permissions what it may reach from inside its environment; part of equality too
  */
 record TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
-        Map<String, String> environment, TaskExecution execution) {
+        Map<String, String> environment, TaskExecution execution, TaskPermissions permissions) {
 
     static final int DEFAULT_MEMORY_MB = 128;
 
     static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
     static final int MAX_ENVIRONMENT_BYTES = 4096;
+
+    /** Bounds the sealed form: each value grows by a nonce, a tag and base64, which must fit its column. */
+    static final int MAX_SECRET_VARIABLES = 64;
 
     private static final Pattern PYTHON_HANDLER = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+");
 
@@ -35,29 +39,37 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
     TaskSettings {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         execution = (execution != null) ? execution : TaskExecution.DEFAULTS;
+        permissions = (permissions != null) ? permissions : TaskPermissions.NONE;
     }
 
-    /** Settings with every execution setting at its default. */
+    /** Settings without permissions. */
+    TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
+            Map<String, String> environment, TaskExecution execution) {
+        this(name, runtime, handler, memoryMb, timeoutSeconds, environment, execution, TaskPermissions.NONE);
+    }
+
+    /** Settings with every execution setting at its default, and no permissions. */
     TaskSettings(String name, TaskRuntime runtime, String handler, int memoryMb, int timeoutSeconds,
             Map<String, String> environment) {
         this(name, runtime, handler, memoryMb, timeoutSeconds, environment, TaskExecution.DEFAULTS);
     }
 
     /**
-     * Checks the rules Bean Validation cannot express and applies the defaults.
-     * @throws InvalidTaskException naming the first rule broken
+     * Checks the rules Bean Validation cannot express and applies the defaults. The secret variables
+     * are checked here too, beside the others, but are not part of the result: see {@link SecretEnvironment}.
+     * @throws InvalidTaskException naming the first rule broken; never showing a secret value
      */
     static TaskSettings of(DeployTaskRequest request) {
         TaskRuntime runtime = TaskRuntime.fromId(request.runtime())
             .orElseThrow(() -> InvalidTaskException.unknownRuntime(request.runtime()));
         String handler = checkHandler(runtime, request.handler());
         Map<String, String> environment = (request.environment() != null) ? request.environment() : Map.of();
-        checkEnvironment(environment);
+        checkEnvironment(environment, SecretEnvironment.of(request).values());
         TaskExecution execution = ExecutionSettings.of(runtime, request.execution(), request.retries());
         return new TaskSettings(request.name(), runtime, handler,
                 (request.memoryMb() != null) ? request.memoryMb() : DEFAULT_MEMORY_MB,
                 (request.timeoutSeconds() != null) ? request.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS, environment,
-                execution);
+                execution, PermissionSettings.of(request.permissions()));
     }
 
     /** The file, relative to the code root, that holds a python handler's module ({@code a/b/mod.py}). */
@@ -99,22 +111,35 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
         };
     }
 
-    private static void checkEnvironment(Map<String, String> environment) {
-        int bytes = 0;
-        for (Map.Entry<String, String> variable : environment.entrySet()) {
-            String name = variable.getKey();
-            require(ENV_NAME.matcher(name).matches(),
-                    "environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
-            require(!name.startsWith("AWS_") && !name.startsWith("LAMBDA_") && !name.startsWith("_HANDLER"),
-                    "environment variable '" + name + "' is reserved (AWS_*, LAMBDA_* and _HANDLER are set by "
-                            + "the runtime).");
-            require(variable.getValue() != null, "environment variable '" + name + "' has no value.");
-            bytes += utf8Length(name) + utf8Length(variable.getValue());
-        }
-        require(bytes <= MAX_ENVIRONMENT_BYTES, "environment variables take " + bytes
-                + " bytes; at most " + MAX_ENVIRONMENT_BYTES + " are allowed (names and values, UTF-8).");
+    /** Both kinds of variable share Lambda's 4 KB; a detail names variables, never a secret's value. */
+    private static void checkEnvironment(Map<String, String> environment, Map<String, String> secrets) {
+        int bytes = checkVariables("environment", environment) + checkVariables("secretEnvironment", secrets);
+        require(secrets.size() <= MAX_SECRET_VARIABLES, "secretEnvironment has " + secrets.size()
+                + " variables; at most " + MAX_SECRET_VARIABLES + " are allowed.");
+        secrets.keySet().stream().filter(environment::containsKey).sorted().findFirst().ifPresent((name) -> {
+            throw new InvalidTaskException("variable '" + name + "' is in both environment and secretEnvironment; "
+                    + "give it in one of them.");
+        });
+        require(bytes <= MAX_ENVIRONMENT_BYTES, "environment variables take " + bytes + " bytes; at most "
+                + MAX_ENVIRONMENT_BYTES + " are allowed (names and values of environment and secretEnvironment, "
+                + "UTF-8).");
         require(EnvironmentJson.write(environment).length() <= EnvironmentJson.MAX_LENGTH,
                 "environment variables are too large once encoded as JSON (too many escaped characters).");
+    }
+
+    private static int checkVariables(String field, Map<String, String> variables) {
+        int bytes = 0;
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            String name = variable.getKey();
+            require(ENV_NAME.matcher(name).matches(),
+                    field + " variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
+            require(!name.startsWith("AWS_") && !name.startsWith("LAMBDA_") && !name.startsWith("_HANDLER"),
+                    field + " variable '" + name + "' is reserved (AWS_*, LAMBDA_* and _HANDLER are set by "
+                            + "the runtime).");
+            require(variable.getValue() != null, field + " variable '" + name + "' has no value.");
+            bytes += utf8Length(name) + utf8Length(variable.getValue());
+        }
+        return bytes;
     }
 
     private static int utf8Length(String text) {

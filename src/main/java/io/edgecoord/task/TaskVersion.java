@@ -56,6 +56,16 @@ class TaskVersion {
     @Column(name = "execution_json", updatable = false, length = ExecutionJson.MAX_LENGTH)
     private TaskExecution execution;
 
+    /** What it may reach from its environment; {@code null} when it may reach nothing. */
+    @Convert(converter = PermissionsJson.class)
+    @Column(name = "permissions_json", updatable = false, length = PermissionsJson.MAX_LENGTH)
+    private TaskPermissions permissions;
+
+    /** Its secret variables, each value sealed by {@link SecretVariables}; {@code null} when it has none. */
+    @Convert(converter = EnvironmentJson.class)
+    @Column(name = "secret_environment_json", updatable = false, length = SecretVariables.MAX_SEALED_LENGTH)
+    private Map<String, String> sealedSecrets;
+
     @Column(name = "code_sha256", nullable = false, updatable = false, length = 64)
     private String codeSha256;
 
@@ -68,7 +78,8 @@ class TaskVersion {
     protected TaskVersion() {
     }
 
-    TaskVersion(Task task, int version, TaskSettings settings, String codeSha256, long codeSize, Instant now) {
+    TaskVersion(Task task, int version, TaskSettings settings, Map<String, String> sealedSecrets, String codeSha256,
+            long codeSize, Instant now) {
         this.task = task;
         this.version = version;
         this.runtime = settings.runtime();
@@ -77,19 +88,26 @@ class TaskVersion {
         this.timeoutSeconds = settings.timeoutSeconds();
         this.environment = settings.environment();
         this.execution = settings.execution().equals(TaskExecution.DEFAULTS) ? null : settings.execution();
+        this.permissions = settings.permissions().isNone() ? null : settings.permissions();
+        this.sealedSecrets = sealedSecrets.isEmpty() ? null : Map.copyOf(sealedSecrets);
         this.codeSha256 = codeSha256;
         this.codeSize = codeSize;
         this.createdAt = now;
     }
 
-    /** Whether deploying these settings and code again would change nothing. */
+    /** Whether deploying these settings and code again would change nothing but, perhaps, secret values. */
     boolean sameAs(TaskSettings settings, String codeSha256) {
         return this.codeSha256.equals(codeSha256) && settings().equals(settings);
     }
 
     TaskSettings settings() {
         return new TaskSettings(this.task.name(), this.runtime, this.handler, this.memoryMb, this.timeoutSeconds,
-                this.environment, this.execution);
+                this.environment, this.execution, this.permissions);
+    }
+
+    /** The secret variables as stored, by name: each value sealed, never plain text. */
+    Map<String, String> sealedSecrets() {
+        return (this.sealedSecrets != null) ? this.sealedSecrets : Map.of();
     }
 
     Task task() {

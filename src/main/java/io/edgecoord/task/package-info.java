@@ -1,10 +1,13 @@
 /**
  * Tasks: definitions and immutable versions, code artifacts stored content-addressed by sha256,
- * each version's execution settings, and the deployment REST API. Public face:
- * {@link io.edgecoord.task.TaskCatalog}, the records it returns ({@link io.edgecoord.task.DeployedTask},
- * {@link io.edgecoord.task.TaskExecution}), and the {@link io.edgecoord.task.TaskChanged} event,
+ * each version's execution settings, permissions and secret environment variables, and the
+ * deployment REST API. Public face: {@link io.edgecoord.task.TaskCatalog}, the records it returns
+ * ({@link io.edgecoord.task.DeployedTask}, {@link io.edgecoord.task.TaskExecution},
+ * {@link io.edgecoord.task.TaskPermissions}), and the {@link io.edgecoord.task.TaskChanged} event,
  * published inside the transaction of a deploy that made a new version or of a delete. Knows
- * nothing of invocations or execution: it stores and checks execution settings, others act on them.
+ * nothing of invocations or execution: it stores and checks execution settings and permissions,
+ * others act on them. Secret variables are sealed with the security module's
+ * {@link io.edgecoord.security.SecretCipher} before they are stored, and opened only for the catalog.
  * <p>
  * On disk, under {@code edgecoord.data-dir}: {@code artifacts/sha256/<2 hex>/<hex>.zip} (the
  * artifact, written once), {@code artifacts/tmp/} (uploads being staged) and {@code code/<hex>/}

@@ -21,7 +21,7 @@ import static org.mockito.BDDMockito.given;
 
 /** The catalog over the real repositories; only the unpacking of code is mocked. */
 @DataJpaTest
-@Import(DeployedTasks.class)
+@Import({ DeployedTasks.class, TestSecrets.class })
 class DeployedTasksTests {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");

@@ -70,7 +70,7 @@ class TaskControllerDeployTests {
 
     @Test
     void deploysInlinePythonAndAnswersCreatedWithLocation() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(true));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(true));
         deployJson("""
                 {"name":"hello","runtime":"python3.11","handler":"app.handler","memoryMb":256,
                  "environment":{"GREETING":"hi"},"code":{"inline":"def handler(e, c):\\n    return e\\n"}}""")
@@ -80,12 +80,12 @@ class TaskControllerDeployTests {
             .andExpect(jsonPath("$.version.version").value(1));
         TaskSettings expected = new TaskSettings("hello", TaskRuntime.PYTHON_3_11, "app.handler", 256, 30,
                 Map.of("GREETING", "hi"));
-        then(this.registry).should().record(eq(expected), anyString(), anyLong());
+        then(this.registry).should().record(eq(expected), any(), anyString(), anyLong());
     }
 
     @Test
     void identicalRedeployAnswersOkWithTheExistingVersion() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(false));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(false));
         deployJson("""
                 {"name":"hello","runtime":"provided","code":{"inline":"#!/bin/sh"}}""")
             .andExpect(status().isOk())
@@ -95,13 +95,13 @@ class TaskControllerDeployTests {
 
     @Test
     void deploysAZipUploadedAsMultipart() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(true));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(true));
         byte[] zip = Zips.zip().executable("bootstrap", "#!/bin/sh\necho hi").bytes();
         this.mvc.perform(multipart("/api/v1/tasks").file(task("""
                 {"name":"hello","runtime":"provided"}""")).file(new MockMultipartFile("code", "code.zip",
                 "application/zip", zip)))
             .andExpect(status().isCreated());
-        then(this.registry).should().record(any(), eq(sha256(zip)), eq((long) zip.length));
+        then(this.registry).should().record(any(), any(), eq(sha256(zip)), eq((long) zip.length));
         assertThat(dataDirectory.resolve("artifacts/sha256/" + sha256(zip).substring(0, 2) + "/" + sha256(zip) + ".zip"))
             .hasBinaryContent(zip);
         assertThat(dataDirectory.resolve("code/" + sha256(zip) + "/bootstrap")).isExecutable();
@@ -109,7 +109,7 @@ class TaskControllerDeployTests {
 
     @Test
     void deploysAJavaJarUploadedAsMultipart() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(true));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(true));
         byte[] jar = Zips.zip().file("example/Hello.class", "cafebabe").bytes();
         this.mvc.perform(multipart("/api/v1/tasks").file(task("""
                 {"name":"hello","runtime":"java17","handler":"example.Hello::handle"}"""))

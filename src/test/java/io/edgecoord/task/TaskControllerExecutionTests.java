@@ -21,6 +21,7 @@ import io.edgecoord.task.TaskExecution.Isolation;
 
 import static io.edgecoord.task.TaskFixtures.deployment;
 import static io.edgecoord.task.TaskFixtures.problem;
+import static io.edgecoord.task.TaskFixtures.provided;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -55,7 +56,7 @@ class TaskControllerExecutionTests {
 
     @Test
     void passesEveryExecutionAndRetrySettingToTheRegistry() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(true));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(true));
         deployJson("""
                 {"name":"hello","runtime":"python3.11","handler":"app.handler","code":{"inline":"x = 1"},
                  "execution":{"isolation":"none","cpus":0.5,"minWarm":1,"maxEnvironments":4,"keepAliveSeconds":600,
@@ -64,20 +65,20 @@ class TaskControllerExecutionTests {
             .andExpect(status().isCreated());
         TaskExecution expected = new TaskExecution(Isolation.NONE, 0.5, 1, 4, Duration.ofMinutes(10), false, 7, 3,
                 100, 0, Duration.ofHours(1));
-        then(this.registry).should().record(argThat((settings) -> settings.execution().equals(expected)), anyString(),
-                anyLong());
+        then(this.registry).should().record(argThat((settings) -> settings.execution().equals(expected)), any(),
+                anyString(), anyLong());
     }
 
     @Test
     void takesTheSettingsFromTheTaskPartOfAMultipartDeploy() throws Exception {
-        given(this.registry.record(any(), anyString(), anyLong())).willReturn(deployment(true));
+        given(this.registry.record(any(), any(), anyString(), anyLong())).willReturn(deployment(true));
         byte[] zip = Zips.zip().executable("bootstrap", "#!/bin/sh").bytes();
         this.mvc.perform(multipart("/api/v1/tasks")
                 .file(new MockMultipartFile("task", "", MediaType.APPLICATION_JSON_VALUE, """
                         {"name":"hello","runtime":"provided","execution":{"pinned":true}}""".getBytes()))
                 .file(new MockMultipartFile("code", "code.zip", "application/zip", zip)))
             .andExpect(status().isCreated());
-        then(this.registry).should().record(argThat((settings) -> settings.execution().pinned()), anyString(),
+        then(this.registry).should().record(argThat((settings) -> settings.execution().pinned()), any(), anyString(),
                 anyLong());
     }
 
@@ -117,10 +118,5 @@ class TaskControllerExecutionTests {
 
     private ResultActions deployJson(String json) throws Exception {
         return this.mvc.perform(post("/api/v1/tasks").contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    private static String provided(String settings) {
-        return """
-                {"name":"hello","runtime":"provided","code":{"inline":"#!/bin/sh"},%s}""".formatted(settings);
     }
 }

@@ -87,7 +87,8 @@ class TaskControllerTests {
     void listsVersionsNewestFirst() throws Exception {
         TaskVersionResponse v1 = deployment(true).task().version();
         TaskVersionResponse v2 = new TaskVersionResponse(2, "provided", null, 256, 30, v1.environment(),
-                v1.codeSha256(), v1.codeSize(), v1.createdAt(), v1.execution(), v1.retries());
+                v1.secretEnvironment(), v1.codeSha256(), v1.codeSize(), v1.createdAt(), v1.execution(), v1.retries(),
+                v1.permissions());
         given(this.registry.versions("hello")).willReturn(new TaskVersionsResponse("hello", List.of(v2, v1)));
         this.mvc.perform(get("/api/v1/tasks/hello/versions"))
             .andExpect(status().isOk())

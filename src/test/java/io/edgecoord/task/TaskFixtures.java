@@ -24,10 +24,17 @@ final class TaskFixtures {
     /** A deployment of version 1 of {@code hello}. */
     static Deployment deployment(boolean created) {
         Instant now = Instant.parse("2025-06-01T12:00:00Z");
-        TaskVersionResponse version = new TaskVersionResponse(1, "provided", null, 128, 30, Map.of(), "a".repeat(64),
-                100, now, TaskVersionResponse.ExecutionResponse.of(TaskExecution.DEFAULTS),
-                TaskVersionResponse.RetriesResponse.of(TaskExecution.DEFAULTS));
+        TaskVersionResponse version = new TaskVersionResponse(1, "provided", null, 128, 30, Map.of(), Map.of(),
+                "a".repeat(64), 100, now, TaskVersionResponse.ExecutionResponse.of(TaskExecution.DEFAULTS),
+                TaskVersionResponse.RetriesResponse.of(TaskExecution.DEFAULTS),
+                TaskVersionResponse.PermissionsResponse.of(TaskPermissions.NONE));
         return new Deployment(created, new TaskResponse("hello", 1, now, now, version));
+    }
+
+    /** A JSON deploy request of a {@code provided} task named {@code hello} with these further settings. */
+    static String provided(String settings) {
+        return """
+                {"name":"hello","runtime":"provided","code":{"inline":"#!/bin/sh"},%s}""".formatted(settings);
     }
 
     /** An RFC 9457 problem of this status and edgecoord type, with a title and a detail, and no stack trace. */

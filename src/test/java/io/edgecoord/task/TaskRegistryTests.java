@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.edgecoord.web.PageResponse;
 
 @DataJpaTest
-@Import({ TaskRegistry.class, TaskRegistryTests.FixedClock.class, TaskRegistryTests.CommittedChanges.class })
+@Import({ TaskRegistry.class, TestSecrets.class, TaskRegistryTests.FixedClock.class,
+        TaskRegistryTests.CommittedChanges.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
 class TaskRegistryTests {
@@ -58,7 +59,7 @@ class TaskRegistryTests {
 
     @Test
     void createsVersionOneForANewTask() {
-        Deployment deployment = this.registry.record(settings(128), SHA, 42);
+        Deployment deployment = record(settings(128), SHA, 42);
         assertThat(deployment.created()).isTrue();
         assertThat(deployment.task().latestVersion()).isEqualTo(1);
         assertThat(deployment.task().version().codeSize()).isEqualTo(42);
@@ -67,8 +68,8 @@ class TaskRegistryTests {
 
     @Test
     void identicalRedeployCreatesNothing() {
-        this.registry.record(settings(128), SHA, 42);
-        Deployment again = this.registry.record(settings(128), SHA, 42);
+        record(settings(128), SHA, 42);
+        Deployment again = record(settings(128), SHA, 42);
         assertThat(again.created()).isFalse();
         assertThat(again.task().version().version()).isEqualTo(1);
         assertThat(this.registry.versions("hello").versions()).hasSize(1);
@@ -76,9 +77,9 @@ class TaskRegistryTests {
 
     @Test
     void newSettingsOrNewCodeCreateTheNextVersion() {
-        this.registry.record(settings(128), SHA, 42);
-        this.registry.record(settings(256), SHA, 42);
-        Deployment third = this.registry.record(settings(256), "c".repeat(64), 43);
+        record(settings(128), SHA, 42);
+        record(settings(256), SHA, 42);
+        Deployment third = record(settings(256), "c".repeat(64), 43);
         assertThat(third.task().latestVersion()).isEqualTo(3);
         assertThat(this.registry.versions("hello").versions()).extracting(TaskVersionResponse::version)
             .containsExactly(3, 2, 1);
@@ -87,22 +88,22 @@ class TaskRegistryTests {
 
     @Test
     void changedExecutionSettingsAloneCreateTheNextVersion() {
-        this.registry.record(settings(128), SHA, 42);
+        record(settings(128), SHA, 42);
         TaskExecution warm = new TaskExecution(TaskExecution.Isolation.CONTAINER, 0.5, 1, 2, null, false, 5, 1, null,
                 1, null);
-        Deployment second = this.registry.record(settings(128, warm), SHA, 42);
+        Deployment second = record(settings(128, warm), SHA, 42);
         assertThat(second.created()).isTrue();
         assertThat(second.task().version().execution().minWarm()).isEqualTo(1);
         assertThat(second.task().version().retries().maxRetries()).isEqualTo(1);
-        assertThat(this.registry.record(settings(128, warm), SHA, 42).created()).isFalse();
-        assertThat(this.registry.record(settings(128), SHA, 42).task().latestVersion()).isEqualTo(3);
+        assertThat(record(settings(128, warm), SHA, 42).created()).isFalse();
+        assertThat(record(settings(128), SHA, 42).task().latestVersion()).isEqualTo(3);
     }
 
     @Test
     void announcesNewVersionsAndDeletionsAfterTheyCommit() {
-        this.registry.record(settings(128), SHA, 42);
-        this.registry.record(settings(128), SHA, 42);
-        this.registry.record(settings(256), SHA, 42);
+        record(settings(128), SHA, 42);
+        record(settings(128), SHA, 42);
+        record(settings(256), SHA, 42);
         this.registry.delete("hello");
         assertThat(this.events.stream(TaskChanged.class)).containsExactly(new TaskChanged("hello"),
                 new TaskChanged("hello"), new TaskChanged("hello"));
@@ -111,7 +112,7 @@ class TaskRegistryTests {
 
     @Test
     void concurrentIdenticalDeploysCreateOneVersion() throws Exception {
-        Callable<Deployment> deploy = () -> this.registry.record(settings(128), SHA, 42);
+        Callable<Deployment> deploy = () -> record(settings(128), SHA, 42);
         try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
             List<Future<Deployment>> results = executor.invokeAll(java.util.Collections.nCopies(16, deploy));
             long created = 0;
@@ -126,9 +127,9 @@ class TaskRegistryTests {
     @Test
     void listsTasksByPageWithTheirLatestVersion() {
         for (String name : new String[] { "c", "a", "b" }) {
-            this.registry.record(new TaskSettings(name, TaskRuntime.PROVIDED, null, 128, 30, Map.of()), SHA, 1);
+            record(new TaskSettings(name, TaskRuntime.PROVIDED, null, 128, 30, Map.of()), SHA, 1);
         }
-        this.registry.record(new TaskSettings("a", TaskRuntime.PROVIDED, null, 256, 30, Map.of()), SHA, 1);
+        record(new TaskSettings("a", TaskRuntime.PROVIDED, null, 256, 30, Map.of()), SHA, 1);
         PageResponse<TaskResponse> page = this.registry.list(PageRequest.of(0, 2, Sort.by("name")));
         assertThat(page.items()).extracting(TaskResponse::name).containsExactly("a", "b");
         assertThat(page.items().get(0).version().version()).isEqualTo(2);
@@ -138,7 +139,7 @@ class TaskRegistryTests {
 
     @Test
     void deletesATaskAndRefusesUnknownOnes() {
-        this.registry.record(settings(128), SHA, 42);
+        record(settings(128), SHA, 42);
         this.registry.delete("hello");
         assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.registry.find("hello"));
         assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.registry.delete("hello"));
@@ -147,6 +148,10 @@ class TaskRegistryTests {
 
     private static TaskSettings settings(int memoryMb) {
         return settings(memoryMb, TaskExecution.DEFAULTS);
+    }
+
+    private Deployment record(TaskSettings settings, String codeSha256, long codeSize) {
+        return this.registry.record(settings, SecretEnvironment.NONE, codeSha256, codeSize);
     }
 
     private static TaskSettings settings(int memoryMb, TaskExecution execution) {

@@ -1,5 +1,7 @@
 package io.edgecoord.task;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -100,9 +102,9 @@ class TaskSettingsTests {
     @Test
     void carriesExecutionSettingsAsPartOfEquality() {
         TaskSettings plain = TaskSettings.of(request("provided", null, null));
-        DeployTaskRequest warm = new DeployTaskRequest("hello", "provided", null, null, null, null, null,
+        DeployTaskRequest warm = new DeployTaskRequest("hello", "provided", null, null, null, null, null, null,
                 ExecutionSettingsTests.execution(null, null, 1, null, null, null, null, null, null),
-                new DeployTaskRequest.RetriesRequest(0, null));
+                new DeployTaskRequest.RetriesRequest(0, null), null);
         assertThat(plain.execution()).isEqualTo(TaskExecution.DEFAULTS);
         assertThat(TaskSettings.of(warm).execution().minWarm()).isEqualTo(1);
         assertThat(TaskSettings.of(warm).execution().maxRetries()).isZero();
@@ -112,12 +114,84 @@ class TaskSettingsTests {
     @Test
     void checksIsolationAgainstTheRuntime() {
         DeployTaskRequest java = new DeployTaskRequest("hello", "java17", "example.Hello", null, null, null, null,
-                ExecutionSettingsTests.execution("none", null, null, null, null, null, null, null, null), null);
+                null, ExecutionSettingsTests.execution("none", null, null, null, null, null, null, null, null), null,
+                null);
         assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(java))
             .withMessageContaining("plain process");
     }
 
+    @Test
+    void keepsSecretVariablesOutOfTheSettingsButChecksThemBesideTheOthers() {
+        DeployTaskRequest request = withSecrets(Map.of("MODE", "test"), Map.of("DB_PASSWORD", "hunter2"));
+        assertThat(TaskSettings.of(request).environment()).containsOnlyKeys("MODE");
+        assertThat(SecretEnvironment.of(request).values()).containsExactly(Map.entry("DB_PASSWORD", "hunter2"));
+        assertThat(SecretEnvironment.of(request("provided", null, null)).values()).isEmpty();
+    }
+
+    @Test
+    void refusesASecretVariableThatIsAlsoAPlainOne() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(withSecrets(Map.of("TOKEN", "a"), Map.of("TOKEN", "hunter2"))))
+            .satisfies((ex) -> assertThat(ex.getBody().getDetail()).isEqualTo("variable 'TOKEN' is in both "
+                    + "environment and secretEnvironment; give it in one of them."));
+    }
+
+    @Test
+    void refusesReservedOrMalformedSecretNamesWithoutShowingTheValue() {
+        for (String name : new String[] { "AWS_SECRET_ACCESS_KEY", "LAMBDA_X", "1ST", "A-B" }) {
+            assertThatExceptionOfType(InvalidTaskException.class)
+                .isThrownBy(() -> TaskSettings.of(withSecrets(null, Map.of(name, "hunter2"))))
+                .satisfies((ex) -> assertThat(ex.getBody().getDetail()).startsWith("secretEnvironment variable")
+                    .doesNotContain("hunter2"));
+        }
+    }
+
+    @Test
+    void secretAndPlainVariablesShareTheFourKilobytes() {
+        DeployTaskRequest over = withSecrets(Map.of("A", "x".repeat(2000)), Map.of("B", "y".repeat(2095)));
+        assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(over))
+            .satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("4097 bytes").doesNotContain("yyy"));
+        assertThat(TaskSettings.of(withSecrets(Map.of("A", "x".repeat(2000)), Map.of("B", "y".repeat(2094)))))
+            .isNotNull();
+    }
+
+    @Test
+    void boundsTheNumberOfSecretVariables() {
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i <= TaskSettings.MAX_SECRET_VARIABLES; i++) {
+            many.put("S" + i, "v");
+        }
+        assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(withSecrets(null, many)))
+            .withMessageContaining("secretEnvironment has 65 variables; at most 64");
+    }
+
+    @Test
+    void carriesPermissionsAsPartOfEquality() {
+        DeployTaskRequest.PermissionsRequest invoke = new DeployTaskRequest.PermissionsRequest(null,
+                List.of("report-*"), null, null, null);
+        DeployTaskRequest granted = new DeployTaskRequest("hello", "provided", null, null, null, null, null, null,
+                null, null, invoke);
+        TaskSettings plain = TaskSettings.of(request("provided", null, null));
+        assertThat(plain.permissions()).isEqualTo(TaskPermissions.NONE);
+        assertThat(TaskSettings.of(granted).permissions().invoke()).containsExactly("report-*");
+        assertThat(TaskSettings.of(granted)).isNotEqualTo(plain).isEqualTo(TaskSettings.of(granted));
+    }
+
+    @Test
+    void theRequestsTextNamesSecretVariablesButShowsNoValue() {
+        assertThat(withSecrets(Map.of("MODE", "test"), Map.of("DB_PASSWORD", "hunter2")).toString())
+            .contains("DB_PASSWORD", "MODE=test").doesNotContain("hunter2");
+        assertThat(new SecretEnvironment(Map.of("DB_PASSWORD", "hunter2")).toString()).isEqualTo(
+                "SecretEnvironment[DB_PASSWORD]");
+    }
+
+    private static DeployTaskRequest withSecrets(Map<String, String> environment, Map<String, String> secrets) {
+        return new DeployTaskRequest("hello", "provided", null, null, null, environment, secrets, null, null, null,
+                null);
+    }
+
     static DeployTaskRequest request(String runtime, String handler, Map<String, String> environment) {
-        return new DeployTaskRequest("hello", runtime, handler, null, null, environment, null, null, null);
+        return new DeployTaskRequest("hello", runtime, handler, null, null, environment, null, null, null, null,
+                null);
     }
 }

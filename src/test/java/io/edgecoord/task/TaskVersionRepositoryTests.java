@@ -101,6 +101,25 @@ class TaskVersionRepositoryTests {
     }
 
     @Test
+    void keepsPermissionsThroughTheDatabaseAndStoresNoneAsNull() {
+        TaskPermissions permissions = new TaskPermissions(List.of("thermo-*"), List.of("thermo-1"),
+                List.of("report-*"), List.of("alerts/#"), List.of("devices/+/readings/#"));
+        Task task = this.tasks.save(new Task("granted", NOW));
+        this.versions.save(task.release(new TaskSettings("granted", TaskRuntime.PROVIDED, null, 128, 30, Map.of(),
+                TaskExecution.DEFAULTS, permissions), "a".repeat(64), 10, NOW));
+        taskWithVersions("plain", 1);
+        this.entityManager.clear();
+        assertThat(this.versions.findByNameAndVersion("granted", 1).orElseThrow().settings().permissions())
+            .isEqualTo(permissions);
+        assertThat(this.versions.findByNameAndVersion("plain", 1).orElseThrow().settings().permissions())
+            .isEqualTo(TaskPermissions.NONE);
+        assertThat(this.entityManager
+            .createNativeQuery("select v.permissions_json from task_version v join task t on t.id = v.task_id "
+                    + "where t.name = 'plain'")
+            .getSingleResult()).isNull();
+    }
+
+    @Test
     void findsTheLatestVersionsWithExecutionSettingsOfTheirOwn() {
         TaskExecution warm = new TaskExecution(Isolation.CONTAINER, null, 1, null, null, false, 5, 1, null, null,
                 null);
