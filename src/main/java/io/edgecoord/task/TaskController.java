@@ -1,6 +1,7 @@
 package io.edgecoord.task;
 
 import java.net.URI;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -75,9 +76,17 @@ class TaskController {
         this.registry.delete(name);
     }
 
-    /** The calling key must be allowed the task's name, and admin to run it without a container. */
+    /**
+     * The calling key must be allowed the task's name, each task its permissions let it invoke, and
+     * admin to run it without a container. A pattern the key's patterns match as a literal string
+     * names only tasks they match, so a key limited to {@code sensor-*} may grant {@code sensor-*}
+     * but not {@code *}: its tasks cannot reach further than the key itself.
+     */
     private static void authorize(DeployTaskRequest request) {
         Callers.checkTask(request.name());
+        if (request.permissions() != null && request.permissions().invoke() != null) {
+            request.permissions().invoke().stream().filter(Objects::nonNull).forEach(Callers::checkTask);
+        }
         if (request.execution() != null && "none".equalsIgnoreCase(request.execution().isolation())) {
             Callers.checkScope(Scope.ADMIN, "deploying a task with isolation none (a plain host process)");
         }

@@ -107,6 +107,21 @@ class ApiKeysTests extends SecuredCoordinatorTest {
     }
 
     @Test
+    void aKeyLimitedToTaskPatternsMayNotLetItsTasksInvokeOthers() {
+        CoordinatorClient sensors = keyWith("[\"deploy\",\"read\"]", "[\"sensor-*\"]");
+        String task = """
+                {"name":"sensor-caller","runtime":"provided","code":{"inline":"#!/bin/sh\\n","fileName":"bootstrap"},
+                 "permissions":{"invoke":[%s]}}""";
+        HttpResponse<String> everything = sensors.postJson("/api/v1/tasks", task.formatted("\"sensor-a\", \"*\""));
+        assertThat(everything.statusCode()).isEqualTo(403);
+        assertThat(sensors.json(everything).path("detail").asString()).contains("task *", "sensor-*");
+        assertThat(sensors.postJson("/api/v1/tasks", task.formatted("\"billing\"")).statusCode()).isEqualTo(403);
+        assertThat(sensors.postJson("/api/v1/tasks", task.formatted("\"sensor-*\", \"sensor-a\"")).statusCode())
+            .isEqualTo(201);
+        assertThat(admin().postJson("/api/v1/tasks", task.formatted("\"*\"")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void onlyAdminMayDeployATaskThatRunsWithoutAContainer() {
         String body = """
                 {"name":"hostly","runtime":"provided","execution":{"isolation":"none"},
