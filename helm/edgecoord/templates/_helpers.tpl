@@ -80,6 +80,11 @@ Checks of values that the schema cannot express.
 {{- if and .Values.docker.socket.enabled (kindIs "invalid" .Values.docker.socket.gid) }}
 {{- fail "docker.socket.gid is required with docker.socket.enabled: the group id owning the Docker socket on the node (stat -c %g /var/run/docker.sock)" }}
 {{- end }}
+{{- range .Values.extraEnv }}
+{{- if and (has .name (list "EDGECOORD_ADMIN_KEY" "EDGECOORD_SECRET_KEY")) (hasKey . "value") }}
+{{- fail (printf "extraEnv may not give %s as a value: keys are never inlined in values; name an existing Secret in security.adminKey.existingSecret or security.secretKey.existingSecret" .name) }}
+{{- end }}
+{{- end }}
 {{- if .Values.postgresql.enabled }}
 {{- if not .Values.postgresql.url }}
 {{- fail "postgresql.url is required with postgresql.enabled (jdbc:postgresql://host:5432/db)" }}
@@ -135,8 +140,24 @@ spec:
       envFrom:
         - configMapRef:
             name: {{ include "edgecoord.fullname" . }}
-      {{- if or .Values.postgresql.enabled .Values.extraEnv }}
+      {{- $adminKey := .Values.security.adminKey }}
+      {{- $secretKey := .Values.security.secretKey }}
+      {{- if or .Values.postgresql.enabled $adminKey.existingSecret $secretKey.existingSecret .Values.extraEnv }}
       env:
+        {{- with $adminKey.existingSecret }}
+        - name: EDGECOORD_ADMIN_KEY
+          valueFrom:
+            secretKeyRef:
+              name: {{ . | quote }}
+              key: {{ $adminKey.key | quote }}
+        {{- end }}
+        {{- with $secretKey.existingSecret }}
+        - name: EDGECOORD_SECRET_KEY
+          valueFrom:
+            secretKeyRef:
+              name: {{ . | quote }}
+              key: {{ $secretKey.key | quote }}
+        {{- end }}
         {{- if .Values.postgresql.enabled }}
         - name: EDGECOORD_DATABASE_PASSWORD
           valueFrom:

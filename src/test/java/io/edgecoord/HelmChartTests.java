@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -25,8 +30,11 @@ import org.springframework.util.unit.DataSize;
 import org.yaml.snakeyaml.Yaml;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+
+import io.edgecoord.support.TestKeys;
 
 /**
  * The Helm chart under {@code helm/edgecoord}: linted strictly and rendered with Helm itself
@@ -46,6 +54,42 @@ class HelmChartTests {
     @Test
     void lintsStrictly() {
         LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+    }
+
+    /** Value sets a user would install with; lint takes no values, so each is linted as a copy's values.yaml. */
+    static Stream<Arguments> valueSets() {
+        return Stream.of(
+                Arguments.of("keys from Secrets", """
+                        security:
+                          adminKey: {existingSecret: edgecoord-keys}
+                          secretKey: {existingSecret: edgecoord-keys, key: secret}
+                        """),
+                Arguments.of("ServiceMonitor with its bearer Secret", """
+                        metrics:
+                          serviceMonitor:
+                            enabled: true
+                            bearerTokenSecret: {name: edgecoord-metrics}
+                        """),
+                Arguments.of("Docker socket", """
+                        docker:
+                          socket: {enabled: true, gid: 998}
+                        """),
+                Arguments.of("PostgreSQL", """
+                        postgresql:
+                          enabled: true
+                          url: jdbc:postgresql://db:5432/edgecoord
+                          existingSecret: edgecoord-db
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void lintsStrictlyWithEachValueSet(String name, String overrides) throws IOException {
+        Path chart = copyOfChartWith(overrides);
+
+        LintResult result = new Helm(chart).lint().strict().call();
 
         assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
     }
@@ -208,7 +252,8 @@ class HelmChartTests {
         assertThat(render(t -> { }).kinds()).doesNotContain("ServiceMonitor");
 
         Rendered rendered = render(t -> t.set("metrics.serviceMonitor.enabled", true)
-                .set("metrics.serviceMonitor.labels.release", "kube-prometheus"));
+                .set("metrics.serviceMonitor.labels.release", "kube-prometheus")
+                .set("metrics.serviceMonitor.bearerTokenSecret.name", "edgecoord-metrics"));
 
         Map<String, Object> monitor = rendered.one("ServiceMonitor");
         assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1");
@@ -217,6 +262,105 @@ class HelmChartTests {
                 .containsEntry("port", "http").containsEntry("path", "/actuator/prometheus"));
         Map<String, Object> selector = map(at(monitor, "spec", "selector", "matchLabels"));
         assertThat(map(at(rendered.one("Service"), "metadata", "labels"))).containsAllEntriesOf(selector);
+    }
+
+    @Test
+    void serviceMonitorSendsTheReadKeyFromItsSecretThroughTheCurrentAuthorizationField() {
+        Rendered rendered = render(t -> t.set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.serviceMonitor.bearerTokenSecret.name", "edgecoord-metrics")
+                .set("metrics.serviceMonitor.bearerTokenSecret.key", "read-key"));
+
+        Map<String, Object> endpoint = list(at(rendered.one("ServiceMonitor"), "spec", "endpoints")).getFirst();
+        assertThat(map(endpoint.get("authorization"))).containsEntry("type", "Bearer")
+                .containsEntry("credentials", Map.of("name", "edgecoord-metrics", "key", "read-key"));
+        // bearerTokenSecret and bearerTokenFile are deprecated in the Prometheus Operator's API.
+        assertThat(endpoint).doesNotContainKeys("bearerTokenSecret", "bearerTokenFile");
+        Map<String, Object> byDefault = list(at(render(t -> t.set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.serviceMonitor.bearerTokenSecret.name", "edgecoord-metrics"))
+                .one("ServiceMonitor"), "spec", "endpoints")).getFirst();
+        assertThat(at(byDefault, "authorization", "credentials", "key")).isEqualTo("token");
+    }
+
+    @Test
+    void serviceMonitorWithoutItsBearerSecretIsRefused() throws IOException {
+        assertThatThrownBy(() -> render(t -> t.set("metrics.serviceMonitor.enabled", true)))
+                .hasMessageContaining("/metrics/serviceMonitor/bearerTokenSecret/name");
+        LintResult lint = new Helm(copyOfChartWith("metrics: {serviceMonitor: {enabled: true}}")).lint().strict().call();
+        assertThat(lint.getMessages()).anyMatch(message -> message.contains("/metrics/serviceMonitor/bearerTokenSecret/name"));
+        assertThat(lint.isFailed()).isTrue();
+        assertThatThrownBy(() -> render(t -> t.set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.serviceMonitor.bearerTokenSecret.name", "edgecoord-metrics")
+                .set("metrics.serviceMonitor.bearerTokenSecret.token", "EK123.secret")))
+                .hasMessageContaining("additional properties 'token' not allowed");
+    }
+
+    @Test
+    void adminAndSecretKeysComeFromExistingSecretsThroughSecretKeyRefs() {
+        Rendered rendered = render(t -> t.set("security.adminKey.existingSecret", "edgecoord-keys")
+                .set("security.secretKey.existingSecret", "edgecoord-at-rest")
+                .set("security.secretKey.key", "aes"));
+
+        assertThat(variable(rendered, "EDGECOORD_ADMIN_KEY")).doesNotContainKey("value");
+        assertThat(at(variable(rendered, "EDGECOORD_ADMIN_KEY"), "valueFrom", "secretKeyRef"))
+                .isEqualTo(Map.of("name", "edgecoord-keys", "key", "admin-key"));
+        assertThat(variable(rendered, "EDGECOORD_SECRET_KEY")).doesNotContainKey("value");
+        assertThat(at(variable(rendered, "EDGECOORD_SECRET_KEY"), "valueFrom", "secretKeyRef"))
+                .isEqualTo(Map.of("name", "edgecoord-at-rest", "key", "aes"));
+        assertThat(rendered.env()).doesNotContainKeys("EDGECOORD_ADMIN_KEY", "EDGECOORD_SECRET_KEY");
+        assertThat(rendered.kinds()).doesNotContain("Secret");
+        // Both variables bind to the coordinator's properties (application.yml reads them by name).
+        assertThat(applicationYml()).contains("admin-key: ${EDGECOORD_ADMIN_KEY:}", "secret-key: ${EDGECOORD_SECRET_KEY:}");
+    }
+
+    @Test
+    void withoutKeySecretsNothingIsPassedAndTheCoordinatorMakesItsOwn() {
+        Rendered rendered = render(t -> { });
+
+        assertThat(list(rendered.container().getOrDefault("env", List.of())))
+                .extracting(variable -> variable.get("name"))
+                .doesNotContain("EDGECOORD_ADMIN_KEY", "EDGECOORD_SECRET_KEY");
+        assertThat(rendered.env()).doesNotContainKeys("EDGECOORD_ADMIN_KEY", "EDGECOORD_SECRET_KEY");
+    }
+
+    @Test
+    void aKeyCannotBeGivenInline() {
+        assertThatThrownBy(() -> render(t -> t.set("security.adminKey.value", TestKeys.ADMIN)))
+                .hasMessageContaining("additional properties 'value' not allowed");
+        assertThatThrownBy(() -> render(t -> t.set("security.secretKey.value", "c2VjcmV0")))
+                .hasMessageContaining("additional properties 'value' not allowed");
+        assertThatThrownBy(() -> render(t -> t.set("security.adminKey", TestKeys.ADMIN)))
+                .hasMessageContaining("/security/adminKey");
+        assertThatThrownBy(() -> render(t -> t.set("extraEnv[0].name", "EDGECOORD_ADMIN_KEY")
+                .set("extraEnv[0].value", TestKeys.ADMIN)))
+                .hasMessageContaining("extraEnv may not give EDGECOORD_ADMIN_KEY as a value");
+        assertThatThrownBy(() -> render(t -> t.set("extraEnv[0].name", "EDGECOORD_SECRET_KEY")
+                .set("extraEnv[0].value", "c2VjcmV0")))
+                .hasMessageContaining("extraEnv may not give EDGECOORD_SECRET_KEY as a value");
+    }
+
+    @Test
+    void notesTellHowToReadTheGeneratedAdminKeyFromThePod() {
+        String notes = notes(t -> { });
+
+        assertThat(notes).contains(
+                "kubectl -n edge-system exec statefulset/edge-edgecoord -c edgecoord -- cat /var/lib/edgecoord/admin.key",
+                "/var/lib/edgecoord/secret.key", "Back it up");
+        assertThat(notes(t -> t.set("postgresql.enabled", true).set("postgresql.url", "jdbc:postgresql://db:5432/ec")
+                .set("postgresql.existingSecret", "edgecoord-db")))
+                .contains("exec deploy/edge-edgecoord -c edgecoord -- cat /var/lib/edgecoord/admin.key");
+    }
+
+    @Test
+    void notesNameTheKeySecretsAndAskForTheSecretKeysBackup() {
+        String notes = notes(t -> t.set("security.adminKey.existingSecret", "edgecoord-keys")
+                .set("security.secretKey.existingSecret", "edgecoord-keys"));
+
+        assertThat(notes).contains("from the Secret edgecoord-keys (key admin-key)",
+                "from the Secret edgecoord-keys (key secret-key)", "Back that Secret up")
+                .doesNotContain("cat /var/lib/edgecoord/admin.key");
+        // With the socket the data dir is the node's: a generated secret key would not follow the pod.
+        assertThat(notes(t -> t.set("docker.socket.enabled", true).set("docker.socket.gid", 998)))
+                .contains("secret.key", "NODE's hostPath", "security.secretKey.existingSecret");
     }
 
     @Test
@@ -348,6 +492,59 @@ class HelmChartTests {
             }
         }
         return new Rendered(documents);
+    }
+
+    /** The release notes, as {@code helm install} prints them (a client-only dry run). */
+    private String notes(Consumer<InstallCommand> values) {
+        InstallCommand command = new Helm(CHART).install().withName(RELEASE).withNamespace("edge-system")
+                .clientOnly().dryRun();
+        values.accept(command);
+        return command.call().getOutput();
+    }
+
+    /** A copy of the chart whose values.yaml is the chart's, with {@code overrides} merged in. */
+    private Path copyOfChartWith(String overrides) throws IOException {
+        Path chart = temporary.resolve("edgecoord");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = chart.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Map<String, Object> values = map(new Yaml().load(Files.readString(CHART.resolve("values.yaml"))));
+        merge(values, map(new Yaml().load(overrides)));
+        Files.writeString(chart.resolve("values.yaml"), new Yaml().dump(values));
+        return chart;
+    }
+
+    private static void merge(Map<String, Object> into, Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> child && into.get(key) instanceof Map<?, ?> existing) {
+                merge(map(existing), map(child));
+            }
+            else {
+                into.put(key, value);
+            }
+        });
+    }
+
+    private static Map<String, Object> variable(Rendered rendered, String name) {
+        return list(rendered.container().get("env")).stream().filter(env -> name.equals(env.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no variable " + name));
+    }
+
+    private static String applicationYml() {
+        try {
+            return Files.readString(Path.of("src", "main", "resources", "application.yml"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     record Rendered(List<Map<String, Object>> documents) {
