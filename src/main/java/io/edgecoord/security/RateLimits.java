@@ -43,8 +43,11 @@ class RateLimits {
     /** Takes one of the key's requests this second; {@code false} when it has none left. */
     boolean admit(CallerKey key) {
         int limit = (key.requestsPerSecond() != null) ? key.requestsPerSecond() : properties.requestsPerSecond();
-        RateLimiter limiter = perKey.compute(key.id(), (id, known) -> (known != null
-                && known.getRateLimiterConfig().getLimitForPeriod() == limit) ? known : keyLimiter(id, limit));
+        RateLimiter limiter = perKey.get(key.id());
+        if (limiter == null || limiter.getRateLimiterConfig().getLimitForPeriod() != limit) {
+            limiter = perKey.compute(key.id(), (id, known) -> (known != null
+                    && known.getRateLimiterConfig().getLimitForPeriod() == limit) ? known : keyLimiter(id, limit));
+        }
         if (limiter.acquirePermission()) {
             return true;
         }
