@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.TestDataDir;
 
 /**
  * The default backend ({@code auto}) on a host without a Docker engine never downgrades a task's
@@ -37,8 +36,7 @@ class AutoBackendWithoutEngineTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "ec");
-        registry.add("edgecoord.data-dir", dir::toString);
+        TestDataDir.register(registry);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.TestDataDir;
 
 /**
  * With {@code edgecoord.execution.backend=process}, the operator's choice, tasks run as plain
@@ -38,8 +39,7 @@ class NoContainerModeTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "ec");
-        registry.add("edgecoord.data-dir", dir::toString);
+        TestDataDir.register(registry);
     }
 
     @Test
