@@ -65,6 +65,7 @@ class EndToEndIntegrationTests extends CoordinatorIntegrationTest {
         JsonNode coldRecord = client.record(coldId);
         assertThat(coldRecord.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(coldRecord.path("start").asString()).isEqualTo("COLD");
+        assertThat(coldRecord.path("isolation").asString()).isEqualTo("CONTAINER");
         assertThat(coldRecord.path("initDurationMs").isNumber()).isTrue();
         assertThat(coldRecord.path("task").asString()).isEqualTo("e2e-hello");
         assertThat(coldRecord.path("version").asInt()).isEqualTo(1);

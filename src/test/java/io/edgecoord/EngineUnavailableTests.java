@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.TestDataDir;
 
 /** Without a reachable Docker engine the coordinator still starts, says so, and fails calls fast. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,8 +26,7 @@ class EngineUnavailableTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "ec");
-        registry.add("edgecoord.data-dir", dir::toString);
+        TestDataDir.register(registry);
     }
 
     @Test

@@ -21,14 +21,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.TestDataDir;
 
 /**
- * On a host without a Docker engine the default backend ({@code auto}) runs tasks as plain
- * processes, says so at start-up, and stays healthy. No Docker is involved.
+ * With {@code edgecoord.execution.backend=process}, the operator's choice, tasks run as plain
+ * processes, the coordinator says so at start-up, records show it, and health stays UP. No Docker
+ * is involved (the engine named does not exist).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock")
+        properties = {"edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock",
+                "edgecoord.execution.backend=process"})
 class NoContainerModeTests {
 
     @LocalServerPort
@@ -36,12 +39,11 @@ class NoContainerModeTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "ec");
-        registry.add("edgecoord.data-dir", dir::toString);
+        TestDataDir.register(registry);
     }
 
     @Test
-    void runsAPythonTaskAsAPlainProcessWhenThereIsNoDockerEngine(CapturedOutput startUp) {
+    void runsAPythonTaskAsAPlainProcessAndSaysSoInItsRecord(CapturedOutput startUp) {
         CoordinatorClient client = new CoordinatorClient(port);
         HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
                 {"name":"plain","runtime":"python3.11","handler":"m.f","code":{"inline":%s}}""".formatted(
@@ -56,9 +58,12 @@ class NoContainerModeTests {
         assertThat(client.json(invoked).path("fn").asString()).isEqualTo("plain");
         JsonNode latest = client.json(client.get("/api/v1/invocations")).path("items").path(0);
         assertThat(client.awaitLogs(latest.path("id").asString(), "plain saw 21")).contains("plain saw 21");
+        assertThat(latest.path("isolation").asString()).isEqualTo("NONE");
+        assertThat(client.json(client.get("/api/v1/environments")).path("items").values())
+                .filteredOn(env -> env.path("task").asString().equals("plain"))
+                .singleElement().satisfies(env -> assertThat(env.path("isolation").asString()).isEqualTo("NONE"));
         assertThat(startUp.getOut() + startUp.getErr()).contains(
-                "No Docker engine at unix:///tmp/edgecoord-no-such-engine.sock",
-                "running tasks as plain processes (no isolation)");
+                "edgecoord.execution.backend=process: running every task as a plain process (no isolation)");
     }
 
     @Test

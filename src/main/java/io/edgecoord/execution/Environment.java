@@ -22,6 +22,7 @@ final class Environment implements EnvironmentCallbacks {
 
     private final String id;
     private final EnvironmentSpec spec;
+    private final EnvironmentPolicy.Isolation isolation;
     private volatile RuntimeEndpoint endpoint;
     private final Instant createdAt;
     private final OutputAttribution output = new OutputAttribution();
@@ -32,10 +33,12 @@ final class Environment implements EnvironmentCallbacks {
     private Instant lastUsed;
     private boolean prewarmed;
 
-    Environment(String id, EnvironmentSpec spec, RuntimeEndpoint endpoint, Instant createdAt,
-            Consumer<Environment> onExit) {
+    /** @param isolation what the backend that runs it really gives, which its spec may not have asked for */
+    Environment(String id, EnvironmentSpec spec, EnvironmentPolicy.Isolation isolation, RuntimeEndpoint endpoint,
+            Instant createdAt, Consumer<Environment> onExit) {
         this.id = id;
         this.spec = spec;
+        this.isolation = isolation;
         this.endpoint = endpoint;
         this.createdAt = createdAt;
         this.lastUsed = createdAt;
@@ -67,6 +70,7 @@ final class Environment implements EnvironmentCallbacks {
 
     String id() { return id; }
     EnvironmentSpec spec() { return spec; }
+    EnvironmentPolicy.Isolation isolation() { return isolation; }
     RuntimeEndpoint endpoint() { return endpoint; }
     void endpoint(RuntimeEndpoint endpoint) { this.endpoint = endpoint; }
     Instant createdAt() { return createdAt; }

@@ -31,7 +31,7 @@ final class EnvironmentFactory {
 
     /** A new environment that holds its place in the pool; nothing runs until {@link #start}. */
     Environment reserve(EnvironmentSpec spec, Consumer<Environment> onExit) {
-        return new Environment(newId(), spec, null, clock.instant(), onExit);
+        return new Environment(newId(), spec, backend.isolation(spec), null, clock.instant(), onExit);
     }
 
     /** Opens a reserved environment's Runtime API endpoint and has the backend start it. */

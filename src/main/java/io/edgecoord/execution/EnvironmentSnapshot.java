@@ -19,7 +19,8 @@ import java.time.Instant;
  *     null while it starts
  * @param prewarmed started ahead of calls and has run none yet
  * @param pinned its task's one long-lived environment
- * @param isolation {@code CONTAINER}, or {@code NONE} for a plain process
+ * @param isolation what it really runs with: {@code CONTAINER}, or {@code NONE} for a plain process (a task
+ *     deployed with isolation {@code none}, or any task where the operator chose the process backend)
  */
 record EnvironmentSnapshot(String id, String task, int version, String runtime, String state, Instant createdAt,
         long ageMs, Instant lastUsedAt, int memoryMb, String backendId, boolean prewarmed, boolean pinned,
@@ -31,7 +32,7 @@ record EnvironmentSnapshot(String id, String task, int version, String runtime, 
         return new EnvironmentSnapshot(env.id(), spec.taskName(), spec.taskVersion(), spec.runtime(),
                 state(env.state()), env.createdAt(), Math.max(0, Duration.between(env.createdAt(), now).toMillis()),
                 env.lastUsed(), spec.memoryMb(), handle == null ? null : handle.backendId(), env.prewarmed(),
-                spec.policy().pinned(), spec.policy().isolation().name());
+                spec.policy().pinned(), env.isolation().name());
     }
 
     /** Prewarming is starting, as far as users can tell; {@code prewarmed} says the rest. */

@@ -66,6 +66,19 @@ public interface ExecutionBackend {
     /** Whether the backend can create environments now, and if not, why. */
     BackendStatus status();
 
+    /** Whether environments of this spec can be created now (a router may send specs to different backends). */
+    default BackendStatus status(EnvironmentSpec spec) {
+        return status();
+    }
+
+    /** The isolation this backend's environments really have, whatever a spec asked for. */
+    EnvironmentPolicy.Isolation isolation();
+
+    /** The isolation environments of this spec really get. */
+    default EnvironmentPolicy.Isolation isolation(EnvironmentSpec spec) {
+        return isolation();
+    }
+
     /** How an environment reaches its Runtime API endpoint. */
     enum RuntimeTransport {
         /** A unix socket in a folder made visible inside the environment. */

@@ -10,8 +10,10 @@ import org.springframework.validation.annotation.Validated;
  * Which backend runs environments ({@code edgecoord.execution.backend}); kept apart from
  * {@link ExecutionProperties}, which tunes the resource manager whatever the backend.
  *
- * @param backend {@code docker}, {@code process} (no container), or {@code auto}: Docker when its
- *     engine answers at start-up, else plain processes
+ * @param backend {@code docker}, {@code process} (every task a plain process, no container), or
+ *     {@code auto}: as {@code docker}, except that without an engine at start-up the coordinator is
+ *     still healthy and refuses only the tasks that ask for container isolation, until the engine
+ *     answers; never a silent fall-back to plain processes
  */
 @Validated
 @ConfigurationProperties("edgecoord.execution")

@@ -13,8 +13,12 @@ public interface ExecutionListener {
     default void acquiring(Instant at) {
     }
 
-    /** The invocation was handed to an environment. */
-    void started(String environmentId, StartKind startKind, Instant at);
+    /**
+     * The invocation was handed to an environment.
+     *
+     * @param isolation what the environment really runs with, which its task may not have asked for
+     */
+    void started(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation, Instant at);
 
     /**
      * The event was handed to the environment's runtime: at once for a warm environment, after

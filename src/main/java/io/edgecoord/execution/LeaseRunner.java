@@ -56,7 +56,7 @@ final class LeaseRunner {
             }
         }
         metrics.started(request.spec(), kind);
-        listener.started(env.id(), kind, clock.instant());
+        listener.started(env.id(), kind, env.isolation(), clock.instant());
         InvocationRunner.Ran ran = runner.run(env, request, kind);
         ScheduledExecutorService settleTimer = timer.get();
         Optional<EvictionReason> evicted = !ran.reusable() ? Optional.of(ran.eviction())

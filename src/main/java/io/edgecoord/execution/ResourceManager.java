@@ -260,9 +260,9 @@ public class ResourceManager implements SmartLifecycle {
         return pool.totals();
     }
 
-    /** Whether environments can be created now, and if not, why. */
-    public BackendStatus status() {
-        return backend.status();
+    /** Whether environments of this spec can be created now, and if not, why. */
+    public BackendStatus status(EnvironmentSpec spec) {
+        return backend.status(spec);
     }
 
     /** An environment's process ended; a busy one is handled by its invocation's runner. */

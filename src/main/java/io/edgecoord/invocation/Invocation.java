@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.persistence.AssignedIdEntity;
 
@@ -50,6 +51,8 @@ class Invocation extends AssignedIdEntity {
     private String environmentId;
     @Enumerated(EnumType.STRING)
     private StartKind startKind;
+    @Enumerated(EnumType.STRING)
+    private EnvironmentPolicy.Isolation isolation;
     private Long initDurationMs;
     private Instant acceptedAt;
     private Instant startedAt;
@@ -138,6 +141,7 @@ class Invocation extends AssignedIdEntity {
         this.queuedAt = at;
         this.environmentId = null;
         this.startKind = null;
+        this.isolation = null;
         this.initDurationMs = null;
         this.startedAt = null;
         this.finishedAt = null;
@@ -154,11 +158,13 @@ class Invocation extends AssignedIdEntity {
         this.finishedAt = at;
     }
 
-    void start(String environmentId, StartKind startKind, Instant at) {
+    /** @param isolation what its environment really runs with */
+    void start(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation, Instant at) {
         require(status == InvocationStatus.QUEUED, "RUNNING");
         this.status = InvocationStatus.RUNNING;
         this.environmentId = environmentId;
         this.startKind = startKind;
+        this.isolation = isolation;
         this.startedAt = at;
     }
 
@@ -256,6 +262,8 @@ class Invocation extends AssignedIdEntity {
     byte[] errorBody() { return errorBody; }
     String environmentId() { return environmentId; }
     StartKind startKind() { return startKind; }
+    /** What the latest attempt's environment really ran with; null before it started. */
+    EnvironmentPolicy.Isolation isolation() { return isolation; }
     Long initDurationMs() { return initDurationMs; }
     Instant acceptedAt() { return acceptedAt; }
     Instant startedAt() { return startedAt; }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 /**
@@ -30,13 +31,16 @@ import io.edgecoord.execution.StartKind;
  * @param idempotencyKey the client's {@code Idempotency-Key}, while it names this call
  * @param priority 0..9, higher first: the caller's {@code Edgecoord-Priority} limited to its task's
  * @param deadlineAt the caller's deadline ({@code Edgecoord-Deadline-Ms} from acceptance), or null
+ * @param isolation what the latest attempt's environment really ran with: {@code CONTAINER}, or
+ *     {@code NONE} for a plain process (a task deployed with isolation {@code none}, or any task
+ *     where the operator chose the process backend); null until it started
  */
 record InvocationResponse(
         String id, String task, int version, String mode, InvocationStatus status, JsonNode result, Error error,
         Instant acceptedAt, Instant startedAt, Instant finishedAt, Long durationMs, Long initDurationMs,
         StartKind start, String environmentId, String logs, InvocationCause cause, int attempt,
         Instant nextAttemptAt, Long queuedMs, Long acquireMs, Long runMs, String deadLetterReason, String replayOf,
-        String idempotencyKey, int priority, Instant deadlineAt) {
+        String idempotencyKey, int priority, Instant deadlineAt, EnvironmentPolicy.Isolation isolation) {
 
     /**
      * @param source whose fault: {@code FUNCTION} or {@code COORDINATOR}
@@ -54,7 +58,7 @@ record InvocationResponse(
                 Bodies.toJson(i.result(), json), error, i.acceptedAt(), i.startedAt(), i.finishedAt(), run,
                 i.initDurationMs(), i.startKind(), i.environmentId(), "/api/v1/invocations/" + i.id() + "/logs",
                 i.cause(), i.attempt(), nextAttemptAt, queuedMs(i), between(i.dispatchedAt(), i.handedOverAt()), run,
-                i.deadLetterReason(), i.replayOf(), i.idempotencyKey(), i.priority(), i.deadlineAt());
+                i.deadLetterReason(), i.replayOf(), i.idempotencyKey(), i.priority(), i.deadlineAt(), i.isolation());
     }
 
     /**

@@ -131,7 +131,7 @@ class InvocationService {
 
     private Accepted accept(DeployedTask task, byte[] event, Invocation.Mode mode, InvocationCause cause,
             CallLimits limits, Consumer<Invocation> annotate) {
-        BackendStatus backend = resourceManager.status();
+        BackendStatus backend = resourceManager.status(TaskSpecs.spec(task));
         if (!backend.available()) {
             metrics.rejected("execution-unavailable");
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.CallObserver;
@@ -66,8 +67,8 @@ final class RecordingObserver implements CallObserver {
     }
 
     @Override
-    public void started(String environmentId, StartKind startKind, Instant at) {
-        store.update(id, invocation -> invocation.start(environmentId, startKind, at));
+    public void started(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation, Instant at) {
+        store.update(id, invocation -> invocation.start(environmentId, startKind, isolation, at));
     }
 
     @Override

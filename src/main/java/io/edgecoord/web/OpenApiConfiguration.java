@@ -17,13 +17,20 @@ class OpenApiConfiguration {
 
             | type | status | meaning |
             | --- | --- | --- |
-            | `https://edgecoord.io/problems/invalid-request` | 400 | the request is malformed or fails validation; `errors` lists the fields |
+            | `https://edgecoord.io/problems/invalid-request` | 400 | the request is malformed or fails validation; `errors` lists the fields. A JSON body's unknown fields are refused, never ignored: `errors` names each (`execution.pin`), `knownFields` lists the fields their object may have. A multipart body that cannot be parsed (no or a wrong boundary, cut short) is one too |
             | `https://edgecoord.io/problems/invalid-task` | 400 | the task breaks a rule: unknown runtime (`validRuntimes` lists them), handler, environment, code choice |
             | `https://edgecoord.io/problems/invalid-code` | 400 | the code is not a usable zip or lacks the runtime's entry point |
+            | `https://edgecoord.io/problems/not-found` | 404 | no endpoint answers that method and path |
             | `https://edgecoord.io/problems/task-not-found` | 404 | no task has that name, or it has no such version |
+            | `https://edgecoord.io/problems/method-not-allowed` | 405 | the path exists, the method does not; `Allow` lists those that do |
+            | `https://edgecoord.io/problems/not-acceptable` | 406 | no representation matches the request's `Accept` |
             | `https://edgecoord.io/problems/code-too-large` | 413 | the code is over the compressed, unpacked or entry-count limit |
             | `https://edgecoord.io/problems/payload-too-large` | 413 | the upload is over the multipart size limit |
+            | `https://edgecoord.io/problems/unsupported-media-type` | 415 | the body's `Content-Type` is not one the endpoint reads |
             | `https://edgecoord.io/problems/internal-error` | 500 | an unexpected failure; details are in the server log |
+
+            Any other error without a type of its own (one the servlet container's error page renders, say)
+            has the type named after its status's reason phrase: `https://edgecoord.io/problems/forbidden` for 403.
             """;
 
     @Bean

@@ -1,8 +1,12 @@
 package io.edgecoord.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,25 +21,27 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Every
  * {@link org.springframework.web.ErrorResponse} keeps its own type; request validation, unreadable
- * bodies and oversized uploads get stable edgecoord types; anything else is a 500 whose detail
- * reveals nothing, while the exception itself is logged.
+ * bodies, unknown fields, malformed multipart bodies and oversized uploads get stable edgecoord
+ * types, and framework problems without a type the one of their status; anything else is a 500
+ * whose detail reveals nothing, while the exception itself is logged. What never reaches Spring
+ * MVC's handlers is rendered by {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    static final URI INVALID_REQUEST = Problems.type("invalid-request");
-
-    static final URI PAYLOAD_TOO_LARGE = Problems.type("payload-too-large");
-
-    static final URI INTERNAL_ERROR = Problems.type("internal-error");
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -68,27 +74,90 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            // A misspelt field is never ignored.
+            return handleExceptionInternal(ex, UnknownFieldsException.problem(unknown), headers,
+                    HttpStatus.BAD_REQUEST, request);
+        }
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                 "The request body is not readable JSON of the expected shape.");
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return notFound(ex, ex.getHttpMethod().name(), ex.getResourcePath(), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return notFound(ex, ex.getHttpMethod(), ex.getRequestURL(), headers, request);
+    }
+
+    private ResponseEntity<Object> notFound(Exception ex, String method, String path, HttpHeaders headers,
+            WebRequest request) {
+        String slash = path.startsWith("/") ? "" : "/";
+        ProblemDetail body = Problems.of(HttpStatus.NOT_FOUND, Problems.forStatus(HttpStatus.NOT_FOUND), "Not found",
+                "No endpoint answers " + method + " " + slash + path + ".");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** A body that claims to be multipart but the container cannot parse (no boundary, cut short). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+        log.debug("Malformed multipart body in {}", request.getDescription(false), ex);
+        return malformedMultipart(ex, new HttpHeaders(), request);
+    }
+
+    /** A part is missing; when none at all was found (a wrong boundary, garbage, nothing), the body is malformed. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (hasNoParts(request)) {
+            return malformedMultipart(ex, headers, request);
+        }
+        return super.handleMissingServletRequestPart(ex, headers, status, request);
+    }
+
+    private ResponseEntity<Object> malformedMultipart(Exception ex, HttpHeaders headers, WebRequest request) {
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "The multipart body is malformed: no part delimited by the boundary its Content-Type names, "
+                        + "or a body cut short.");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static boolean hasNoParts(WebRequest request) {
+        HttpServletRequest servlet = request instanceof NativeWebRequest web
+                ? web.getNativeRequest(HttpServletRequest.class) : null;
+        try {
+            return servlet != null && servlet.getParts().isEmpty();
+        }
+        catch (IOException | ServletException | IllegalStateException unparsable) {
+            return true;
+        }
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String limit = (ex.getMaxUploadSize() > 0) ? " of " + ex.getMaxUploadSize() + " bytes" : "";
-        ProblemDetail body = Problems.of(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
+        ProblemDetail body = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The upload is larger than the limit" + limit + ".");
         return handleExceptionInternal(ex, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
-    /** Gives framework 400s without a type of their own (a missing part, a bad parameter) the invalid-request type. */
+    /**
+     * Gives framework problems without a type of their own (a missing part, a bad parameter, a
+     * wrong method or media type) the stable type of their status (see {@link Problems#forStatus}).
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem && status.value() == 400
+        if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-            problem.setType(INVALID_REQUEST);
+            problem.setType(Problems.forStatus(status));
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -96,14 +165,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error handling {}", request.getDescription(false), ex);
-        ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
+        ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "The server failed to handle the request; the error has been logged.");
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     private ResponseEntity<Object> invalidRequest(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
             WebRequest request) {
-        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                 "The request has " + errors.size() + " invalid field" + ((errors.size() == 1) ? "" : "s") + ".");
         body.setProperty("errors", errors);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);

@@ -17,7 +17,7 @@ class EnvironmentPoolTests {
     private static Environment environment(String id, String task, int memoryMb) {
         EnvironmentSpec spec = new EnvironmentSpec(task, 3, "python3.11", "app.handle", memoryMb, Map.of(),
                 Path.of("/tmp"), false);
-        Environment env = new Environment(id, spec, null, T0, e -> { });
+        Environment env = new Environment(id, spec, EnvironmentPolicy.Isolation.CONTAINER, null, T0, e -> { });
         env.handle(new EnvironmentHandle(id, "container-" + id));
         return env;
     }

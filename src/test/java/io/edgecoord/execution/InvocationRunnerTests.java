@@ -31,7 +31,8 @@ class InvocationRunnerTests {
             Map.of(), Path.of("/code"), false);
 
     private final RuntimeEndpoint endpoint = mock(RuntimeEndpoint.class);
-    private final Environment env = new Environment("e1", SPEC, endpoint, NOW, e -> { });
+    private final Environment env = new Environment("e1", SPEC, EnvironmentPolicy.Isolation.CONTAINER, endpoint, NOW,
+            e -> { });
     private final RunningCalls calls = new RunningCalls(Clock.fixed(NOW, ZoneOffset.UTC));
     private final InvocationRunner runner = new InvocationRunner(Clock.fixed(NOW, ZoneOffset.UTC),
             Duration.ofSeconds(5), calls);

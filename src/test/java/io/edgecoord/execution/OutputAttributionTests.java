@@ -73,7 +73,8 @@ class OutputAttributionTests {
         volatile int closed;
 
         @Override
-        public void started(String environmentId, StartKind startKind, Instant at) {
+        public void started(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation,
+                Instant at) {
         }
 
         @Override

@@ -34,7 +34,8 @@ class RunningCallsTests {
         }
 
         @Override
-        public void started(String environmentId, StartKind startKind, Instant at) {
+        public void started(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation,
+                Instant at) {
         }
 
         @Override

@@ -24,6 +24,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.ScheduledCall;
 import io.edgecoord.scheduler.Scheduler;
@@ -50,7 +51,7 @@ class AttemptSchedulerTests {
 
     private static Invocation waitingForRetryAt(Instant at) {
         Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(9));
         invocation.retryAt(at);
         return invocation;
@@ -111,7 +112,7 @@ class AttemptSchedulerTests {
 
         attempts.schedule(invocation, task, new CompletableFuture<>(), new CompletableFuture<>());
         verify(scheduler).submit(call.capture());
-        call.getValue().observer().started("e1", StartKind.WARM, T0);
+        call.getValue().observer().started("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         call.getValue().observer().finished(new ExecutionResult(
                 new ExecutionResult.FunctionFailed("ValueError", "boom", null), "e1", StartKind.WARM, Duration.ZERO));
 

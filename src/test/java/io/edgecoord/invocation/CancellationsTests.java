@@ -18,6 +18,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.Scheduler;
 import io.edgecoord.scheduler.Scheduler.Cancellation;
@@ -37,7 +38,7 @@ class CancellationsTests {
     private Invocation stored(InvocationStatus status) {
         Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
         if (status != InvocationStatus.QUEUED) {
-            invocation.start("e1", StartKind.WARM, T0);
+            invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         }
         switch (status) {
             case SUCCEEDED -> invocation.succeed("1".getBytes(), Duration.ZERO, T0.plusSeconds(1));

@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 /** Cancelling over HTTP, the deadline and priority headers, and how a cancelled or expired call answers. */
@@ -54,7 +55,7 @@ class InvocationCancelControllerTests {
 
     private static Invocation running(String id) {
         Invocation invocation = Invocation.accept(id, "hello", 2, Invocation.Mode.SYNC, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, T0.plusMillis(1));
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(1));
         return invocation;
     }
 

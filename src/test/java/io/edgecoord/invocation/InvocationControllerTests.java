@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.ExecutionUnavailableException;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.TaskNotFoundException;
 
@@ -63,7 +64,7 @@ class InvocationControllerTests {
 
     private static Invocation running(String id) {
         Invocation invocation = queued(id, Invocation.Mode.SYNC);
-        invocation.start("e1", StartKind.WARM, T0.plusMillis(1));
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(1));
         return invocation;
     }
 
@@ -196,6 +197,7 @@ class InvocationControllerTests {
                 .andExpect(jsonPath("$.result").value("ok"))
                 .andExpect(jsonPath("$.start").value("WARM"))
                 .andExpect(jsonPath("$.environmentId").value("e1"))
+                .andExpect(jsonPath("$.isolation").value("CONTAINER"))
                 .andExpect(jsonPath("$.durationMs").value(10))
                 .andExpect(jsonPath("$.acceptedAt").value("2026-11-27T12:00:00Z"));
     }
@@ -241,7 +243,7 @@ class InvocationControllerTests {
 
     private static Invocation deadLettered(String id) {
         Invocation invocation = queued(id, Invocation.Mode.ASYNC);
-        invocation.start("e1", StartKind.COLD, T0.plusMillis(300));
+        invocation.start("e1", StartKind.COLD, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(300));
         invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ofMillis(200), T0.plusMillis(350));
         invocation.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0.plusMillis(350));
         return invocation;

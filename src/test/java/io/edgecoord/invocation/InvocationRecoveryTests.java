@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskCatalog;
@@ -57,7 +58,7 @@ class InvocationRecoveryTests {
 
     private static Invocation running(String id, Invocation.Mode mode) {
         Invocation invocation = Invocation.accept(id, "hello", 1, mode, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         return invocation;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 @DataJpaTest
@@ -42,7 +43,7 @@ class InvocationRepositoryTests {
         Invocation invocation = Invocation.accept(id, task, 1, Invocation.Mode.ASYNC, "{\"a\":1}".getBytes(),
                 T0.plusSeconds(secondsAfter));
         if (succeed) {
-            invocation.start("e1", StartKind.COLD, T0);
+            invocation.start("e1", StartKind.COLD, EnvironmentPolicy.Isolation.CONTAINER, T0);
             invocation.succeed("\"r\"".getBytes(), Duration.ofMillis(250), T0.plusSeconds(secondsAfter + 1));
         }
         return invocations.saveAndFlush(invocation);
@@ -71,6 +72,7 @@ class InvocationRepositoryTests {
         assertThat(read.payload()).asString().isEqualTo("{\"a\":1}");
         assertThat(read.result()).asString().isEqualTo("\"r\"");
         assertThat(read.startKind()).isEqualTo(StartKind.COLD);
+        assertThat(read.isolation()).isEqualTo(EnvironmentPolicy.Isolation.CONTAINER);
         assertThat(read.initDurationMs()).isEqualTo(250);
         assertThat(read.acceptedAt()).isEqualTo(T0);
         assertThat(logs.findById("x").orElseThrow().text()).isEqualTo("printed\n");
@@ -90,7 +92,7 @@ class InvocationRepositoryTests {
     void keepsTheAttemptRetryDeadLetterAndIdempotencyFields() {
         Invocation invocation = Invocation.accept("r", "one", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0)
                 .idempotent("key-1", "ab".repeat(32)).replaying("dead-1");
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(1));
         invocation.retryAt(T0.plusSeconds(2));
         invocations.saveAndFlush(invocation);
@@ -103,7 +105,7 @@ class InvocationRepositoryTests {
         assertThat(read.payloadSha256()).isEqualTo("ab".repeat(32));
         assertThat(read.replayOf()).isEqualTo("dead-1");
 
-        read.start("e1", StartKind.WARM, T0.plusSeconds(2));
+        read.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusSeconds(2));
         read.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(3));
         read.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0.plusSeconds(3));
         invocations.saveAndFlush(read);
@@ -115,7 +117,7 @@ class InvocationRepositoryTests {
     @Test
     void aCancelRequestTouchesOnlyItsColumnAndSurvivesTheCallsOwnLaterUpdate() {
         Invocation running = Invocation.accept("c", "one", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
-        running.start("e1", StartKind.WARM, T0);
+        running.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocations.saveAndFlush(running);
         saved("d", "one", 0, true);
 
@@ -136,7 +138,7 @@ class InvocationRepositoryTests {
     void keepsThePriorityDeadlineStepsAndAPrewarmedStartThroughTheDatabase() {
         Invocation invocation = Invocation.accept("p", "one", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0)
                 .scheduled(3, T0.plusMillis(2500));
-        invocation.start("e1", StartKind.PREWARMED, T0.plusMillis(20));
+        invocation.start("e1", StartKind.PREWARMED, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(20));
         invocation.attemptSteps(T0.plusMillis(10), T0.plusMillis(30));
         invocation.cancel("by its client", Duration.ZERO, T0.plusSeconds(1));
         invocations.saveAndFlush(invocation);

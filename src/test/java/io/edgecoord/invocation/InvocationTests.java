@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 class InvocationTests {
@@ -30,7 +31,7 @@ class InvocationTests {
     @Test
     void runsThenSucceedsWithItsTimings() {
         Invocation invocation = queued();
-        invocation.start("e1", StartKind.COLD, T0.plusMillis(5));
+        invocation.start("e1", StartKind.COLD, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(5));
         invocation.succeed("42".getBytes(), Duration.ofMillis(300), T0.plusMillis(400));
 
         assertThat(invocation.status()).isEqualTo(InvocationStatus.SUCCEEDED);
@@ -44,7 +45,7 @@ class InvocationTests {
     @Test
     void aTimeoutIsTheFunctionsFault() {
         Invocation invocation = queued();
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.timeOut(Duration.ofSeconds(3), Duration.ZERO, T0.plusSeconds(3));
 
         assertThat(invocation.status()).isEqualTo(InvocationStatus.TIMED_OUT);
@@ -69,9 +70,9 @@ class InvocationTests {
         assertThatThrownBy(() -> invocation.succeed(new byte[0], Duration.ZERO, T0))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("QUEUED to SUCCEEDED");
 
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.succeed(new byte[0], Duration.ZERO, T0);
-        assertThatThrownBy(() -> invocation.start("e2", StartKind.WARM, T0))
+        assertThatThrownBy(() -> invocation.start("e2", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> invocation.fail(ErrorSource.FUNCTION, "x", "y", null, Duration.ZERO, T0))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -90,7 +91,7 @@ class InvocationTests {
         Invocation sync = Invocation.accept("s", "hello", 1, Invocation.Mode.SYNC, "{}".getBytes(), T0);
         sync.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0);
         Invocation succeeded = Invocation.accept("a", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
-        succeeded.start("e1", StartKind.WARM, T0);
+        succeeded.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         succeeded.succeed("1".getBytes(), Duration.ZERO, T0);
 
         assertThatThrownBy(() -> sync.retryAt(T0.plusSeconds(1))).isInstanceOf(IllegalTransitionException.class);
@@ -105,7 +106,7 @@ class InvocationTests {
         Invocation queued = queued();
         queued.cancel("by its client", Duration.ZERO, T0.plusSeconds(1));
         Invocation running = queued();
-        running.start("e1", StartKind.WARM, T0);
+        running.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         running.cancel("by its client", Duration.ZERO, T0.plusSeconds(2));
 
         assertThat(queued.status()).isEqualTo(InvocationStatus.CANCELLED);
@@ -119,7 +120,7 @@ class InvocationTests {
     @Test
     void anEndedCallCannotBeCancelledOrExpired() {
         Invocation invocation = queued();
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.succeed("1".getBytes(), Duration.ZERO, T0.plusSeconds(1));
 
         assertThatThrownBy(() -> invocation.cancel("late", Duration.ZERO, T0.plusSeconds(2)))
@@ -143,7 +144,7 @@ class InvocationTests {
     @Test
     void aTimeoutSetByTheCallersDeadlineSaysSo() {
         Invocation invocation = queued();
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
 
         invocation.timeOut(Duration.ofMillis(1500), T0.plusMillis(1500), Duration.ZERO, T0.plusMillis(1500));
 
@@ -155,7 +156,7 @@ class InvocationTests {
     @Test
     void aRetryForgetsTheStepsOfTheAttemptBefore() {
         Invocation invocation = Invocation.accept("id-2", "hello", 3, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, T0);
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0);
         invocation.attemptSteps(T0.plusMillis(1), T0.plusMillis(2));
         invocation.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(1));
 

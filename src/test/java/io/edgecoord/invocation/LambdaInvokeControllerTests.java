@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.ExecutionUnavailableException;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.QueueFullException;
 import io.edgecoord.task.TaskNotFoundException;
@@ -61,7 +62,7 @@ class LambdaInvokeControllerTests {
 
     private static Invocation running(String id, Invocation.Mode mode) {
         Invocation invocation = Invocation.accept(id, "hello", 2, mode, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, T0.plusMillis(1));
+        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(1));
         return invocation;
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 class RecordingObserverTests {
@@ -68,7 +69,7 @@ class RecordingObserverTests {
             call.<Consumer<Invocation>>getArgument(1).accept(record);
             return record;
         });
-        record.start("e1", StartKind.WARM, now.minusMillis(5));
+        record.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, now.minusMillis(5));
         return new RecordingObserver(record.id(), store, liveLogs, new InvocationMetrics(new SimpleMeterRegistry()),
                 Clock.fixed(now, ZoneOffset.UTC), done, new CompletableFuture<>(),
                 new RetryPolicy(2, Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofMinutes(5)), retried::add);

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static io.edgecoord.task.TaskFixtures.deployment;
 import static io.edgecoord.task.TaskFixtures.problem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -129,6 +130,33 @@ class TaskControllerTests {
             .andExpect(problem(400, "invalid-request"))
             .andExpect(jsonPath("$.detail").value("The request body is not readable JSON of the expected shape."))
             .andExpect(jsonPath("$.trace").doesNotExist());
+        then(this.deployer).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void refusesUnknownFieldsInADeployRequestNamingThem() throws Exception {
+        this.mvc.perform(post("/api/v1/tasks").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"hello","runtime":"provided","memorySize":512,"execution":{"isolation":"none"},
+                 "timeOutSeconds":5,"code":{"inline":"x"}}"""))
+            .andExpect(problem(400, "invalid-request"))
+            .andExpect(jsonPath("$.detail").value("The request body has unknown fields: memorySize, timeOutSeconds."))
+            .andExpect(jsonPath("$.errors[1].message").value("unknown field; did you mean timeoutSeconds?"))
+            .andExpect(jsonPath("$.knownFields").value(hasItems("memoryMb", "timeoutSeconds", "execution")));
+        this.mvc.perform(post("/api/v1/tasks").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"hello","runtime":"provided","execution":{"isolation":"none","pin":true}}"""))
+            .andExpect(problem(400, "invalid-request"))
+            .andExpect(jsonPath("$.errors[0].field").value("execution.pin"));
+        then(this.deployer).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void refusesUnknownFieldsInTheTaskPartOfAMultipartDeploy() throws Exception {
+        this.mvc.perform(multipart("/api/v1/tasks")
+                .file(new MockMultipartFile("task", "", "application/json",
+                        "{\"name\":\"hello\",\"runtime\":\"provided\",\"memorySize\":512}".getBytes()))
+                .file(new MockMultipartFile("code", "code.zip", "application/zip", new byte[] {1})))
+            .andExpect(problem(400, "invalid-request"))
+            .andExpect(jsonPath("$.errors[0].field").value("memorySize"));
         then(this.deployer).shouldHaveNoInteractions();
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.edgecoord.execution.BackendStatus;
 import io.edgecoord.execution.EnvironmentCallbacks;
 import io.edgecoord.execution.EnvironmentHandle;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.execution.ExecutionBackend;
 
@@ -117,6 +118,11 @@ public class DockerBackend implements ExecutionBackend {
     @Override
     public BackendStatus status() {
         return status.get();
+    }
+
+    @Override
+    public EnvironmentPolicy.Isolation isolation() {
+        return EnvironmentPolicy.Isolation.CONTAINER;
     }
 
     /** The engine's address, as configured. */

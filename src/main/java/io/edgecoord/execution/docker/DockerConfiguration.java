@@ -43,7 +43,7 @@ class DockerConfiguration {
             ObjectProvider<ExecutionBackends> backends) {
         return new DockerHealthIndicator(dockerBackend, () -> {
             ExecutionBackends chosen = backends.getIfAvailable();
-            return chosen == null || chosen.uses(dockerBackend);
+            return chosen == null ? ExecutionBackends.DockerUse.REQUIRED : chosen.dockerUse();
         });
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.util.FileSystemUtils;
 import io.edgecoord.execution.BackendStatus;
 import io.edgecoord.execution.EnvironmentCallbacks;
 import io.edgecoord.execution.EnvironmentHandle;
+import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.execution.EnvironmentStartException;
 import io.edgecoord.execution.ExecutionBackend;
@@ -129,6 +130,11 @@ public class ProcessBackend implements ExecutionBackend {
     public void cleanup() {
         List.copyOf(running.keySet()).forEach(id -> destroy(new EnvironmentHandle(id, "")));
         killLeftovers("at shutdown");
+    }
+
+    @Override
+    public EnvironmentPolicy.Isolation isolation() {
+        return EnvironmentPolicy.Isolation.NONE;
     }
 
     /** Available when the Python interpreter is found; {@code provided} tasks need none. */
