@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the status, in place of Boot's own JSON. The detail never carries the container's message or the
  * exception, which may reveal internals.
  */
+// Not an operation of the API: the servlet container's error page, so not in the OpenAPI document.
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
