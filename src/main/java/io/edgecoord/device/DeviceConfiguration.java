@@ -1,7 +1,12 @@
 package io.edgecoord.device;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,28 +15,52 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the HTTP binding, connectivity, the reader and the poller; the poller stops with the context. */
+import io.edgecoord.device.network.AddressGuard;
+import io.edgecoord.device.network.MachineAddresses;
+import io.edgecoord.device.network.OwnEndpoints;
+
+/**
+ * Wires the HTTP binding, its address guard, connectivity, the reader and the poller; the poller
+ * stops with the context.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeviceProperties.class)
 class DeviceConfiguration {
 
+    /** How long a reading of this machine's interface addresses is trusted. */
+    private static final Duration ADDRESSES_MAX_AGE = Duration.ofSeconds(10);
+
     @Bean(destroyMethod = "close")
     DeviceRuntime deviceRuntime(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
-            ApplicationEventPublisher events, Clock clock) {
-        return build(properties, json, meters, events, clock);
+            ApplicationEventPublisher events, Clock clock, List<CoordinatorPorts> ports) {
+        MachineAddresses machine = new MachineAddresses(ADDRESSES_MAX_AGE, System::nanoTime);
+        return build(properties, json, meters, events, clock, () -> new OwnEndpoints(union(ports), machine.get()));
     }
 
-    /** The runtime without Spring, for tests and the benchmark; time is monotonic {@code System.nanoTime}. */
+    /** The runtime without Spring and without ports of its own, for tests and the benchmark. */
     static DeviceRuntime build(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
             ApplicationEventPublisher events, Clock clock) {
+        return build(properties, json, meters, events, clock, () -> OwnEndpoints.NONE);
+    }
+
+    /** The runtime without Spring; time is monotonic {@code System.nanoTime}. */
+    static DeviceRuntime build(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
+            ApplicationEventPublisher events, Clock clock, Supplier<OwnEndpoints> own) {
         PollMetrics metrics = new PollMetrics(meters);
         ConnectivityTracker connectivity = new ConnectivityTracker(events, metrics, clock, properties.liveness());
         ValueTransforms transforms = new ValueTransforms(json);
-        HttpDeviceClient client = new HttpDeviceClient(properties.poll().connectTimeout(), json);
+        AddressGuard guard = new AddressGuard(properties.network().policy(), own);
+        HttpDeviceClient client = new HttpDeviceClient(properties.poll().connectTimeout(), guard, json);
         DeviceReader reader = new DeviceReader(client, transforms, properties, connectivity, events, metrics,
                 System::nanoTime, clock);
         DevicePoller poller = new DevicePoller(reader, connectivity, metrics, properties, System::nanoTime,
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeviceRuntime(properties, poller, connectivity, reader, transforms);
+        return new DeviceRuntime(properties, poller, connectivity, reader, transforms, guard);
+    }
+
+    private static Set<Integer> union(List<CoordinatorPorts> ports) {
+        Set<Integer> all = new HashSet<>();
+        ports.forEach((source) -> all.addAll(source.ports()));
+        return all;
     }
 }

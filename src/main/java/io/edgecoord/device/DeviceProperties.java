@@ -1,18 +1,22 @@
 package io.edgecoord.device;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.edgecoord.device.network.NetworkPolicy;
 
 /**
  * Settings of the device module, prefix {@code edgecoord.device}.
  *
  * @param poll how devices are polled
  * @param liveness when a device counts as offline and how it is probed back
+ * @param network which addresses devices may have
  */
 @ConfigurationProperties("edgecoord.device")
-record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness) {
+record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness, @DefaultValue Network network) {
 
     /** The lowest interval an admin may allow; below it devices are hammered (edgex-go #4586). */
     static final Duration FLOOR_INTERVAL = Duration.ofMillis(100);
@@ -21,7 +25,7 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
     static DeviceProperties defaults() {
         return new DeviceProperties(new Poll(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), 64, 1, Duration.ofSeconds(2)),
-                new Liveness(3, Duration.ofMinutes(5), 4, false));
+                new Liveness(3, Duration.ofMinutes(5), 4, false), new Network(List.of(), List.of()));
     }
 
     /**
@@ -75,6 +79,26 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
                 throw new IllegalArgumentException("edgecoord.device.liveness: offline-after-failures, "
                         + "recovery-lane-concurrency and recovery-max-backoff must be positive");
             }
+        }
+    }
+
+    /**
+     * CIDR lists over the built-in rules of {@link NetworkPolicy}; a bad entry fails start-up.
+     *
+     * @param allow blocks re-opened although a built-in rule refuses them (a simulator on 127.0.0.1/32);
+     *     never the coordinator's own ports, and a metadata address only by an entry naming it alone
+     * @param deny blocks always refused, whatever else says
+     */
+    record Network(@DefaultValue List<String> allow, @DefaultValue List<String> deny) {
+
+        Network {
+            allow = List.copyOf(allow);
+            deny = List.copyOf(deny);
+            NetworkPolicy.of(allow, deny);
+        }
+
+        NetworkPolicy policy() {
+            return NetworkPolicy.of(this.allow, this.deny);
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.edgecoord.device;
 
+import io.edgecoord.device.network.AddressGuard;
+
 /**
  * The running side of the device module, as the registry drives it: the poller, connectivity,
- * the reader and value transforms. {@link #apply} turns a change of definition into schedule
- * changes and LOCKED/UNLOCKED events.
+ * the reader, value transforms and the guard of device addresses. {@link #apply} turns a change
+ * of definition into schedule changes and LOCKED/UNLOCKED events.
  */
 final class DeviceRuntime implements AutoCloseable {
 
@@ -17,13 +19,16 @@ final class DeviceRuntime implements AutoCloseable {
 
     private final ValueTransforms transforms;
 
+    private final AddressGuard addresses;
+
     DeviceRuntime(DeviceProperties properties, DevicePoller poller, ConnectivityTracker connectivity,
-            DeviceReader reader, ValueTransforms transforms) {
+            DeviceReader reader, ValueTransforms transforms, AddressGuard addresses) {
         this.properties = properties;
         this.poller = poller;
         this.connectivity = connectivity;
         this.reader = reader;
         this.transforms = transforms;
+        this.addresses = addresses;
     }
 
     /** A device appeared ({@code previous} null) or changed: start, restart, or stop its schedule. */
@@ -75,6 +80,10 @@ final class DeviceRuntime implements AutoCloseable {
 
     ValueTransforms transforms() {
         return this.transforms;
+    }
+
+    AddressGuard addresses() {
+        return this.addresses;
     }
 
     @Override

@@ -10,6 +10,11 @@ enum FailureKind {
     DEVICE_ERROR,
     /** The device answered something unreadable: it is there, so counts only if configured. */
     PROTOCOL_ERROR,
+    /**
+     * The network policy ({@code edgecoord.device.network}) refused the address the device's host
+     * is or resolves to, so no request was sent: counts toward OFFLINE, since it cannot be reached.
+     */
+    REFUSED,
     /** A bug of ours while polling: counts toward OFFLINE so a broken poll is visible. */
     INTERNAL;
 

@@ -27,9 +27,22 @@ record HttpBinding(@NotBlank String baseUrl, String linkId) implements ProtocolB
             throw new InvalidDefinitionException("protocol.baseUrl must be an absolute http or https URL");
         }
         String base = this.baseUrl.endsWith("/") ? this.baseUrl.substring(0, this.baseUrl.length() - 1) : this.baseUrl;
-        int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
         String link = (this.linkId == null || this.linkId.isBlank())
-                ? uri.getScheme() + "://" + uri.getHost() + ":" + port : this.linkId;
+                ? uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) : this.linkId;
         return new HttpBinding(base, link);
+    }
+
+    /** The host the base URL names (an IPv6 literal in brackets); call on a resolved binding. */
+    String host() {
+        return URI.create(this.baseUrl).getHost();
+    }
+
+    /** The port the base URL names, or its scheme's; call on a resolved binding. */
+    int port() {
+        return port(URI.create(this.baseUrl));
+    }
+
+    private static int port(URI uri) {
+        return (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
     }
 }

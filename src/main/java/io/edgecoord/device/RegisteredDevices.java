@@ -38,6 +38,8 @@ class RegisteredDevices implements DeviceRegistry {
 
     private final DeviceResolver resolver;
 
+    private final DeviceAddresses addresses;
+
     private final DeviceRuntime runtime;
 
     private final JsonMapper json;
@@ -51,6 +53,7 @@ class RegisteredDevices implements DeviceRegistry {
         this.repository = repository;
         this.profiles = profiles;
         this.resolver = new DeviceResolver(runtime.properties().poll());
+        this.addresses = new DeviceAddresses(runtime.addresses());
         this.runtime = runtime;
         this.json = json;
         this.validator = validator;
@@ -94,6 +97,7 @@ class RegisteredDevices implements DeviceRegistry {
             throw new NameTakenException("A device named '" + definition.name() + "' exists already.");
         }
         PolledDevice polled = this.resolver.resolve(definition, this.profiles.forDevice(definition.profile()));
+        this.addresses.admit(polled.binding());
         Device device = new Device(UUID.randomUUID(), definition.name(), definition.profile(),
                 definition.adminState(), this.json.writeValueAsString(definition), this.clock.instant());
         return remember(this.repository.saveAndFlush(device), definition, polled);
@@ -163,6 +167,9 @@ class RegisteredDevices implements DeviceRegistry {
                 .collect(Collectors.joining("; ")));
         }
         PolledDevice polled = this.resolver.resolve(definition, this.profiles.forDevice(definition.profile()));
+        if (!polled.binding().equals(current.polled().binding())) {
+            this.addresses.admit(polled.binding());
+        }
         Device device = this.repository.findById(current.id()).orElseThrow();
         if (device.revision() != current.revision()) {
             throw new RevisionMismatchException("Device '" + current.name() + "' changed meanwhile.");

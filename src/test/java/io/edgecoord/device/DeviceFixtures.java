@@ -23,6 +23,19 @@ final class DeviceFixtures {
                 new ProfileDefaults("10s", null));
     }
 
+    /** A profile's JSON: one readable resource. */
+    static final String METER_PROFILE = """
+            {"name": "meter-v1", "resources": [{"name": "power", "valueType": "FLOAT64", "readWrite": "R"}]}
+            """;
+
+    /** The JSON of a LOCKED device of {@link #METER_PROFILE}: registered, never polled. */
+    static String lockedMeter(String name, String baseUrl) {
+        return """
+                {"name": "%s", "profile": "meter-v1", "adminState": "LOCKED",
+                 "protocol": {"type": "http", "baseUrl": "%s"}}
+                """.formatted(name, baseUrl);
+    }
+
     /** A device of {@link #thermostat()} polling only its temperature. */
     static PolledDevice polled(String name, String baseUrl, String linkId, Duration interval, Duration timeout) {
         DeviceProfile profile = thermostat();
@@ -30,12 +43,24 @@ final class DeviceFixtures {
                 "temperature", profile.resolve("temperature"), false);
     }
 
-    /** Settings for fast tests: 100 ms minimum interval, offline after 3 failures, 2 s max back-off. */
+    /** Network settings of tests whose simulated devices listen on loopback, which the defaults refuse. */
+    static final DeviceProperties.Network LOOPBACK_ALLOWED = new DeviceProperties.Network(List.of("127.0.0.0/8"),
+            List.of());
+
+    /** The given settings with {@link #LOOPBACK_ALLOWED}. */
+    static DeviceProperties allowingLoopback(DeviceProperties settings) {
+        return new DeviceProperties(settings.poll(), settings.liveness(), LOOPBACK_ALLOWED);
+    }
+
+    /**
+     * Settings for fast tests: 100 ms minimum interval, offline after 3 failures, 2 s max back-off,
+     * loopback allowed.
+     */
     static DeviceProperties fastSettings() {
         DeviceProperties defaults = DeviceProperties.defaults();
         DeviceProperties.Poll poll = defaults.poll();
         return new DeviceProperties(new DeviceProperties.Poll(poll.defaultInterval(), Duration.ofMillis(100),
                 poll.maxInterval(), poll.defaultTimeout(), poll.jitterMax(), 64, 1, Duration.ofSeconds(1)),
-                new DeviceProperties.Liveness(3, Duration.ofSeconds(2), 4, false));
+                new DeviceProperties.Liveness(3, Duration.ofSeconds(2), 4, false), LOOPBACK_ALLOWED);
     }
 }

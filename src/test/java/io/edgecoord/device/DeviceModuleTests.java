@@ -29,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @ApplicationModuleTest
 @TestPropertySource(properties = { "edgecoord.device.poll.min-interval=100ms",
+        "edgecoord.device.network.allow=127.0.0.0/8",
         "spring.datasource.url=jdbc:h2:mem:devices;DB_CLOSE_DELAY=-1" })
 @AutoConfigureMockMvc(addFilters = false)
 class DeviceModuleTests {

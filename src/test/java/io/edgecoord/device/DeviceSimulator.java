@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Many simulated HTTP devices on one loopback server: {@code GET /devices/{id}/{resource}}
  * answers {@code {"value": x}}, {@code PUT} with the same body stores x. Each device can be made
- * slow, failing (HTTP 500), dropping connections, or hanging, and every request is recorded with
+ * slow, failing (HTTP 500), dropping connections, hanging, or redirecting, and every request is recorded with
  * its start and end (monotonic nanoseconds) so tests can check cadence and concurrency.
  */
 final class DeviceSimulator implements AutoCloseable {
 
     /** How a simulated device answers. */
     enum Behaviour {
-        ANSWER, FAIL, DROP, HANG
+        ANSWER, FAIL, DROP, HANG, REDIRECT
     }
 
     /** One request as the device saw it. */
@@ -111,6 +111,10 @@ final class DeviceSimulator implements AutoCloseable {
                     this.closing.await(30, TimeUnit.SECONDS);
                     exchange.close();
                 }
+                case REDIRECT -> {
+                    exchange.getResponseHeaders().set("Location", device.location);
+                    respond(exchange, 302, "{}");
+                }
                 case ANSWER -> answer(exchange, device, resource, body);
             }
         }
@@ -180,6 +184,8 @@ final class DeviceSimulator implements AutoCloseable {
 
         volatile Behaviour behaviour = Behaviour.ANSWER;
 
+        volatile String location;
+
         Simulated value(String resource, Object value) {
             this.values.put(resource, JSON.valueToTree(value));
             return this;
@@ -192,6 +198,13 @@ final class DeviceSimulator implements AutoCloseable {
 
         Simulated behaviour(Behaviour behaviour) {
             this.behaviour = behaviour;
+            return this;
+        }
+
+        /** Answers every request with 302 to {@code location}. */
+        Simulated redirect(String location) {
+            this.location = location;
+            this.behaviour = Behaviour.REDIRECT;
             return this;
         }
 

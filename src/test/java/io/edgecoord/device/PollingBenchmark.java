@@ -54,7 +54,7 @@ final class PollingBenchmark {
     private static Result poller(DeviceSimulator simulator, int devices, Duration interval, Duration run)
             throws InterruptedException {
         SimpleMeterRegistry meters = meters();
-        DeviceProperties defaults = DeviceProperties.defaults();
+        DeviceProperties defaults = DeviceFixtures.allowingLoopback(DeviceProperties.defaults());
         DeviceRuntime runtime = DeviceConfiguration.build(defaults, JsonMapper.builder().build(), meters, (event) -> {
         }, Clock.systemUTC());
         Cpu cpu = Cpu.start();

@@ -23,6 +23,8 @@ import io.edgecoord.DockerAvailable;
         "edgecoord.execution.keep-alive=2m",
         "edgecoord.execution.output-settle=100ms",
         "edgecoord.scheduler.max-concurrent=4",
+        // Simulated devices listen on loopback, which the default network policy refuses.
+        "edgecoord.device.network.allow=127.0.0.0/8",
 })
 public abstract class CoordinatorIntegrationTest {
 

@@ -1,0 +1,40 @@
+package io.edgecoord.device;
+
+import java.net.UnknownHostException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.edgecoord.device.network.AddressGuard;
+import io.edgecoord.device.network.AddressRefusedException;
+
+/**
+ * Checks a device's address against the network policy when it is registered or a patch changes
+ * it, so that an operator hears of a refused address at once. The poll-time check in the HTTP
+ * client is the one that protects; this one explains.
+ */
+final class DeviceAddresses {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceAddresses.class);
+
+    private final AddressGuard guard;
+
+    DeviceAddresses(AddressGuard guard) {
+        this.guard = guard;
+    }
+
+    /** Throws {@link DeviceAddressRefusedException} when the binding's host is or resolves to a refused address. */
+    void admit(HttpBinding binding) {
+        try {
+            this.guard.admit(binding.host(), binding.port());
+        }
+        catch (AddressRefusedException ex) {
+            throw new DeviceAddressRefusedException("protocol.baseUrl: " + ex.getMessage() + ".");
+        }
+        catch (UnknownHostException ex) {
+            // Not refused: a device may join the network after it is registered, and every request
+            // resolves its name and judges the answer again.
+            log.info("Device host {} does not resolve yet: {}", binding.host(), ex.getMessage());
+        }
+    }
+}
