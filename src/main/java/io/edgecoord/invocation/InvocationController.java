@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +31,7 @@ import io.edgecoord.security.Callers;
 import io.edgecoord.web.PageResponse;
 
 /** Invoking tasks and reading what their invocations did. */
+@Tag(name = "invocations", description = "Invoke tasks; read, list, cancel and replay their invocations")
 @RestController
 @RequestMapping("/api/v1")
 class InvocationController {
@@ -47,7 +52,7 @@ class InvocationController {
         this.json = json;
     }
 
-    @Operation(summary = "Invoke a task",
+    @Operation(operationId = "invokeTask", summary = "Invoke a task",
             description = "Waits for the result unless the request says `Prefer: respond-async`. A function's own "
                     + "error answers 502 (504 on timeout) with the `Edgecoord-Function-Error` header; errors of the "
                     + "coordinator never carry that header.")
@@ -64,6 +69,9 @@ class InvocationController {
             + "(`exceeds-budget`); nothing was recorded")
     @ApiResponse(responseCode = "429", description = "The task's queue, or the whole queue, is full (`queue-full`, "
             + "with `Retry-After`); nothing was recorded")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "The event: any JSON "
+            + "value, passed to the function as it is", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/JsonValue"), examples = @ExampleObject("{\"name\":\"edge\"}")))
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,
@@ -89,7 +97,7 @@ class InvocationController {
                 : answer;
     }
 
-    @Operation(summary = "Replay a dead-lettered invocation",
+    @Operation(operationId = "replayInvocation", summary = "Replay a dead-lettered invocation",
             description = "Invokes the task's latest version again, asynchronously, with the same payload; the new "
                     + "record names the old one in `replayOf`.")
     @ApiResponse(responseCode = "202", description = "Accepted; the new record is at `Location`")
@@ -118,7 +126,7 @@ class InvocationController {
         }
     }
 
-    @Operation(summary = "Cancel an invocation",
+    @Operation(operationId = "cancelInvocation", summary = "Cancel an invocation",
             description = "A queued call, or one waiting for a retry, is taken out and ends CANCELLED at once (200); "
                     + "a running one is stopped and its environment destroyed (202: it ends CANCELLED shortly). "
                     + "A cancelled call is never retried. Cancelling a CANCELLED call again answers 200.")
@@ -135,7 +143,7 @@ class InvocationController {
                 : accepted(cancelled.invocation()).body(body);
     }
 
-    @Operation(summary = "Read an invocation's record")
+    @Operation(operationId = "getInvocation", summary = "Read an invocation's record")
     @GetMapping("/invocations/{id}")
     InvocationResponse get(@PathVariable String id) {
         Invocation invocation = invocations.find(id);
@@ -143,7 +151,7 @@ class InvocationController {
         return InvocationResponse.from(invocation, json);
     }
 
-    @Operation(summary = "Read what the function printed during an invocation",
+    @Operation(operationId = "getInvocationLogs", summary = "Read what the function printed during an invocation",
             description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: true`.")
     @GetMapping(path = "/invocations/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> logs(@PathVariable String id) {
@@ -154,7 +162,7 @@ class InvocationController {
                 .orElseGet(() -> ResponseEntity.ok().body(""));
     }
 
-    @Operation(summary = "List invocations, newest first, by task and status")
+    @Operation(operationId = "listInvocations", summary = "List invocations, newest first, by task and status")
     @GetMapping("/invocations")
     PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
             @RequestParam(required = false) InvocationStatus status,
