@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 import io.edgecoord.security.Callers;
+import io.edgecoord.web.EventStreams;
 import io.edgecoord.web.PageResponse;
 
 /** Invoking tasks and reading what their invocations did. */
@@ -43,9 +46,11 @@ class InvocationController {
     private final Cancellations cancellations;
     private final InvocationProperties properties;
     private final JsonMapper json;
+    private final LogFollower followers;
 
     InvocationController(InvocationService invocations, Cancellations cancellations, InvocationProperties properties,
-            JsonMapper json) {
+            JsonMapper json, LogFollower followers) {
+        this.followers = followers;
         this.invocations = invocations;
         this.cancellations = cancellations;
         this.properties = properties;
@@ -152,14 +157,31 @@ class InvocationController {
     }
 
     @Operation(operationId = "getInvocationLogs", summary = "Read what the function printed during an invocation",
-            description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: true`.")
+            description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: "
+                    + "true`. With `follow=true` the answer is a stream of server-sent events instead "
+                    + "(`text/event-stream`): `output` events `{\"text\": …}` as the function prints, then one `end` "
+                    + "event `{\"status\": …, \"truncated\": …}` once the record is final. A stream idle for "
+                    + "`edgecoord.web.streams.idle-timeout` is closed; past `edgecoord.web.streams.max` open streams, "
+                    + "503 `too-many-streams`.")
+    @ApiResponse(responseCode = "200", description = "The log; with `follow=true`, the event stream",
+            content = { @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+                @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")) })
     @GetMapping(path = "/invocations/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> logs(@PathVariable String id) {
+    ResponseEntity<String> logs(@PathVariable String id, @Parameter(description = "Stream the output as it comes "
+            + "(server-sent events) until the invocation ends") @RequestParam(defaultValue = "false") boolean follow) {
+        // follow=true is answered by followLogs; the parameter is here so that the document names it.
         checkTaskOf(id);
         return invocations.logs(id)
                 .map(log -> ResponseEntity.ok().header("Edgecoord-Log-Truncated", String.valueOf(log.truncated()))
                         .body(log.text()))
                 .orElseGet(() -> ResponseEntity.ok().body(""));
+    }
+
+    @Operation(hidden = true) // documented with getInvocationLogs: the same path, follow=true
+    @GetMapping(path = "/invocations/{id}/logs", params = "follow=true", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter followLogs(@PathVariable String id) {
+        Callers.checkTask(invocations.find(id).taskName());
+        return EventStreams.response(followers.follow(id));
     }
 
     @Operation(operationId = "listInvocations", summary = "List invocations, newest first, by task and status")

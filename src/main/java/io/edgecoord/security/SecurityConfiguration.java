@@ -56,7 +56,8 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterAfter(new KeyAuthenticationFilter(ring, limits, responses, meters, properties, clock),
                     SecurityContextHolderFilter.class)
-            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // An ASYNC dispatch ends a request already authorized when it started (an event stream).
+            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
                 .anyRequest().access(new ScopeAuthorization()))

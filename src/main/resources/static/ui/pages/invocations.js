@@ -1,6 +1,6 @@
 // Invocations: filter by task and status; one invocation's record and its log, followed live
 // while it runs.
-import { json, call } from "../api.js";
+import { json, call, stream } from "../api.js";
 import { h, table, pretty, when, badge, failure } from "../dom.js";
 
 const STATUSES = ["", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "DEAD_LETTERED", "CANCELLED", "EXPIRED"];
@@ -39,7 +39,6 @@ async function invocation(view, id, can) {
   const state = h("p", { class: "muted", "data-testid": "log-state" });
   const actions = h("div");
   view.append(h("h1", {}, `Invocation ${id}`), actions, record, h("h2", {}, "Log"), state, log);
-  let stopped = false;
 
   async function show() {
     const r = await json(`/api/v1/invocations/${id}`);
@@ -53,19 +52,30 @@ async function invocation(view, id, can) {
     return r;
   }
 
+  // While it runs, the log follows the server's event stream; once it ends, the record is read again.
+  const abort = new AbortController();
   async function follow(r) {
-    // Until the live stream comes: the log and record are read again once a second while it runs.
-    while (!stopped && !r.finishedAt) {
-      state.textContent = "Running: the log follows.";
-      log.textContent = await (await call(`/api/v1/invocations/${id}/logs`)).text();
-      await new Promise(resolve => setTimeout(resolve, 1000));
+    while (!abort.signal.aborted && !r.finishedAt) {
+      state.textContent = "Running: the log follows live.";
+      let ended = false;
+      try {
+        let text = "";
+        await stream(`/api/v1/invocations/${id}/logs?follow=true`, (name, data) => {
+          const event = JSON.parse(data);
+          if (name === "output") { text += event.text; log.textContent = text; }
+          if (name === "end") ended = true;
+        }, abort.signal);
+      } catch (error) {
+        if (abort.signal.aborted) return;
+      }
+      if (!ended) await new Promise(resolve => setTimeout(resolve, 1000));
       r = await show();
     }
-    if (!stopped) {
+    if (!abort.signal.aborted) {
       log.textContent = await (await call(`/api/v1/invocations/${id}/logs`)).text();
       state.textContent = "Ended.";
     }
   }
   follow(await show()).catch(error => view.append(failure(error)));
-  return () => { stopped = true; };
+  return () => abort.abort();
 }

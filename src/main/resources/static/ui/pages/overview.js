@@ -1,5 +1,5 @@
 // Health, budget and the last hour of the coordinator's figures.
-import { json } from "../api.js";
+import { json, stream } from "../api.js";
 import { h, badge, failure } from "../dom.js";
 import { lineChart } from "../chart.js";
 
@@ -23,20 +23,38 @@ export default async function overview(view) {
 
   async function refresh() {
     try {
-      const [status, snapshot, metrics] = await Promise.all([
-        json("/actuator/health"), json("/api/v1/scheduler"), json("/api/v1/metrics")]);
+      const [status, snapshot] = await Promise.all([json("/actuator/health"), json("/api/v1/scheduler")]);
       health.replaceChildren(h("p", {}, "Coordinator ", badge(status.status)),
         h("ul", {}, Object.entries(status.components || {}).map(([name, c]) => h("li", {}, `${name} `, badge(c.status)))));
       const b = snapshot.budget;
       budget.replaceChildren(h("p", {}, `Memory ${b.memoryUsedMb} of ${b.memoryMb} MB`),
         h("p", {}, `CPUs ${b.cpusUsed} of ${b.cpus}`),
         h("p", {}, `Running ${snapshot.running} of ${snapshot.maxConcurrent}, queued ${snapshot.queued}`));
-      charts.forEach(c => c.update(metrics.samples));
     } catch (error) {
       health.replaceChildren(failure(error));
     }
   }
+
+  // The charts follow the metrics stream: the last hour first, then each new sample as it is taken.
+  const abort = new AbortController();
+  let samples = [];
+  async function follow() {
+    while (!abort.signal.aborted) {
+      try {
+        await stream("/api/v1/metrics?follow=true", (name, data) => {
+          const event = JSON.parse(data);
+          if (name === "history") samples = event.samples;
+          else if (name === "sample") samples = [...samples, event].filter(s => Date.parse(s.at) > Date.parse(event.at) - 3600_000);
+          charts.forEach(c => c.update(samples));
+        }, abort.signal);
+      } catch (error) {
+        if (abort.signal.aborted) return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 5000)); // closed (idle, limit, restart): again in 5 s
+    }
+  }
   await refresh();
-  const timer = setInterval(refresh, 5000); // the samples come every 5 s; no faster
-  return () => clearInterval(timer);
+  follow();
+  const timer = setInterval(refresh, 5000); // health and budget: every 5 s, no faster
+  return () => { clearInterval(timer); abort.abort(); };
 }
