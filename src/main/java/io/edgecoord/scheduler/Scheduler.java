@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
@@ -226,7 +227,7 @@ public class Scheduler implements SmartLifecycle {
                 ScheduledCall call = taken.get();
                 metrics.waited(Duration.between(call.acceptedAt(), started));
                 starts.add(Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
-                        .unstarted(() -> run(call, lease)));
+                        .unstarted(() -> withCallInMdc(call, () -> run(call, lease))));
                 running++;
                 runningByTask.merge(call.taskName(), 1, Integer::sum);
             }
@@ -259,6 +260,18 @@ public class Scheduler implements SmartLifecycle {
         }
         finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} with the call named in the logging MDC, {@code invocation} (its id) and
+     * {@code task}, so that every line logged on the call's thread says whose it is. The thread is
+     * the call's own, so nothing is left behind for another.
+     */
+    static void withCallInMdc(ScheduledCall call, Runnable work) {
+        try (MDC.MDCCloseable invocation = MDC.putCloseable("invocation", call.request().invocationId());
+                MDC.MDCCloseable task = MDC.putCloseable("task", call.taskName())) {
+            work.run();
         }
     }
 
