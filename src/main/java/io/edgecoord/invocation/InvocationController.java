@@ -16,6 +16,9 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -188,9 +191,10 @@ class InvocationController {
     @GetMapping("/invocations")
     PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
             @RequestParam(required = false) InvocationStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Callers.checkTaskFilter(task, "invocations");
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+        PageRequest request = PageRequest.of(page, size); // over the maximum: 400, never a silent cut
         return PageResponse.of(invocations.search(task, status, request), i -> InvocationResponse.from(i, json));
     }
 

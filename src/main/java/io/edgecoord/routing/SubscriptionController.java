@@ -3,6 +3,8 @@ package io.edgecoord.routing;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,9 +55,9 @@ class SubscriptionController {
 
     @Operation(operationId = "listSubscriptions", summary = "List subscriptions, oldest first")
     @GetMapping
-    PageResponse<SubscriptionResponse> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+    PageResponse<SubscriptionResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        PageRequest request = PageRequest.of(page, size); // over the maximum: 400, never a silent cut
         return PageResponse.of(subscriptions.list(request), SubscriptionResponse::from);
     }
 

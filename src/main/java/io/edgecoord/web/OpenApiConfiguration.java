@@ -32,6 +32,7 @@ class OpenApiConfiguration {
             | `https://edgecoord.io/problems/payload-too-large` | 413 | the upload is over the multipart size limit |
             | `https://edgecoord.io/problems/unsupported-media-type` | 415 | the body's `Content-Type` is not one the endpoint reads |
             | `https://edgecoord.io/problems/internal-error` | 500 | an unexpected failure; details are in the server log |
+            | `https://edgecoord.io/problems/too-many-streams` | 503 | as many event streams (`follow=true`) are open as `edgecoord.web.streams.max` allows; `Retry-After` |
 
             Any other error without a type of its own (one the servlet container's error page renders, say)
             has the type named after its status's reason phrase: `https://edgecoord.io/problems/forbidden` for 403.

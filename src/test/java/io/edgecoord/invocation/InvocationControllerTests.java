@@ -238,6 +238,14 @@ class InvocationControllerTests {
     }
 
     @Test
+    void aPageOverTheMaximumSizeIsA400ProblemNeverASilentCut() throws Exception {
+        mvc.perform(get("/api/v1/invocations").param("size", "201"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
     void anUnknownStatusFilterIsA400Problem() throws Exception {
         mvc.perform(get("/api/v1/invocations").param("status", "DONE"))
                 .andExpect(status().isBadRequest())

@@ -41,6 +41,20 @@ class OpenApiDocumentTests extends ProcessCoordinatorTest {
     }
 
     @Test
+    void everyPagedListDocumentsItsLimits() {
+        List<String> unbounded = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+            for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
+                if (parameter.path("name").asString().equals("size")
+                        && !(parameter.at("/schema/maximum").isNumber() && parameter.at("/schema/minimum").isNumber())) {
+                    unbounded.add(path.getKey());
+                }
+            }
+        }
+        assertThat(unbounded).isEmpty();
+    }
+
+    @Test
     void documentsCreatedAnswersTheInvokeBodyAndJsonNodesAsAnyJson() {
         JsonNode paths = document().path("paths");
         assertThat(paths.at("/~1api~1v1~1tasks/post/responses/201").isObject()).isTrue();
