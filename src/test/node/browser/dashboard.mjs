@@ -80,6 +80,17 @@ try {
   await shot("invocation");
   step("follow a running call's log live");
 
+  // A device polled every second from the simulator: its reported state changes on the page.
+  await page.goto(`${base}/#/devices/hall-1`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=reported]")?.textContent.includes("temperature"));
+  const before = await page.textContent("[data-testid=reported]");
+  await page.waitForFunction(previous => {
+    const now = document.querySelector("[data-testid=reported]")?.textContent;
+    return now && now.includes("temperature") && now !== previous;
+  }, before, { timeout: 30_000 });
+  await shot("device");
+  step("see a device's shadow change when its simulator changes a value");
+
   for (const name of ["invocations", "environments", "scheduler", "devices", "subscriptions"]) {
     await page.goto(`${base}/#/${name}`);
     await page.waitForSelector(`section[data-page=${name}] h1`);

@@ -38,7 +38,7 @@ async function device(view, name, can) {
     const message = h("div");
     shadow.replaceChildren(h("div", { class: "row" },
       h("div", {}, h("h2", {}, "Desired"), pretty(state.desired ?? {})),
-      h("div", {}, h("h2", {}, "Reported"), pretty(state.reported ?? {})),
+      h("div", {}, h("h2", {}, "Reported"), h("div", { "data-testid": "reported" }, pretty(state.reported ?? {}))),
       h("div", {}, h("h2", {}, "Delta"), h("div", { "data-testid": "delta" }, pretty(state.delta ?? {})))),
       h("p", { class: "muted" }, `Version ${doc.version ?? "–"}`),
       can("deploy") ? h("form", { onsubmit: async event => {

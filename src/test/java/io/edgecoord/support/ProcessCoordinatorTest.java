@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Subclasses share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "edgecoord.execution.backend=process")
+        properties = { "edgecoord.execution.backend=process",
+                // Device simulators run on this machine's loopback, which devices may not use by default.
+                "edgecoord.device.network.allow=127.0.0.1/32" })
 public abstract class ProcessCoordinatorTest {
 
     @LocalServerPort
