@@ -1,7 +1,7 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
-import static io.edgecoord.security.SdkSigning.KEY_ID;
-import static io.edgecoord.security.SdkSigning.SECRET;
+import static io.edgecoord.security.sigv4.SdkSigning.KEY_ID;
+import static io.edgecoord.security.sigv4.SdkSigning.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.edgecoord.security.SigV4Result.Reason;
-import io.edgecoord.security.SigV4Result.Refused;
-import io.edgecoord.security.SigV4Result.Verified;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Refused;
+import io.edgecoord.security.sigv4.SigV4Result.Verified;
 
 /**
  * Requests the AWS CLI sent to a recording server on loopback, with {@code AWS_ACCESS_KEY_ID} and

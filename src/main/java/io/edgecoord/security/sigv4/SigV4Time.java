@@ -1,4 +1,4 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
-import io.edgecoord.security.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
 
 /**
  * When a SigV4 request says it was signed: its {@code X-Amz-Date} ({@code 20260131T235959Z}), else

@@ -1,4 +1,4 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

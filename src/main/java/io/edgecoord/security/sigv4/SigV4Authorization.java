@@ -1,4 +1,4 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.edgecoord.security.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
 
 /**
  * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=<id>/<date>/<region>/<service>/aws4_request,

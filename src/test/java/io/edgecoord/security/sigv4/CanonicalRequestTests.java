@@ -1,4 +1,4 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.edgecoord.security.SigV4Result.Verified;
+import io.edgecoord.security.sigv4.SigV4Result.Verified;
 
 class CanonicalRequestTests {
 

@@ -1,4 +1,4 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.edgecoord.security.SigV4Result.Reason;
-import io.edgecoord.security.SigV4Result.Refused;
-import io.edgecoord.security.SigV4Result.Verified;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Refused;
+import io.edgecoord.security.sigv4.SigV4Result.Verified;
 
 /**
  * Verifies AWS Signature Version 4 ({@code Authorization: AWS4-HMAC-SHA256 ...}) on requests to the

@@ -1,10 +1,10 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
-import static io.edgecoord.security.SdkSigning.DEFAULT;
-import static io.edgecoord.security.SdkSigning.KEY_ID;
-import static io.edgecoord.security.SdkSigning.NOW;
-import static io.edgecoord.security.SdkSigning.SECRET;
-import static io.edgecoord.security.SdkSigning.invoke;
+import static io.edgecoord.security.sigv4.SdkSigning.DEFAULT;
+import static io.edgecoord.security.sigv4.SdkSigning.KEY_ID;
+import static io.edgecoord.security.sigv4.SdkSigning.NOW;
+import static io.edgecoord.security.sigv4.SdkSigning.SECRET;
+import static io.edgecoord.security.sigv4.SdkSigning.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.edgecoord.security.SigV4Result.Reason;
-import io.edgecoord.security.SigV4Result.Refused;
-import io.edgecoord.security.SigV4Result.Verified;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Refused;
+import io.edgecoord.security.sigv4.SigV4Result.Verified;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 class SigV4VerifierTests {

@@ -1,7 +1,7 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
-import io.edgecoord.security.SigV4Result.Reason;
-import io.edgecoord.security.SigV4Result.Refused;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Refused;
 
 /**
  * Ends a SigV4 check early with its refusal; {@link SigV4Verifier#verify} turns it into its result,

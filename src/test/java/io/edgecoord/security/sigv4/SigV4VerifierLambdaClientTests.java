@@ -1,7 +1,7 @@
-package io.edgecoord.security;
+package io.edgecoord.security.sigv4;
 
-import static io.edgecoord.security.SdkSigning.KEY_ID;
-import static io.edgecoord.security.SdkSigning.SECRET;
+import static io.edgecoord.security.sigv4.SdkSigning.KEY_ID;
+import static io.edgecoord.security.sigv4.SdkSigning.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.edgecoord.security.SigV4Result.Reason;
-import io.edgecoord.security.SigV4Result.Refused;
-import io.edgecoord.security.SigV4Result.Verified;
+import io.edgecoord.security.sigv4.SigV4Result.Reason;
+import io.edgecoord.security.sigv4.SigV4Result.Refused;
+import io.edgecoord.security.sigv4.SigV4Result.Verified;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
