@@ -47,7 +47,9 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterAfter(new KeyAuthenticationFilter(ring, limits, responses, meters, properties, clock),
                     SecurityContextHolderFilter.class)
-            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // The error page and the second dispatch of an asynchronous answer (server-sent events)
+            // serve a request that was authorized when it came in.
+            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .anyRequest().access(new ScopeAuthorization()))
             .exceptionHandling(e -> e.authenticationEntryPoint(responses::unauthenticated)
