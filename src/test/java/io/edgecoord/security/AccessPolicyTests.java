@@ -17,6 +17,13 @@ class AccessPolicyTests {
     }
 
     @Test
+    void anyKeyMayReadItselfSoThatADashboardOffersOnlyWhatItMayDo() {
+        assertThat(AccessPolicy.of("GET", "/api/v1/me").anyOf())
+            .containsExactlyInAnyOrder(Scope.READ, Scope.DEPLOY, Scope.INVOKE);
+        assertThat(AccessPolicy.of("POST", "/api/v1/me").anyOf()).containsExactly(Scope.ADMIN);
+    }
+
+    @Test
     void invokingATaskNeedsInvokeAndNamesTheTask() {
         Requirement need = AccessPolicy.of("POST", "/api/v1/tasks/hello/invoke");
         assertThat(need.anyOf()).containsExactly(Scope.INVOKE);
