@@ -36,7 +36,7 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
      * @param jitterMax upper bound of the start jitter, which is min(10 % of interval, this)
      * @param maxConcurrent polls of ONLINE/UNKNOWN devices in flight at once, over all devices
      * @param maxInflightPerLink requests in flight at once on one link (a serial bus, a gateway)
-     * @param connectTimeout TCP connect timeout of the HTTP binding
+     * @param connectTimeout TCP connect timeout of the HTTP and Modbus bindings
      */
     record Poll(@DefaultValue("10s") Duration defaultInterval, @DefaultValue("1s") Duration minInterval,
             @DefaultValue("24h") Duration maxInterval, @DefaultValue("5s") Duration defaultTimeout,
