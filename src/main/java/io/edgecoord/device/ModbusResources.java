@@ -30,13 +30,16 @@ final class ModbusResources {
         ModbusLocator.Kind kind = switch (type) {
             case BOOL -> ModbusLocator.Kind.BOOL;
             case STRING -> ModbusLocator.Kind.STRING;
-            case INT32, INT64, FLOAT32, FLOAT64 -> ModbusLocator.Kind.NUMBER;
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64 -> ModbusLocator.Kind.NUMBER;
             case OBJECT -> throw new InvalidDefinitionException("resource '" + resource.name()
                     + "': valueType OBJECT cannot be read over Modbus");
         };
         RawType raw = switch (type) {
             case BOOL -> RawType.BOOL;
             case STRING -> RawType.STRING;
+            case INT8, INT16 -> RawType.INT16;
+            case UINT8, UINT16 -> RawType.UINT16;
+            case UINT32 -> RawType.UINT32;
             case INT32 -> RawType.INT32;
             case INT64 -> RawType.INT64;
             case FLOAT32 -> RawType.FLOAT32;

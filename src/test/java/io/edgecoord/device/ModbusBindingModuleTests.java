@@ -105,6 +105,28 @@ class ModbusBindingModuleTests {
     }
 
     @Test
+    void importsAnEdgeXYamlProfileAndPollsADeviceOfIt() throws Exception {
+        try (ModbusServer pump = ModbusServer.start(1);
+                var yaml = getClass().getResourceAsStream("/edgex/modbus-pump.yaml")) {
+            pump.set(1, "hr", 0, 215, 0, 0x4348);
+            this.mvc.perform(post("/api/v1/device-profiles").contentType("application/yaml").content(yaml.readAllBytes()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.resources[0].scale").value(closeTo(0.1, 1e-12)));
+            device("pump-1", "pump-edgex", 1, pump.port(), "30s").andExpect(status().isCreated());
+            this.mvc.perform(get("/api/v1/devices/pump-1/commands/Status"))
+                .andExpect(jsonPath("$.Temperature").value(closeTo(21.5, 1e-9)))
+                .andExpect(jsonPath("$.Speed").value(closeTo(200.0, 1e-9)))
+                .andExpect(jsonPath("$.Running").value(false));
+        }
+        this.mvc.perform(post("/api/v1/device-profiles").param("format", "edgex").contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                    {"name": "masked", "deviceResources": [{"name": "r",
+                      "properties": {"valueType": "Uint16", "readWrite": "R", "mask": "0xFF00"}}]}"""))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("deviceResources[0].properties.mask")));
+    }
+
+    @Test
     void refusesDefinitionsWithAProblemNamingTheField() throws Exception {
         profile(METER.replace("\"meter\"", "\"meter-v\""));
         device("bad-unit", "meter-v", 300, "1s").andExpect(status().isBadRequest())
