@@ -11,7 +11,8 @@ import io.moquette.interception.messages.InterceptPublishMessage;
 /**
  * The broker's meters: {@code edgecoord.mqtt.clients} (connected now),
  * {@code edgecoord.mqtt.messages{direction=in}} and {@code edgecoord.mqtt.bytes{direction=in}}
- * (accepted publishes and their payload bytes), {@code edgecoord.mqtt.refused{reason}}
+ * (accepted publishes of clients and their payload bytes), {@code edgecoord.mqtt.messages{direction=coordinator}}
+ * (published by the coordinator itself), {@code edgecoord.mqtt.refused{reason}}
  * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.errors} (failures in
  * the broker's session loops). Fed by the broker's threads.
  */
@@ -35,6 +36,11 @@ class BrokerMetrics extends AbstractInterceptHandler {
                 .register(registry);
     }
 
+    /** Counts one message the coordinator published itself. */
+    void published() {
+        registry.counter("edgecoord.mqtt.messages", "direction", "coordinator").increment();
+    }
+
     /** Counts one refusal. */
     void refused(String reason) {
         registry.counter("edgecoord.mqtt.refused", "reason", reason).increment();
@@ -47,8 +53,10 @@ class BrokerMetrics extends AbstractInterceptHandler {
 
     @Override
     public void onPublish(InterceptPublishMessage message) {
-        messagesIn.increment();
-        bytesIn.increment(message.getPayload().readableBytes());
+        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
+            messagesIn.increment();
+            bytesIn.increment(message.getPayload().readableBytes());
+        }
         super.onPublish(message);
     }
 

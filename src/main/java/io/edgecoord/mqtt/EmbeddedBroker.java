@@ -5,14 +5,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 import io.moquette.broker.Server;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.moquette.broker.config.MemoryConfig;
 
 import io.edgecoord.device.CoordinatorPorts;
@@ -24,20 +30,26 @@ import io.edgecoord.security.KeyVerifier;
  * with the application and stops with it; its port is one of the coordinator's own, which no
  * device may be pointed at.
  */
-class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts {
+class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /** The client id the coordinator's own messages carry. */
+    static final String CLIENT_ID = "edgecoord";
 
     private final MqttProperties properties;
     private final KeyVerifier keys;
     private final BrokerMetrics metrics;
+    private final ConfigurableEnvironment environment;
     private volatile Server server;
     private volatile int port;
 
-    EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics) {
+    EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
+            ConfigurableEnvironment environment) {
         this.properties = properties;
         this.keys = keys;
         this.metrics = metrics;
+        this.environment = environment;
     }
 
     @Override
@@ -59,6 +71,9 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts {
         }
         this.server = started;
         this.port = chosen;
+        // As local.server.port tells the HTTP port, for tests and tools in the same process.
+        environment.getPropertySources().addFirst(new MapPropertySource("edgecoord.mqtt.local",
+                Map.of("local.mqtt.port", chosen)));
         metrics.clients(this::connected);
         log.info("MQTT broker listening on {}:{} (anonymous clients {})", properties.host(), port,
                 properties.allowAnonymous() ? "allowed" : "refused");
@@ -112,6 +127,18 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts {
     @Override
     public Set<Integer> ports() {
         return (server != null) ? Set.of(port) : Set.of();
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        TopicNames.check(topic, payload, qos, properties.maxMessageBytes());
+        Server running = this.server;
+        if (running == null) {
+            throw new IllegalStateException("The MQTT broker is not running.");
+        }
+        running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
+                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);
+        metrics.published();
     }
 
     /** Closes a client's connection from outside the broker's thread that is deciding about it. */

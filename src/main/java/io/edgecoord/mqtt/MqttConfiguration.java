@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.edgecoord.security.KeyVerifier;
 
@@ -21,7 +22,8 @@ class MqttConfiguration {
     }
 
     @Bean
-    EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics) {
-        return new EmbeddedBroker(properties, keys, metrics);
+    EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
+            ConfigurableEnvironment environment) {
+        return new EmbeddedBroker(properties, keys, metrics, environment);
     }
 }

@@ -3,8 +3,8 @@
  * keys: user name = key id, password = secret) and which topics each client may publish to and
  * subscribe to (the key's topic filters; admin keys every topic), its bounds and its metrics.
  * <p>
- * Public face: none yet beyond its beans; the modules that publish or subscribe (routing, shadows,
- * devices) will reach it through a small interface of its own. Knows nothing of tasks, devices or
+ * Public face: {@link io.edgecoord.mqtt.MqttPublisher} (publish as the coordinator) and its
+ * {@link io.edgecoord.mqtt.InvalidTopicException}. Knows nothing of tasks, devices or
  * shadows: it carries bytes on topics and checks keys, others give the topics their meaning.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "MQTT")

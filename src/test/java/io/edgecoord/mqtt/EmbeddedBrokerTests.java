@@ -12,10 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.TestKeys;
+import io.edgecoord.support.TestMqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,18 +174,8 @@ class EmbeddedBrokerTests {
     }
 
     private MqttClient connect(String id, String secret) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), MqttClient.generateClientId(),
-                new MemoryPersistence());
+        MqttClient client = TestMqtt.connect(broker.port(), id, secret);
         clients.add(client);
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setConnectionTimeout(10);
-        if (id != null) {
-            options.setUserName(id);
-            options.setPassword(secret.toCharArray());
-        }
-        client.setTimeToWait(10_000);
-        client.connect(options);
         return client;
     }
 }
