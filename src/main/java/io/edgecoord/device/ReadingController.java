@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +22,7 @@ import io.edgecoord.web.PageResponse;
 
 /** A device's readings history: newest first, filtered by resource and time ({@code since} inclusive, {@code until} exclusive). */
 @RestController
+@Tag(name = "devices", description = "The device registry and connectivity")
 @Validated
 class ReadingController {
 
@@ -38,6 +41,7 @@ class ReadingController {
         this.json = json;
     }
 
+    @Operation(operationId = "listDeviceReadings", summary = "List a device's readings, newest first")
     @GetMapping("/api/v1/devices/{name}/readings")
     PageResponse<ReadingResponse> readings(@PathVariable String name, @RequestParam(required = false) String resource,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
