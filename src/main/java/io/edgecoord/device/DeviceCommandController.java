@@ -2,6 +2,8 @@ package io.edgecoord.device;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Talking to a device now: read a resource or command, write resources (answered with the values
  * read back), or poll its source out of schedule.
  */
+@Tag(name = "devices", description = "The device registry and connectivity")
 @RestController
 @RequestMapping("/api/v1/devices/{name}")
 class DeviceCommandController {
@@ -24,12 +27,14 @@ class DeviceCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "readDeviceCommand", summary = "Read a device's resource or command now")
     @GetMapping("/commands/{command}")
     Map<String, Object> read(@PathVariable String name, @PathVariable String command) {
         return this.commands.read(name, this.commands.resourcesOf(name, command));
     }
 
     /** The body maps resources to values; each must belong to the named resource or command. */
+    @Operation(operationId = "writeDeviceCommand", summary = "Write resources of a device, answered with the values read back")
     @PutMapping("/commands/{command}")
     Map<String, Object> write(@PathVariable String name, @PathVariable String command,
             @RequestBody Map<String, Object> values) {
@@ -40,6 +45,7 @@ class DeviceCommandController {
         return this.commands.write(name, values);
     }
 
+    @Operation(operationId = "pollDevice", summary = "Poll a device now, out of schedule")
     @PostMapping("/poll")
     DeviceReadingsPolled poll(@PathVariable String name) {
         return this.commands.poll(name);

@@ -7,6 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +28,7 @@ import io.edgecoord.web.PageResponse;
 import tools.jackson.databind.JsonNode;
 
 /** The device registry API: register, read (with ETag), patch (with If-Match), lock, list, delete. */
+@Tag(name = "devices", description = "The device registry and connectivity")
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
@@ -35,6 +39,8 @@ class DeviceController {
         this.registry = registry;
     }
 
+    @Operation(operationId = "registerDevice", summary = "Register a device")
+    @ApiResponse(responseCode = "201", description = "Registered; it is at `Location`")
     @PostMapping
     ResponseEntity<DeviceResponse> register(@Valid @RequestBody RegisterDeviceRequest request) {
         StoredDevice device = this.registry.register(request);
@@ -43,6 +49,7 @@ class DeviceController {
             .body(respond(device));
     }
 
+    @Operation(operationId = "listDevices", summary = "List devices by label, profile, connectivity and admin state")
     @GetMapping
     PageResponse<DeviceResponse> list(@RequestParam(required = false) String label,
             @RequestParam(required = false) String profile, @RequestParam(required = false) ConnectivityStatus status,
@@ -57,12 +64,14 @@ class DeviceController {
         return new PageResponse<>(items, page, size, all.size(), (all.size() + size - 1) / size);
     }
 
+    @Operation(operationId = "getDevice", summary = "Read a device (`ETag` is its revision)")
     @GetMapping("/{name}")
     ResponseEntity<DeviceResponse> get(@PathVariable String name) {
         StoredDevice device = this.registry.get(name);
         return ResponseEntity.ok().eTag(etag(device)).body(respond(device));
     }
 
+    @Operation(operationId = "patchDevice", summary = "Change a device by a JSON merge patch (`If-Match` a revision)")
     @PatchMapping(path = "/{name}", consumes = { "application/merge-patch+json", "application/json" })
     ResponseEntity<DeviceResponse> patch(@PathVariable String name, @RequestBody JsonNode patch,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -70,6 +79,7 @@ class DeviceController {
         return ResponseEntity.ok().eTag(etag(device)).body(respond(device));
     }
 
+    @Operation(operationId = "changeDeviceAdminState", summary = "Lock or unlock a device")
     @PutMapping("/{name}/admin-state")
     ResponseEntity<DeviceResponse> changeAdminState(@PathVariable String name,
             @Valid @RequestBody AdminStateRequest request) {
@@ -77,11 +87,14 @@ class DeviceController {
         return ResponseEntity.ok().eTag(etag(device)).body(respond(device));
     }
 
+    @Operation(operationId = "getDeviceConnectivity", summary = "Read whether a device answers")
     @GetMapping("/{name}/connectivity")
     Connectivity connectivity(@PathVariable String name) {
         return this.registry.connectivity(name);
     }
 
+    @Operation(operationId = "deleteDevice", summary = "Delete a device")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String name) {

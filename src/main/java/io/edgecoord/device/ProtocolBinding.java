@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * How the coordinator talks to a device. Only {@code http} exists so far; Modbus and MQTT come
- * later as further records.
+ * How the coordinator talks to a device: {@code http} or {@code modbus-tcp}; further protocols
+ * come as further records.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes(@JsonSubTypes.Type(value = HttpBinding.class, name = "http"))
-sealed interface ProtocolBinding permits HttpBinding {
+@JsonSubTypes({ @JsonSubTypes.Type(value = HttpBinding.class, name = "http"),
+        @JsonSubTypes.Type(value = ModbusBinding.class, name = "modbus-tcp") })
+sealed interface ProtocolBinding permits HttpBinding, ModbusBinding {
 
     /** The link the device sits on; requests on one link are serialised. */
     String linkId();

@@ -2,6 +2,9 @@ package io.edgecoord.execution;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The live environments: list, read one, and drain one. */
+@Tag(name = "environments", description = "Live execution environments")
 @RestController
 @RequestMapping("/api/v1/environments")
 class EnvironmentController {
@@ -24,17 +28,23 @@ class EnvironmentController {
         this.resourceManager = resourceManager;
     }
 
+    @Operation(operationId = "listEnvironments", summary = "List the live environments, oldest first")
     @GetMapping
     EnvironmentsResponse list() {
         return new EnvironmentsResponse(resourceManager.environments());
     }
 
+    @Operation(operationId = "getEnvironment", summary = "Read an environment")
     @GetMapping("/{id}")
     EnvironmentSnapshot get(@PathVariable String id) {
         return resourceManager.describe(id);
     }
 
     /** 204 when the environment is gone already; 202 when it goes once its invocation ends. */
+    @Operation(operationId = "drainEnvironment", summary = "Drain an environment",
+            description = "Removed now if idle (204), else once its invocation ends (202).")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "202", description = "Removed once its invocation ends")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> drain(@PathVariable String id) {
         return switch (resourceManager.drain(id)) {

@@ -10,7 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +27,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 import io.edgecoord.security.Callers;
+import io.edgecoord.web.EventStreams;
 import io.edgecoord.web.PageResponse;
 
 /** Invoking tasks and reading what their invocations did. */
+@Tag(name = "invocations", description = "Invoke tasks; read, list, cancel and replay their invocations")
 @RestController
 @RequestMapping("/api/v1")
 class InvocationController {
@@ -38,16 +46,18 @@ class InvocationController {
     private final Cancellations cancellations;
     private final InvocationProperties properties;
     private final JsonMapper json;
+    private final LogFollower followers;
 
     InvocationController(InvocationService invocations, Cancellations cancellations, InvocationProperties properties,
-            JsonMapper json) {
+            JsonMapper json, LogFollower followers) {
+        this.followers = followers;
         this.invocations = invocations;
         this.cancellations = cancellations;
         this.properties = properties;
         this.json = json;
     }
 
-    @Operation(summary = "Invoke a task",
+    @Operation(operationId = "invokeTask", summary = "Invoke a task",
             description = "Waits for the result unless the request says `Prefer: respond-async`. A function's own "
                     + "error answers 502 (504 on timeout) with the `Edgecoord-Function-Error` header; errors of the "
                     + "coordinator never carry that header.")
@@ -64,6 +74,9 @@ class InvocationController {
             + "(`exceeds-budget`); nothing was recorded")
     @ApiResponse(responseCode = "429", description = "The task's queue, or the whole queue, is full (`queue-full`, "
             + "with `Retry-After`); nothing was recorded")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "The event: any JSON "
+            + "value, passed to the function as it is", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/JsonValue"), examples = @ExampleObject("{\"name\":\"edge\"}")))
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,
@@ -89,7 +102,7 @@ class InvocationController {
                 : answer;
     }
 
-    @Operation(summary = "Replay a dead-lettered invocation",
+    @Operation(operationId = "replayInvocation", summary = "Replay a dead-lettered invocation",
             description = "Invokes the task's latest version again, asynchronously, with the same payload; the new "
                     + "record names the old one in `replayOf`.")
     @ApiResponse(responseCode = "202", description = "Accepted; the new record is at `Location`")
@@ -118,7 +131,7 @@ class InvocationController {
         }
     }
 
-    @Operation(summary = "Cancel an invocation",
+    @Operation(operationId = "cancelInvocation", summary = "Cancel an invocation",
             description = "A queued call, or one waiting for a retry, is taken out and ends CANCELLED at once (200); "
                     + "a running one is stopped and its environment destroyed (202: it ends CANCELLED shortly). "
                     + "A cancelled call is never retried. Cancelling a CANCELLED call again answers 200.")
@@ -135,7 +148,7 @@ class InvocationController {
                 : accepted(cancelled.invocation()).body(body);
     }
 
-    @Operation(summary = "Read an invocation's record")
+    @Operation(operationId = "getInvocation", summary = "Read an invocation's record")
     @GetMapping("/invocations/{id}")
     InvocationResponse get(@PathVariable String id) {
         Invocation invocation = invocations.find(id);
@@ -143,10 +156,20 @@ class InvocationController {
         return InvocationResponse.from(invocation, json);
     }
 
-    @Operation(summary = "Read what the function printed during an invocation",
-            description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: true`.")
+    @Operation(operationId = "getInvocationLogs", summary = "Read what the function printed during an invocation",
+            description = "Bounded per invocation; a cut log ends with a marker and carries `Edgecoord-Log-Truncated: "
+                    + "true`. With `follow=true` the answer is a stream of server-sent events instead "
+                    + "(`text/event-stream`): `output` events `{\"text\": …}` as the function prints, then one `end` "
+                    + "event `{\"status\": …, \"truncated\": …}` once the record is final. A stream idle for "
+                    + "`edgecoord.web.streams.idle-timeout` is closed; past `edgecoord.web.streams.max` open streams, "
+                    + "503 `too-many-streams`.")
+    @ApiResponse(responseCode = "200", description = "The log; with `follow=true`, the event stream",
+            content = { @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+                @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")) })
     @GetMapping(path = "/invocations/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> logs(@PathVariable String id) {
+    ResponseEntity<String> logs(@PathVariable String id, @Parameter(description = "Stream the output as it comes "
+            + "(server-sent events) until the invocation ends") @RequestParam(defaultValue = "false") boolean follow) {
+        // follow=true is answered by followLogs; the parameter is here so that the document names it.
         checkTaskOf(id);
         return invocations.logs(id)
                 .map(log -> ResponseEntity.ok().header("Edgecoord-Log-Truncated", String.valueOf(log.truncated()))
@@ -154,7 +177,14 @@ class InvocationController {
                 .orElseGet(() -> ResponseEntity.ok().body(""));
     }
 
-    @Operation(summary = "List invocations, newest first, by task and status")
+    @Operation(hidden = true) // documented with getInvocationLogs: the same path, follow=true
+    @GetMapping(path = "/invocations/{id}/logs", params = "follow=true", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter followLogs(@PathVariable String id) {
+        Callers.checkTask(invocations.find(id).taskName());
+        return EventStreams.response(followers.follow(id));
+    }
+
+    @Operation(operationId = "listInvocations", summary = "List invocations, newest first, by task and status")
     @GetMapping("/invocations")
     PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
             @RequestParam(required = false) InvocationStatus status,

@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +29,7 @@ import io.edgecoord.task.TaskNotFoundException;
  * The AWS Lambda Invoke API, so that AWS's own clients (the CLI, the SDKs) invoke tasks unchanged.
  * Its errors take Lambda's shape ({@link LambdaErrorHandler}), not RFC 9457 problems.
  */
+@Tag(name = "lambda", description = "AWS Lambda's Invoke API, for AWS SDKs and the CLI")
 @RestController
 class LambdaInvokeController {
 
@@ -43,10 +48,13 @@ class LambdaInvokeController {
 
     // The body comes first: once its stream is taken, a form content type cannot make the
     // container parse the payload as parameters when the Qualifier parameter is read.
-    @Operation(summary = "Invoke a task as AWS Lambda's Invoke API does",
+    @Operation(operationId = "lambdaInvoke", summary = "Invoke a task as AWS Lambda's Invoke API does",
             description = "`X-Amz-Invocation-Type`: `RequestResponse` (default), `Event` (202) or `DryRun` (204); "
                     + "`X-Amz-Log-Type: Tail` returns the end of the logs in `X-Amz-Log-Result`. A function's "
                     + "failure answers 200 with `X-Amz-Function-Error: Unhandled`; errors carry `x-amzn-ErrorType`.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "The event: any JSON "
+            + "value, passed to the function as it is", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/JsonValue"), examples = @ExampleObject("{\"name\":\"edge\"}")))
     @PostMapping("/2015-03-31/functions/{function}/invocations")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String function,
             @RequestParam(name = "Qualifier", required = false) String qualifier,

@@ -26,6 +26,10 @@ class LiveLogs {
     }
 
     Optional<LogBuffer> close(String invocationId) {
-        return Optional.ofNullable(open.remove(invocationId));
+        LogBuffer buffer = open.remove(invocationId);
+        if (buffer != null) {
+            buffer.end(); // wakes whoever follows it
+        }
+        return Optional.ofNullable(buffer);
     }
 }

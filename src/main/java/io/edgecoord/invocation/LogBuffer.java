@@ -1,9 +1,17 @@
 package io.edgecoord.invocation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One invocation's output while it is still coming, cut at a byte limit with a marker. */
+/**
+ * One invocation's output while it is still coming, cut at a byte limit with a marker. Watchers
+ * hear that something was appended, or that the output ended; they must not block.
+ */
 final class LogBuffer {
+
+    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
+    private volatile boolean ended;
 
     private final StringBuilder text = new StringBuilder();
     private final long maxBytes;
@@ -22,12 +30,30 @@ final class LogBuffer {
         if (bytes + utf8.length <= maxBytes) {
             text.append(chunk);
             bytes += utf8.length;
-            return;
         }
-        int room = (int) (maxBytes - bytes);
-        text.append(new String(utf8, 0, room, StandardCharsets.UTF_8).replace("\uFFFD", ""));
-        text.append(marker(maxBytes));
-        truncated = true;
+        else {
+            int room = (int) (maxBytes - bytes);
+            text.append(new String(utf8, 0, room, StandardCharsets.UTF_8).replace("\uFFFD", ""));
+            text.append(marker(maxBytes));
+            truncated = true;
+        }
+        watchers.forEach(Runnable::run);
+    }
+
+    /** The output is closed: nothing more will be appended. */
+    void end() {
+        ended = true;
+        watchers.forEach(Runnable::run);
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Runs {@code watcher} after each append and at the end, until the returned handle is run. */
+    Runnable watch(Runnable watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
     }
 
     synchronized String text() {

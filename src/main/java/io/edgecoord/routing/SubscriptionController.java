@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.edgecoord.web.PageResponse;
 
 /** Subscriptions: which events go to which tasks and shadows. Without one, nothing is delivered. */
+@Tag(name = "subscriptions", description = "Routes from events to tasks and shadows")
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 class SubscriptionController {
@@ -29,9 +32,10 @@ class SubscriptionController {
         this.subscriptions = subscriptions;
     }
 
-    @Operation(summary = "Create a subscription",
+    @Operation(operationId = "createSubscription", summary = "Create a subscription",
             description = "Checked at once (400 invalid-subscription names the field); a task target that is not "
                     + "deployed is accepted, and its events are dropped and counted until it is.")
+    @ApiResponse(responseCode = "201", description = "Created; it is at `Location`")
     @PostMapping
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
         Definition definition = Definition.parse(request.source(), request.subject(), request.target(),
@@ -41,13 +45,13 @@ class SubscriptionController {
                 .body(SubscriptionResponse.from(created));
     }
 
-    @Operation(summary = "Read a subscription")
+    @Operation(operationId = "getSubscription", summary = "Read a subscription")
     @GetMapping("/{id}")
     SubscriptionResponse get(@PathVariable String id) {
         return SubscriptionResponse.from(subscriptions.find(id));
     }
 
-    @Operation(summary = "List subscriptions, oldest first")
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions, oldest first")
     @GetMapping
     PageResponse<SubscriptionResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -55,7 +59,7 @@ class SubscriptionController {
         return PageResponse.of(subscriptions.list(request), SubscriptionResponse::from);
     }
 
-    @Operation(summary = "Delete a subscription", description = "Events already queued for its target are still delivered.")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "Events already queued for its target are still delivered.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         subscriptions.delete(id);

@@ -1,7 +1,5 @@
 package io.edgecoord.security;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -45,6 +43,8 @@ final class AccessPolicy {
                     ? segments[1] : null;
             return switch (segments[0]) {
                 case "keys" -> need(null, Scope.ADMIN);
+                case "me" -> read ? need(null, Scope.READ, Scope.DEPLOY, Scope.INVOKE) // any key reads itself
+                        : need(null, Scope.ADMIN);
                 case "tasks" -> (!read && segments.length == 3 && segments[2].equals("invoke"))
                         ? need(task, Scope.INVOKE)
                         : read ? need(task, Scope.READ, Scope.DEPLOY) : need(task, Scope.DEPLOY);
@@ -56,7 +56,7 @@ final class AccessPolicy {
         }
         if (path.startsWith(LAMBDA)) {
             String[] segments = path.substring(LAMBDA.length()).split("/", -1);
-            String function = LambdaNames.functionName(URLDecoder.decode(segments[0], StandardCharsets.UTF_8));
+            String function = LambdaNames.functionName(segments[0]);
             if (!read && segments.length == 2 && segments[1].equals("invocations")) {
                 return need(function, Scope.INVOKE);
             }

@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API keys: create (the secret is shown once), list, read and revoke. Needs the admin scope. */
+@Tag(name = "keys", description = "API keys (admin)")
 @RestController
 @RequestMapping("/api/v1/keys")
 class KeyController {
@@ -32,6 +35,7 @@ class KeyController {
 
     @Operation(operationId = "createKey", summary = "Create an API key",
             description = "The answer carries the secret and the bearer token; they are shown this once.")
+    @ApiResponse(responseCode = "201", description = "Created; it is at `Location`, with the secret shown this once")
     @PostMapping
     ResponseEntity<KeyResponse> create(@Valid @RequestBody CreateKeyRequest request) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +24,14 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The dashboard's and Swagger UI's files load without a key: they hold no data, and a browser
+     * cannot send a bearer token for a page it opens. Every API call the pages make carries the
+     * key the user signed in with; {@code swagger-config} is only where Swagger UI finds the document.
+     */
+    static final String[] STATIC_ASSETS = { "/", "/index.html", "/favicon.ico", "/ui/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/v3/api-docs/swagger-config" };
 
     @Bean
     KeyRing keyRing(ApiKeyRepository repository, SecretCipher cipher, Clock clock) {
@@ -47,8 +56,11 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterAfter(new KeyAuthenticationFilter(ring, limits, responses, meters, properties, clock),
                     SecurityContextHolderFilter.class)
-            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // The error page and the second dispatch of an asynchronous answer (server-sent events)
+            // serve a request that was authorized when it came in.
+            .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
                 .anyRequest().access(new ScopeAuthorization()))
             .exceptionHandling(e -> e.authenticationEntryPoint(responses::unauthenticated)
                 .accessDeniedHandler(responses::forbidden));

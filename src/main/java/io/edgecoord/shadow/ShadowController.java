@@ -1,5 +1,8 @@
 package io.edgecoord.shadow;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * PATCH with a request document (and {@code If-Match} or a body {@code version}), DELETE, and the
  * delta alone.
  */
+@Tag(name = "shadows", description = "Device shadows: desired, reported, delta")
 @RestController
 @RequestMapping("/api/v1/devices/{name}/shadow")
 class ShadowController {
@@ -28,12 +32,16 @@ class ShadowController {
         this.shadows = shadows;
     }
 
+    @Operation(operationId = "getShadow", summary = "Read a device's shadow document (`ETag` is its version)")
     @GetMapping
     ResponseEntity<JsonNode> get(@PathVariable String name) {
         JsonNode document = this.shadows.document(name);
         return ResponseEntity.ok().eTag(document.path("version").asString()).body(document);
     }
 
+    @Operation(operationId = "updateShadow", summary = "Change a shadow's desired or reported state",
+            description = "A request document `{\"state\":{\"desired\":{...}}}`; `null` removes a key. With `If-Match` "
+                    + "or a body `version`, a stale version answers 409.")
     @PatchMapping
     ResponseEntity<JsonNode> update(@PathVariable String name, @RequestBody String body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -41,11 +49,15 @@ class ShadowController {
         return ResponseEntity.ok().header("ETag", "\"" + document.path("version").asString() + "\"").body(document);
     }
 
+    @Operation(operationId = "deleteShadow", summary = "Delete a device's shadow")
     @DeleteMapping
     JsonNode delete(@PathVariable String name) {
         return this.shadows.delete(name);
     }
 
+    @Operation(operationId = "getShadowDelta", summary = "Read where desired differs from reported")
+    @ApiResponse(responseCode = "200", description = "The delta, with the shadow's version")
+    @ApiResponse(responseCode = "204", description = "Desired and reported agree")
     @GetMapping("/delta")
     ResponseEntity<JsonNode> delta(@PathVariable String name) {
         return this.shadows.delta(name)

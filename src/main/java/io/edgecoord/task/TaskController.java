@@ -6,6 +6,9 @@ import java.util.Objects;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -28,6 +31,7 @@ import io.edgecoord.security.Scope;
 import io.edgecoord.web.PageResponse;
 
 /** The deployment API: deploy, list, read and delete tasks. */
+@Tag(name = "tasks", description = "Deploy, list, read and delete tasks and their versions")
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskController {
@@ -41,12 +45,20 @@ class TaskController {
         this.registry = registry;
     }
 
+    @Operation(operationId = "deployTask", summary = "Deploy a task: a new version, or the same one again",
+            description = "JSON with the code inline or by artifact, or multipart/form-data with a `task` JSON part and "
+                    + "a `code` zip part. The same definition and code again answers 200 with the version it has.")
+    @ApiResponse(responseCode = "201", description = "A new version was deployed; it is at `Location`")
+    @ApiResponse(responseCode = "200", description = "Nothing changed: the version deployed already")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> deploy(@Valid @RequestBody DeployTaskRequest request) {
         authorize(request);
         return respond(this.deployer.deploy(request));
     }
 
+    @Operation(operationId = "deployTask", summary = "Deploy a task: a new version, or the same one again")
+    @ApiResponse(responseCode = "201", description = "A new version was deployed; it is at `Location`")
+    @ApiResponse(responseCode = "200", description = "Nothing changed: the version deployed already")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TaskResponse> deploy(@Valid @RequestPart("task") DeployTaskRequest task,
             @RequestPart("code") MultipartFile code) {
@@ -54,22 +66,27 @@ class TaskController {
         return respond(this.deployer.deploy(task, code));
     }
 
+    @Operation(operationId = "listTasks", summary = "List tasks by name")
     @GetMapping
     PageResponse<TaskResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return this.registry.list(PageRequest.of(page, size, Sort.by("name")));
     }
 
+    @Operation(operationId = "getTask", summary = "Read a task: its latest version and settings")
     @GetMapping("/{name}")
     TaskResponse get(@PathVariable String name) {
         return this.registry.find(name);
     }
 
+    @Operation(operationId = "listTaskVersions", summary = "List a task's versions, oldest first")
     @GetMapping("/{name}/versions")
     TaskVersionsResponse versions(@PathVariable String name) {
         return this.registry.versions(name);
     }
 
+    @Operation(operationId = "deleteTask", summary = "Delete a task and all its versions")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String name) {

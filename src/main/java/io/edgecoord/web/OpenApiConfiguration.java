@@ -1,7 +1,11 @@
 package io.edgecoord.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +37,18 @@ class OpenApiConfiguration {
             has the type named after its status's reason phrase: `https://edgecoord.io/problems/forbidden` for 403.
             """;
 
+    /** Where the document describes "any JSON value": a schema with no type, which every generator reads as any. */
+    private static final String JSON_VALUE = "#/components/schemas/JsonValue";
+
+    static {
+        // A JsonNode is any JSON value; left alone, springdoc would describe Jackson's node class.
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<Object>().$ref(JSON_VALUE));
+    }
+
     @Bean
     OpenAPI edgecoordOpenApi() {
-        return new OpenAPI().info(new Info().title("edgecoord API").version("v1").description(DESCRIPTION));
+        return new OpenAPI().info(new Info().title("edgecoord API").version("v1").description(DESCRIPTION))
+            .components(new Components().addSchemas("JsonValue",
+                    new Schema<Object>().description("Any JSON value: object, array, string, number, boolean or null")));
     }
 }

@@ -45,6 +45,9 @@ class InvocationCancelControllerTests {
     @MockitoBean
     Cancellations cancellations;
 
+    @MockitoBean
+    LogFollower followers;
+
     @TestConfiguration
     static class Settings {
         @Bean

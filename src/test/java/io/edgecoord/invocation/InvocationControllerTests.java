@@ -50,6 +50,9 @@ class InvocationControllerTests {
     @MockitoBean
     Cancellations cancellations;
 
+    @MockitoBean
+    LogFollower followers;
+
     @TestConfiguration
     static class Settings {
         @Bean

@@ -34,4 +34,19 @@ class LogBufferTests {
 
         assertThat(buffer.text()).startsWith("abcd\n[edgecoord");
     }
+
+    @Test
+    void tellsItsWatchersOfEachAppendAndOfTheEndUntilTheyStop() {
+        LogBuffer buffer = new LogBuffer(100);
+        int[] heard = { 0 };
+        Runnable stop = buffer.watch(() -> heard[0]++);
+
+        buffer.append("a");
+        buffer.end();
+        stop.run();
+        buffer.append("b");
+
+        assertThat(heard[0]).isEqualTo(2);
+        assertThat(buffer.ended()).isTrue();
+    }
 }

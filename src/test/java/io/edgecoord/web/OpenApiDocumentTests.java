@@ -1,0 +1,90 @@
+package io.edgecoord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.ProcessCoordinatorTest;
+
+/** The served OpenAPI document is one a client generator can use, and Swagger UI shows it with a key. */
+class OpenApiDocumentTests extends ProcessCoordinatorTest {
+
+    @Test
+    void everyOperationHasAUniqueNamedOperationIdAndAFeatureTag() {
+        List<String> ids = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                String where = method.getKey().toUpperCase() + " " + path.getKey();
+                String id = method.getValue().path("operationId").asString("");
+                ids.add(id);
+                if (!id.matches("[a-z][A-Za-z]+")) {
+                    wrong.add(where + " has operationId '" + id + "'");
+                }
+                List<String> tags = method.getValue().path("tags").values().stream().map(JsonNode::asString).toList();
+                if (tags.size() != 1 || tags.getFirst().endsWith("-controller")) {
+                    wrong.add(where + " has tags " + tags);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(30)
+                .contains("deployTask", "invokeTask", "getInvocation", "listInvocations", "getInvocationLogs",
+                        "getCaller");
+    }
+
+    @Test
+    void documentsCreatedAnswersTheInvokeBodyAndJsonNodesAsAnyJson() {
+        JsonNode paths = document().path("paths");
+        assertThat(paths.at("/~1api~1v1~1tasks/post/responses/201").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1v1~1tasks/post/requestBody/content").propertyNames())
+                .contains("application/json", "multipart/form-data");
+        assertThat(paths.at("/~1api~1v1~1subscriptions/post/responses/201").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1v1~1devices/post/responses/201").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1v1~1tasks~1{name}~1invoke/post/requestBody/content/application~1json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/JsonValue");
+        assertThat(paths.at("/~1api~1v1~1devices~1{name}~1shadow/get/responses/200/content/application~1json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/JsonValue");
+        String text = document().toString();
+        assertThat(text).doesNotContain("JsonNodeFactory").doesNotContain("\"JsonNode\"");
+    }
+
+    @Test
+    void swaggerUiLoadsWithoutAKeyAndSendsTheSignedInKeyWithEveryCall() {
+        CoordinatorClient anonymous = new CoordinatorClient(port, null);
+        assertThat(anonymous.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/v3/api-docs/swagger-config").statusCode()).isEqualTo(200);
+        HttpResponse<String> initializer = anonymous.get("/swagger-ui/swagger-initializer.js");
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.body()).contains("sessionStorage.getItem('edgecoord.authorization')")
+                .contains("'Authorization'");
+        assertThat(anonymous.get("/v3/api-docs").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anyKeyReadsItsOwnScopes() {
+        CoordinatorClient admin = admin();
+        for (String scope : List.of("read", "invoke", "deploy")) {
+            JsonNode created = admin.json(admin.postJson("/api/v1/keys",
+                    "{\"name\":\"only-" + scope + "\",\"scopes\":[\"" + scope + "\"]}"));
+            CoordinatorClient key = admin.withKey(created.path("token").asString());
+            HttpResponse<String> me = key.get("/api/v1/me");
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(key.json(me).path("scopes").values()).map(JsonNode::asString).containsExactly(scope);
+            assertThat(key.json(me).path("name").asString()).isEqualTo("only-" + scope);
+        }
+        assertThat(new CoordinatorClient(port, null).get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+
+    private JsonNode document() {
+        CoordinatorClient admin = admin();
+        return admin.json(admin.get("/v3/api-docs"));
+    }
+}
