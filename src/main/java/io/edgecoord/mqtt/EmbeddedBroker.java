@@ -41,11 +41,13 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     private final KeyVerifier keys;
     private final BrokerMetrics metrics;
     private final ConfigurableEnvironment environment;
+    private final ClientMessages messages;
     private volatile Server server;
     private volatile int port;
 
     EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment) {
+            ConfigurableEnvironment environment, ClientMessages messages) {
+        this.messages = messages;
         this.properties = properties;
         this.keys = keys;
         this.metrics = metrics;
@@ -63,7 +65,8 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         int chosen;
         try {
             chosen = (properties.port() != 0) ? properties.port() : freePort();
-            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics), null, authenticator, authorizer);
+            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages), null, authenticator,
+                    authorizer);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The MQTT broker could not listen on " + properties.host() + ":"

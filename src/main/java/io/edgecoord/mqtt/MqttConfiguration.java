@@ -22,8 +22,13 @@ class MqttConfiguration {
     }
 
     @Bean
+    ClientMessages mqttClientMessages() {
+        return new ClientMessages();
+    }
+
+    @Bean
     EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment) {
-        return new EmbeddedBroker(properties, keys, metrics, environment);
+            ConfigurableEnvironment environment, ClientMessages messages) {
+        return new EmbeddedBroker(properties, keys, metrics, environment, messages);
     }
 }
