@@ -28,6 +28,7 @@ final class DeviceAddresses {
         switch (binding) {
             case HttpBinding http -> admit(http.host(), http.port(), "protocol.baseUrl");
             case ModbusBinding modbus -> admit(modbus.host(), modbus.port(), "protocol.host");
+            case OpcUaBinding opcua -> admit(opcua.host(), opcua.port(), "protocol.endpointUrl");
         }
     }
 

@@ -18,9 +18,12 @@ final class DeviceClients implements AutoCloseable {
 
     private final ModbusDeviceClient modbus;
 
-    DeviceClients(HttpDeviceClient http, ModbusDeviceClient modbus) {
+    private final OpcUaDeviceClient opcua;
+
+    DeviceClients(HttpDeviceClient http, ModbusDeviceClient modbus, OpcUaDeviceClient opcua) {
         this.http = http;
         this.modbus = modbus;
+        this.opcua = opcua;
     }
 
     /** The raw values of the resources, in their order. */
@@ -35,6 +38,7 @@ final class DeviceClients implements AutoCloseable {
                 yield values;
             }
             case ModbusBinding modbus -> this.modbus.read(modbus, resources, remaining);
+            case OpcUaBinding opcua -> this.opcua.read(opcua, resources, remaining);
         };
     }
 
@@ -43,6 +47,7 @@ final class DeviceClients implements AutoCloseable {
         switch (binding) {
             case HttpBinding http -> this.http.write(http, resource, raw, timeout);
             case ModbusBinding modbus -> this.modbus.write(modbus, resource, raw, timeout);
+            case OpcUaBinding opcua -> this.opcua.write(opcua, resource, raw, timeout);
         }
     }
 
@@ -52,6 +57,7 @@ final class DeviceClients implements AutoCloseable {
             case HttpBinding http -> {
                 // JSON carries any value the profile admits.
             }
+            case OpcUaBinding opcua -> OpcUaValues.variant(resource, raw);
             case ModbusBinding modbus -> ModbusRequests.check(resource, raw);
         }
     }
@@ -60,5 +66,6 @@ final class DeviceClients implements AutoCloseable {
     public void close() {
         this.http.close();
         this.modbus.close();
+        this.opcua.close();
     }
 }

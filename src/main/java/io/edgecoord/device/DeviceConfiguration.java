@@ -52,7 +52,10 @@ class DeviceConfiguration {
         AddressGuard guard = new AddressGuard(properties.network().policy(), own);
         DeviceClients client = new DeviceClients(
                 new HttpDeviceClient(properties.poll().connectTimeout(), guard, json),
-                new ModbusDeviceClient(new ModbusConnector(guard, properties.poll().connectTimeout())));
+                new ModbusDeviceClient(new ModbusConnector(guard, properties.poll().connectTimeout())),
+                new OpcUaDeviceClient(new OpcUaSessions(guard, new OpcUaCertificates(properties.opcua().pkiDir(),
+                        properties.opcua().applicationUri(), properties.opcua().trustOnFirstUse()),
+                        properties.opcua().applicationUri())));
         DeviceReader reader = new DeviceReader(client, transforms, properties, connectivity, events, metrics,
                 System::nanoTime, clock);
         DevicePoller poller = new DevicePoller(reader, connectivity, metrics, properties, System::nanoTime,

@@ -1,5 +1,6 @@
 package io.edgecoord.device;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,10 +17,11 @@ import io.edgecoord.device.network.NetworkPolicy;
  * @param liveness when a device counts as offline and how it is probed back
  * @param network which addresses devices may have
  * @param history how readings are kept
+ * @param opcua the OPC UA binding's identity and trust
  */
 @ConfigurationProperties("edgecoord.device")
 record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness, @DefaultValue Network network,
-        @DefaultValue History history) {
+        @DefaultValue History history, @DefaultValue OpcUa opcua) {
 
     @ConstructorBinding
     DeviceProperties {
@@ -27,7 +29,7 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
 
     /** Settings with the default history, for tests and tools that set only polling. */
     DeviceProperties(Poll poll, Liveness liveness, Network network) {
-        this(poll, liveness, network, History.DEFAULTS);
+        this(poll, liveness, network, History.DEFAULTS, OpcUa.DEFAULTS);
     }
 
     /** The lowest interval an admin may allow; below it devices are hammered (edgex-go #4586). */
@@ -115,6 +117,18 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
                         + "cleanup-interval and flush-interval must be positive");
             }
         }
+    }
+
+    /**
+     * @param pkiDir the application certificate ({@code client.p12}) and the trust list ({@code pki/})
+     * @param applicationUri the coordinator's OPC UA application URI, also in its certificate
+     * @param trustOnFirstUse trust a server certificate not in the trust list the first time it is seen
+     */
+    record OpcUa(@DefaultValue("./data/device/opcua") Path pkiDir,
+            @DefaultValue("urn:edgecoord:device-client") String applicationUri,
+            @DefaultValue("false") boolean trustOnFirstUse) {
+
+        static final OpcUa DEFAULTS = new OpcUa(Path.of("./data/device/opcua"), "urn:edgecoord:device-client", false);
     }
 
     /**

@@ -22,6 +22,10 @@ final class DeviceResolver {
                 ModbusResources.check(profile);
                 yield modbus.resolved();
             }
+            case OpcUaBinding opcua -> {
+                OpcUaDeviceClient.check(profile);
+                yield opcua.resolved();
+            }
         };
         Polling polling = request.polling();
         String intervalText = (polling.interval() != null) ? polling.interval() : profile.defaults().pollInterval();

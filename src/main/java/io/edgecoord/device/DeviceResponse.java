@@ -36,7 +36,8 @@ record DeviceResponse(UUID id, String name, String description, List<String> lab
             case UNKNOWN -> "UNKNOWN";
         };
         return new DeviceResponse(device.id(), definition.name(), definition.description(), definition.labels(),
-                definition.profile(), polled.binding(),
+                definition.profile(),
+                (polled.binding() instanceof OpcUaBinding opcua) ? opcua.redacted() : polled.binding(),
                 Polling.of(polled.interval(), polled.timeout(), definition.polling().source()),
                 definition.adminState(), definition.metrics(), connectivity, operating, device.revision(), device.createdAt(),
                 device.modifiedAt());

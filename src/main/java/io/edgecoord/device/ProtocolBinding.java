@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * How the coordinator talks to a device: {@code http} or {@code modbus-tcp}; further protocols
+ * How the coordinator talks to a device: {@code http}, {@code modbus-tcp} or {@code opcua}; further protocols
  * come as further records.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = HttpBinding.class, name = "http"),
-        @JsonSubTypes.Type(value = ModbusBinding.class, name = "modbus-tcp") })
-sealed interface ProtocolBinding permits HttpBinding, ModbusBinding {
+        @JsonSubTypes.Type(value = ModbusBinding.class, name = "modbus-tcp"),
+        @JsonSubTypes.Type(value = OpcUaBinding.class, name = "opcua") })
+sealed interface ProtocolBinding permits HttpBinding, ModbusBinding, OpcUaBinding {
 
     /** The link the device sits on; requests on one link are serialised. */
     String linkId();
