@@ -28,10 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The OPC UA binding over the REST API against a real OPC UA server that is not our code
  * (Eclipse Milo's SDK server): batched reads of every type, writes read back, security None and
  * Basic256Sha256 with the server's certificate trusted explicitly (in the trust list folder),
- * anonymous and user/password, and a node the server does not have.
+ * anonymous and user/password, a node the server does not have, and a server that goes away and
+ * comes back.
  */
 @ApplicationModuleTest
 @TestPropertySource(properties = { "edgecoord.device.network.allow=127.0.0.0/8",
+        "edgecoord.device.poll.min-interval=100ms",
         "spring.datasource.url=jdbc:h2:mem:opcua;DB_CLOSE_DELAY=-1" })
 @AutoConfigureMockMvc(addFilters = false)
 class OpcUaBindingModuleTests {
@@ -103,6 +105,30 @@ class OpcUaBindingModuleTests {
             .andExpect(status().isCreated());
         device("plc-5", "plc-nonode", "").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.detail").value(containsString("attributes.nodeId is required")));
+    }
+
+    @Test
+    void aServerThatGoesAwayTakesItsDevicesOfflineAndBackOnline() throws Exception {
+        OpcUaTestServer own = OpcUaTestServer.start();
+        int port = own.port();
+        profile("plc-away");
+        this.mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "plc-6", "profile": "plc-away", "protocol": {"type": "opcua", "endpointUrl": "%s"},
+                 "polling": {"interval": "500ms", "timeout": "400ms"}}""".formatted(own.url())))
+            .andExpect(status().isCreated());
+        awaitStatus("plc-6", "ONLINE");
+        own.close();
+        awaitStatus("plc-6", "OFFLINE");
+        try (OpcUaTestServer back = OpcUaTestServer.start(port)) {
+            awaitStatus("plc-6", "ONLINE");
+        }
+    }
+
+    private void awaitStatus(String device, String status) {
+        org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS)
+            .pollInterval(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/devices/" + device + "/connectivity"))
+                .andExpect(jsonPath("$.status").value(status)));
     }
 
     private void profile(String name) throws Exception {

@@ -99,14 +99,25 @@ final class OpcUaTestServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = socket.getLocalPort();
             socket.close();
-            return new OpcUaTestServer(port);
+            return start(port);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** A server on a given port: one that comes back where it was (with a new certificate). */
+    static OpcUaTestServer start(int port) {
+        try {
+            return new OpcUaTestServer(port);
+        }
         catch (Exception ex) {
             throw new IllegalStateException("Milo's OPC UA server did not start", ex);
         }
+    }
+
+    int port() {
+        return this.port;
     }
 
     String url() {
