@@ -1,0 +1,18 @@
+package io.edgecoord.storage;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    /** Only for the embedded H2 in file mode: PostgreSQL keeps its own files in bounds. */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    EmbeddedDatabaseMaintenance embeddedDatabaseMaintenance(DataSource dataSource, StorageProperties properties) {
+        return new EmbeddedDatabaseMaintenance(dataSource, properties);
+    }
+}
