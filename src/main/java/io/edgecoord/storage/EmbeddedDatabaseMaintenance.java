@@ -2,6 +2,7 @@ package io.edgecoord.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
 import javax.sql.DataSource;
@@ -37,19 +38,19 @@ class EmbeddedDatabaseMaintenance implements InitializingBean, DisposableBean {
     static final int WRITE_LIMIT = 4 * 1024 * 1024;
 
     private final DataSource dataSource;
-    private final StorageProperties properties;
+    private final Duration interval;
     private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
     private ScheduledFuture<?> rounds;
 
-    EmbeddedDatabaseMaintenance(DataSource dataSource, StorageProperties properties) {
+    EmbeddedDatabaseMaintenance(DataSource dataSource, Duration interval) {
         this.dataSource = dataSource;
-        this.properties = properties;
+        this.interval = interval;
         scheduler.setThreadNamePrefix("h2-maintenance-");
     }
 
     @Override
     public void afterPropertiesSet() {
-        rounds = scheduler.scheduleWithFixedDelay(this::runSafely, properties.databaseMaintenanceInterval());
+        rounds = scheduler.scheduleWithFixedDelay(this::runSafely, interval);
     }
 
     /** One round: force the file to disk, then rewrite what is sparse. */

@@ -32,8 +32,7 @@ class EmbeddedDatabaseMaintenanceTests {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(DefaultDatabaseUrl.of(dataDir) + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        EmbeddedDatabaseMaintenance maintenance = new EmbeddedDatabaseMaintenance(dataSource,
-                new StorageProperties(Duration.ofHours(1)));
+        EmbeddedDatabaseMaintenance maintenance = new EmbeddedDatabaseMaintenance(dataSource, Duration.ofHours(1));
         Path file = dataDir.resolve("db/edgecoord.mv.db");
         long[] sizes = new long[ROUNDS];
         try (Connection connection = dataSource.getConnection()) {
