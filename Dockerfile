@@ -44,7 +44,7 @@ COPY --from=build /build/healthcheck/ ./healthcheck/
 # Keep this path identical on the host: see above.
 ENV EDGECOORD_DATA_DIR=/var/lib/edgecoord
 VOLUME /var/lib/edgecoord
-EXPOSE 8080
+EXPOSE 8080 1883
 USER 10000:10000
 # The check is a JVM of its own (no curl is assumed in the runtime image), kept small and short-lived.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \

@@ -3,7 +3,6 @@ package io.edgecoord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,15 +11,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+
+import io.edgecoord.support.DefaultDatabaseUrl;
 
 /**
  * The embedded default (H2 in file mode, as {@code application.yml} configures it) keeps what it
@@ -36,7 +32,7 @@ class DefaultDatabaseDurabilityTests {
 
     @Test
     void keepsEveryCommitWhenTheProcessIsKilledRightAfterIt() throws Exception {
-        String url = defaultUrl(dataDir);
+        String url = DefaultDatabaseUrl.of(dataDir);
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Writer.class.getName(), url)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -54,18 +50,6 @@ class DefaultDatabaseDurabilityTests {
             count.next();
             assertThat(count.getInt(1)).isEqualTo(COMMITS);
         }
-    }
-
-    /** {@code spring.datasource.url} as {@code application.yml} has it, with the data folder given. */
-    static String defaultUrl(Path dataDir) throws IOException {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("test", Map.of("edgecoord.data-dir", dataDir.toString())));
-        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
-                .forEach(environment.getPropertySources()::addLast);
-        String url = environment.getRequiredProperty("spring.datasource.url");
-        assertThat(url).startsWith("jdbc:h2:file:" + dataDir);
-        return url;
     }
 
     /** The process that is killed: commits one row at a time, says so, then waits to be killed. */

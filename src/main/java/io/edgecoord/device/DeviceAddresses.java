@@ -24,17 +24,25 @@ final class DeviceAddresses {
     }
 
     /** Throws {@link DeviceAddressRefusedException} when the binding's host is or resolves to a refused address. */
-    void admit(HttpBinding binding) {
+    void admit(ProtocolBinding binding) {
+        switch (binding) {
+            case HttpBinding http -> admit(http.host(), http.port(), "protocol.baseUrl");
+            case ModbusBinding modbus -> admit(modbus.host(), modbus.port(), "protocol.host");
+            case OpcUaBinding opcua -> admit(opcua.host(), opcua.port(), "protocol.endpointUrl");
+        }
+    }
+
+    private void admit(String host, int port, String field) {
         try {
-            this.guard.admit(binding.host(), binding.port());
+            this.guard.admit(host, port);
         }
         catch (AddressRefusedException ex) {
-            throw new DeviceAddressRefusedException("protocol.baseUrl: " + ex.getMessage() + ".");
+            throw new DeviceAddressRefusedException(field + ": " + ex.getMessage() + ".");
         }
         catch (UnknownHostException ex) {
             // Not refused: a device may join the network after it is registered, and every request
             // resolves its name and judges the answer again.
-            log.info("Device host {} does not resolve yet: {}", binding.host(), ex.getMessage());
+            log.info("Device host {} does not resolve yet: {}", host, ex.getMessage());
         }
     }
 }

@@ -20,7 +20,7 @@ import io.edgecoord.device.network.MachineAddresses;
 import io.edgecoord.device.network.OwnEndpoints;
 
 /**
- * Wires the HTTP binding, its address guard, connectivity, the reader and the poller; the poller
+ * Wires the HTTP and Modbus bindings, their address guard, connectivity, the reader and the poller; the poller
  * stops with the context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +50,12 @@ class DeviceConfiguration {
         ConnectivityTracker connectivity = new ConnectivityTracker(events, metrics, clock, properties.liveness());
         ValueTransforms transforms = new ValueTransforms(json);
         AddressGuard guard = new AddressGuard(properties.network().policy(), own);
-        HttpDeviceClient client = new HttpDeviceClient(properties.poll().connectTimeout(), guard, json);
+        DeviceClients client = new DeviceClients(
+                new HttpDeviceClient(properties.poll().connectTimeout(), guard, json),
+                new ModbusDeviceClient(new ModbusConnector(guard, properties.poll().connectTimeout())),
+                new OpcUaDeviceClient(new OpcUaSessions(guard, new OpcUaCertificates(properties.opcua().pkiDir(),
+                        properties.opcua().applicationUri(), properties.opcua().trustOnFirstUse()),
+                        properties.opcua().applicationUri())));
         DeviceReader reader = new DeviceReader(client, transforms, properties, connectivity, events, metrics,
                 System::nanoTime, clock);
         DevicePoller poller = new DevicePoller(reader, connectivity, metrics, properties, System::nanoTime,

@@ -1,9 +1,11 @@
 package io.edgecoord.device;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.edgecoord.device.network.NetworkPolicy;
@@ -14,9 +16,21 @@ import io.edgecoord.device.network.NetworkPolicy;
  * @param poll how devices are polled
  * @param liveness when a device counts as offline and how it is probed back
  * @param network which addresses devices may have
+ * @param history how readings are kept
+ * @param opcua the OPC UA binding's identity and trust
  */
 @ConfigurationProperties("edgecoord.device")
-record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness, @DefaultValue Network network) {
+record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness, @DefaultValue Network network,
+        @DefaultValue History history, @DefaultValue OpcUa opcua) {
+
+    @ConstructorBinding
+    DeviceProperties {
+    }
+
+    /** Settings with the default history, for tests and tools that set only polling. */
+    DeviceProperties(Poll poll, Liveness liveness, Network network) {
+        this(poll, liveness, network, History.DEFAULTS, OpcUa.DEFAULTS);
+    }
 
     /** The lowest interval an admin may allow; below it devices are hammered (edgex-go #4586). */
     static final Duration FLOOR_INTERVAL = Duration.ofMillis(100);
@@ -36,7 +50,7 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
      * @param jitterMax upper bound of the start jitter, which is min(10 % of interval, this)
      * @param maxConcurrent polls of ONLINE/UNKNOWN devices in flight at once, over all devices
      * @param maxInflightPerLink requests in flight at once on one link (a serial bus, a gateway)
-     * @param connectTimeout TCP connect timeout of the HTTP binding
+     * @param connectTimeout TCP connect timeout of the HTTP and Modbus bindings
      */
     record Poll(@DefaultValue("10s") Duration defaultInterval, @DefaultValue("1s") Duration minInterval,
             @DefaultValue("24h") Duration maxInterval, @DefaultValue("5s") Duration defaultTimeout,
@@ -80,6 +94,41 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
                         + "recovery-lane-concurrency and recovery-max-backoff must be positive");
             }
         }
+    }
+
+    /**
+     * @param maxRows readings kept at most; past it the oldest are deleted in the background
+     * @param cleanupInterval how often the row count is checked against {@code maxRows}
+     * @param deleteBatch rows deleted per statement, so a cleanup never holds long locks
+     * @param queueCapacity readings waiting to be written at most; past it new ones are dropped and counted
+     * @param flushInterval how often waiting readings are written, in one batch
+     */
+    record History(@DefaultValue("1000000") long maxRows, @DefaultValue("1m") Duration cleanupInterval,
+            @DefaultValue("10000") int deleteBatch, @DefaultValue("100000") int queueCapacity,
+            @DefaultValue("1s") Duration flushInterval) {
+
+        static final History DEFAULTS = new History(1_000_000, Duration.ofMinutes(1), 10_000, 100_000,
+                Duration.ofSeconds(1));
+
+        History {
+            if (maxRows < 1 || deleteBatch < 1 || queueCapacity < 1 || !cleanupInterval.isPositive()
+                    || !flushInterval.isPositive()) {
+                throw new IllegalArgumentException("edgecoord.device.history: max-rows, delete-batch, queue-capacity, "
+                        + "cleanup-interval and flush-interval must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param pkiDir the application certificate ({@code client.p12}) and the trust list ({@code pki/})
+     * @param applicationUri the coordinator's OPC UA application URI, also in its certificate
+     * @param trustOnFirstUse trust a server certificate not in the trust list the first time it is seen
+     */
+    record OpcUa(@DefaultValue("./data/device/opcua") Path pkiDir,
+            @DefaultValue("urn:edgecoord:device-client") String applicationUri,
+            @DefaultValue("false") boolean trustOnFirstUse) {
+
+        static final OpcUa DEFAULTS = new OpcUa(Path.of("./data/device/opcua"), "urn:edgecoord:device-client", false);
     }
 
     /**

@@ -31,7 +31,7 @@ final class DeviceReader {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceReader.class);
 
-    private final HttpDeviceClient client;
+    private final DeviceClients client;
 
     private final ValueTransforms transforms;
 
@@ -51,7 +51,7 @@ final class DeviceReader {
 
     private final Map<String, Map<String, Object>> lastValues = new ConcurrentHashMap<>();
 
-    DeviceReader(HttpDeviceClient client, ValueTransforms transforms, DeviceProperties properties,
+    DeviceReader(DeviceClients client, ValueTransforms transforms, DeviceProperties properties,
             ConnectivityTracker connectivity, ApplicationEventPublisher events, PollMetrics metrics,
             LongSupplier ticker, Clock clock) {
         this.client = client;
@@ -70,12 +70,7 @@ final class DeviceReader {
     ReadOutcome read(PolledDevice device, String source, List<ProfileResource> resources, Lane lane,
             long scheduledAt, long deadline) {
         return run(device, lane, scheduledAt, deadline, (remaining) -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (ProfileResource resource : resources) {
-                JsonNode raw = this.client.read(device.binding(), resource, remaining.get());
-                values.put(resource.name(), this.transforms.fromRaw(resource, raw));
-            }
-            return values;
+            return transformed(this.client.read(device.binding(), resources, remaining));
         }, source);
     }
 
@@ -86,15 +81,23 @@ final class DeviceReader {
             for (Map.Entry<ProfileResource, JsonNode> entry : raw.entrySet()) {
                 this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining.get());
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (ProfileResource resource : raw.keySet()) {
-                if (resource.readWrite().readable()) {
-                    values.put(resource.name(), this.transforms.fromRaw(resource,
-                            this.client.read(device.binding(), resource, remaining.get())));
-                }
-            }
-            return values;
+            List<ProfileResource> readable = raw.keySet().stream().filter((r) -> r.readWrite().readable()).toList();
+            return readable.isEmpty() ? new LinkedHashMap<>()
+                    : transformed(this.client.read(device.binding(), readable, remaining));
         }, String.join(",", raw.keySet().stream().map(ProfileResource::name).toList()));
+    }
+
+    /** Refuses, before any request, a raw value the device's binding cannot carry. */
+    void check(PolledDevice device, ProfileResource resource, JsonNode raw) {
+        this.client.check(device.binding(), resource, raw);
+    }
+
+    private Map<String, Object> transformed(Map<ProfileResource, JsonNode> raw) throws DeviceCallException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<ProfileResource, JsonNode> entry : raw.entrySet()) {
+            values.put(entry.getKey().name(), this.transforms.fromRaw(entry.getKey(), entry.getValue()));
+        }
+        return values;
     }
 
     void forget(String device) {

@@ -16,8 +16,16 @@ final class DeviceResolver {
     }
 
     PolledDevice resolve(RegisterDeviceRequest request, DeviceProfile profile) {
-        HttpBinding binding = switch (request.protocol()) {
+        ProtocolBinding binding = switch (request.protocol()) {
             case HttpBinding http -> http.resolved();
+            case ModbusBinding modbus -> {
+                ModbusResources.check(profile);
+                yield modbus.resolved();
+            }
+            case OpcUaBinding opcua -> {
+                OpcUaDeviceClient.check(profile);
+                yield opcua.resolved();
+            }
         };
         Polling polling = request.polling();
         String intervalText = (polling.interval() != null) ? polling.interval() : profile.defaults().pollInterval();

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param protocol how it is reached, with the link it sits on
  * @param polling interval, timeout and source in effect
  * @param adminState UNLOCKED or LOCKED
+ * @param metrics whether its last values are Prometheus gauges
  * @param connectivity derived by the service; not writable
  * @param operatingState EdgeX's view of connectivity: UP, DOWN or UNKNOWN
  * @param revision also the ETag
@@ -23,7 +24,7 @@ import java.util.UUID;
  * @param modifiedAt when it last changed
  */
 record DeviceResponse(UUID id, String name, String description, List<String> labels, String profile,
-        ProtocolBinding protocol, Polling polling, AdminState adminState, Connectivity connectivity,
+        ProtocolBinding protocol, Polling polling, AdminState adminState, boolean metrics, Connectivity connectivity,
         String operatingState, long revision, Instant createdAt, Instant modifiedAt) {
 
     static DeviceResponse of(StoredDevice device, Connectivity connectivity) {
@@ -35,9 +36,10 @@ record DeviceResponse(UUID id, String name, String description, List<String> lab
             case UNKNOWN -> "UNKNOWN";
         };
         return new DeviceResponse(device.id(), definition.name(), definition.description(), definition.labels(),
-                definition.profile(), polled.binding(),
+                definition.profile(),
+                (polled.binding() instanceof OpcUaBinding opcua) ? opcua.redacted() : polled.binding(),
                 Polling.of(polled.interval(), polled.timeout(), definition.polling().source()),
-                definition.adminState(), connectivity, operating, device.revision(), device.createdAt(),
+                definition.adminState(), definition.metrics(), connectivity, operating, device.revision(), device.createdAt(),
                 device.modifiedAt());
     }
 }

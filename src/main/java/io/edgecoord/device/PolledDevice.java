@@ -15,6 +15,6 @@ import java.util.List;
  * @param pollResources the resources a poll reads
  * @param locked whether its admin state is LOCKED
  */
-record PolledDevice(String name, DeviceProfile profile, HttpBinding binding, Duration interval, Duration timeout,
+record PolledDevice(String name, DeviceProfile profile, ProtocolBinding binding, Duration interval, Duration timeout,
         String source, List<ProfileResource> pollResources, boolean locked) {
 }

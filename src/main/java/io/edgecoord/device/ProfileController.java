@@ -2,11 +2,15 @@ package io.edgecoord.device;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,17 +22,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Device profiles: list, create, read, replace, delete. */
+/**
+ * Device profiles: list, create, read, replace, delete; and import of EdgeX v3 profiles, as YAML
+ * ({@code application/yaml}) or as EdgeX JSON ({@code ?format=edgex}).
+ */
 @Tag(name = "device-profiles", description = "Device profiles: resources and commands a kind of device has")
 @RestController
 @RequestMapping("/api/v1/device-profiles")
 class ProfileController {
 
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
     private final DeviceProfiles profiles;
 
-    ProfileController(DeviceProfiles profiles) {
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    ProfileController(DeviceProfiles profiles, JsonMapper json, Validator validator) {
         this.profiles = profiles;
+        this.json = json;
+        this.validator = validator;
     }
 
     @Operation(operationId = "listDeviceProfiles", summary = "List device profiles")
@@ -43,6 +62,49 @@ class ProfileController {
     ResponseEntity<DeviceProfile> create(@Valid @RequestBody DeviceProfile profile) {
         DeviceProfile created = this.profiles.create(profile);
         return ResponseEntity.created(URI.create("/api/v1/device-profiles/" + created.name())).body(created);
+    }
+
+    @Operation(operationId = "importDeviceProfileYaml", summary = "Import an EdgeX v3 device profile given as YAML")
+    @PostMapping(consumes = { "application/yaml", "application/x-yaml", "text/yaml" })
+    ResponseEntity<DeviceProfile> importYaml(@RequestBody byte[] body) {
+        JsonNode document;
+        try {
+            document = YAML.readTree(body);
+        }
+        catch (JacksonException ex) {
+            throw new InvalidDefinitionException("EdgeX profile: the body is not YAML: "
+                    + ex.getOriginalMessage() + ".");
+        }
+        return imported(document);
+    }
+
+    @Operation(operationId = "importDeviceProfileEdgexJson", summary = "Import an EdgeX v3 device profile given as EdgeX JSON")
+    @PostMapping(consumes = "application/json", params = "format=edgex")
+    ResponseEntity<DeviceProfile> importJson(@RequestBody byte[] body) {
+        JsonNode document;
+        try {
+            document = this.json.readTree(body);
+        }
+        catch (JacksonException ex) {
+            throw new InvalidDefinitionException("EdgeX profile: the body is not JSON: "
+                    + ex.getOriginalMessage() + ".");
+        }
+        return imported(document);
+    }
+
+    private ResponseEntity<DeviceProfile> imported(JsonNode document) {
+        if (document == null || !EdgeXProfiles.isEdgeX(document)) {
+            throw new InvalidDefinitionException("EdgeX profile: the body has no deviceResources.");
+        }
+        DeviceProfile profile = EdgeXProfiles.map(document);
+        Set<ConstraintViolation<DeviceProfile>> violations = this.validator.validate(profile);
+        if (!violations.isEmpty()) {
+            throw new InvalidDefinitionException("EdgeX profile: " + violations.stream()
+                .map((v) -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; ")) + ".");
+        }
+        return create(profile);
     }
 
     @Operation(operationId = "getDeviceProfile", summary = "Read a device profile")

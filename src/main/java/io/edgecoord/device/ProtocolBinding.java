@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * How the coordinator talks to a device. Only {@code http} exists so far; Modbus and MQTT come
- * later as further records.
+ * How the coordinator talks to a device: {@code http}, {@code modbus-tcp} or {@code opcua}; further protocols
+ * come as further records.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes(@JsonSubTypes.Type(value = HttpBinding.class, name = "http"))
-sealed interface ProtocolBinding permits HttpBinding {
+@JsonSubTypes({ @JsonSubTypes.Type(value = HttpBinding.class, name = "http"),
+        @JsonSubTypes.Type(value = ModbusBinding.class, name = "modbus-tcp"),
+        @JsonSubTypes.Type(value = OpcUaBinding.class, name = "opcua") })
+sealed interface ProtocolBinding permits HttpBinding, ModbusBinding, OpcUaBinding {
 
     /** The link the device sits on; requests on one link are serialised. */
     String linkId();

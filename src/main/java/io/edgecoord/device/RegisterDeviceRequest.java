@@ -18,20 +18,23 @@ import jakarta.validation.constraints.Size;
  * @param protocol how to reach the device
  * @param polling interval, timeout, source; defaults from the profile and the settings
  * @param adminState UNLOCKED (default) or LOCKED
+ * @param metrics whether the last numeric value of each resource is a Prometheus gauge; default false
  */
 record RegisterDeviceRequest(
         @NotNull @Pattern(regexp = DeviceProfile.NAME, message = "must match " + DeviceProfile.NAME) String name,
         @Size(max = 1024) String description, List<@NotBlank @Size(max = 128) String> labels,
-        @NotBlank String profile, @NotNull @Valid ProtocolBinding protocol, Polling polling, AdminState adminState) {
+        @NotBlank String profile, @NotNull @Valid ProtocolBinding protocol, Polling polling, AdminState adminState,
+        Boolean metrics) {
 
     RegisterDeviceRequest {
         labels = (labels == null) ? List.of() : List.copyOf(labels);
         polling = (polling == null) ? new Polling(null, null, null) : polling;
         adminState = (adminState == null) ? AdminState.UNLOCKED : adminState;
+        metrics = (metrics == null) ? Boolean.FALSE : metrics;
     }
 
     RegisterDeviceRequest withAdminState(AdminState state) {
         return new RegisterDeviceRequest(this.name, this.description, this.labels, this.profile, this.protocol,
-                this.polling, state);
+                this.polling, state, this.metrics);
     }
 }

@@ -48,8 +48,11 @@ class RegisteredDevices implements DeviceRegistry {
 
     private final Clock clock;
 
+    private final ReadingHistory history;
+
     RegisteredDevices(DeviceRepository repository, DeviceProfiles profiles, DeviceRuntime runtime, JsonMapper json,
-            Validator validator, Clock clock) {
+            Validator validator, Clock clock, ReadingHistory history) {
+        this.history = history;
         this.repository = repository;
         this.profiles = profiles;
         this.resolver = new DeviceResolver(runtime.properties().poll());
@@ -88,6 +91,12 @@ class RegisteredDevices implements DeviceRegistry {
         return device;
     }
 
+    /** Whether the device exists and opted in to its values as Prometheus gauges. */
+    boolean exportsMetrics(String name) {
+        StoredDevice device = this.devices.get(name);
+        return device != null && device.definition().metrics();
+    }
+
     Connectivity connectivity(String name) {
         return this.runtime.connectivity().get(get(name).name());
     }
@@ -120,6 +129,7 @@ class RegisteredDevices implements DeviceRegistry {
         this.repository.deleteById(device.id());
         this.devices.remove(name);
         this.runtime.forget(name);
+        this.history.forget(name);
     }
 
     List<StoredDevice> list(String label, String profile, ConnectivityStatus status, AdminState adminState) {

@@ -67,7 +67,9 @@ class ResourceCommands implements DeviceCommands {
             if (!resource.readWrite().writable()) {
                 throw new InvalidValueException("Resource '" + name + "' is read-only.");
             }
-            raw.put(resource, this.runtime.transforms().toRaw(resource, value));
+            JsonNode rawValue = this.runtime.transforms().toRaw(resource, value);
+            this.runtime.reader().check(polled, resource, rawValue);
+            raw.put(resource, rawValue);
         });
         long deadline = this.runtime.reader().now() + polled.timeout().toNanos();
         return valuesOf(polled, this.runtime.reader().write(polled, raw, deadline)).values();

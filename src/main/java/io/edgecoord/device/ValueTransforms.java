@@ -42,7 +42,8 @@ final class ValueTransforms {
                 yield raw.stringValue();
             }
             case OBJECT -> this.json.treeToValue(raw, Object.class);
-            case INT32, INT64, FLOAT32, FLOAT64 -> throw new IllegalStateException("numeric handled above");
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64 ->
+                throw new IllegalStateException("numeric handled above");
         };
     }
 
@@ -60,8 +61,8 @@ final class ValueTransforms {
             if (type.integral() && v != Math.rint(v)) {
                 throw invalid(resource, "must be a whole number");
             }
-            if (type == ValueType.INT32 && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
-                throw invalid(resource, "is out of the INT32 range");
+            if (type.integral() && (v < type.min() || v > type.max())) {
+                throw invalid(resource, "is out of the " + type + " range");
             }
             if ((resource.minimum() != null && v < resource.minimum())
                     || (resource.maximum() != null && v > resource.maximum())) {
@@ -93,7 +94,8 @@ final class ValueTransforms {
                 }
                 yield this.json.valueToTree(value);
             }
-            case INT32, INT64, FLOAT32, FLOAT64 -> throw new IllegalStateException("numeric handled above");
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64 ->
+                throw new IllegalStateException("numeric handled above");
         };
     }
 

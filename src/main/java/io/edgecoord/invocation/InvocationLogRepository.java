@@ -11,4 +11,15 @@ interface InvocationLogRepository extends JpaRepository<InvocationLog, String> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from InvocationLog l where l.invocationId = :id")
     void deleteByInvocationId(@Param("id") String id);
+
+    /** Ids of logs whose invocation ended before {@code cutoff}, oldest end first. */
+    @Query("""
+            select l.invocationId from InvocationLog l join Invocation i on i.id = l.invocationId
+            where i.status in :statuses and i.finishedAt < :cutoff order by i.finishedAt""")
+    java.util.List<String> findEndedBefore(@Param("statuses") java.util.List<InvocationStatus> statuses,
+            @Param("cutoff") java.time.Instant cutoff, org.springframework.data.domain.Limit limit);
+
+    @Modifying
+    @Query("delete from InvocationLog l where l.invocationId in :ids")
+    int deleteByIds(@Param("ids") java.util.List<String> ids);
 }

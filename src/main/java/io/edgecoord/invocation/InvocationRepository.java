@@ -34,4 +34,27 @@ interface InvocationRepository extends JpaRepository<Invocation, String> {
             where i.id = :id and i.status in (io.edgecoord.invocation.InvocationStatus.QUEUED,
                 io.edgecoord.invocation.InvocationStatus.RUNNING)""")
     int requestCancel(@Param("id") String id, @Param("at") java.time.Instant at);
+
+    /** Ids of records in {@code statuses} that ended before {@code cutoff}, oldest end first. */
+    @Query("""
+            select i.id from Invocation i where i.status in :statuses and i.finishedAt < :cutoff
+            order by i.finishedAt""")
+    List<String> findEndedBefore(@Param("statuses") List<InvocationStatus> statuses,
+            @Param("cutoff") java.time.Instant cutoff, org.springframework.data.domain.Limit limit);
+
+    /** Ids of ended records, oldest end first, dead letters last. */
+    @Query("""
+            select i.id from Invocation i where i.status in :statuses
+            order by case when i.status = io.edgecoord.invocation.InvocationStatus.DEAD_LETTERED then 1 else 0 end,
+                i.finishedAt""")
+    List<String> findOldestEnded(@Param("statuses") List<InvocationStatus> statuses,
+            org.springframework.data.domain.Limit limit);
+
+    @Query("select count(i) from Invocation i where i.status in :statuses")
+    long countByStatuses(@Param("statuses") List<InvocationStatus> statuses);
+
+    /** Deletes those of {@code ids} still in {@code statuses}; their logs go by the foreign key's cascade. */
+    @Modifying
+    @Query("delete from Invocation i where i.id in :ids and i.status in :statuses")
+    int deleteEnded(@Param("ids") List<String> ids, @Param("statuses") List<InvocationStatus> statuses);
 }

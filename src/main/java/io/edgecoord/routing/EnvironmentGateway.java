@@ -18,6 +18,8 @@ import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
+import io.edgecoord.mqtt.InvalidTopicException;
+import io.edgecoord.mqtt.MqttPublisher;
 import io.edgecoord.runtime.EnvironmentServices;
 import io.edgecoord.shadow.Shadows;
 import io.edgecoord.task.TaskCatalog;
@@ -32,7 +34,8 @@ import io.edgecoord.task.TaskPermissions;
  *
  * <p>{@code GET shadows/{device}} (needs {@code shadows.read}), {@code PATCH shadows/{device}} (an
  * update request document; needs {@code shadows.write}), {@code POST tasks/{name}/invoke} (202 with
- * the invocation's id and location; needs {@code invoke}).
+ * the invocation's id and location; needs {@code invoke}), {@code POST publish} (a
+ * {@link PublishRequest} put on the MQTT broker; needs a {@code publish} filter matching its topic).
  */
 @Component
 class EnvironmentGateway implements EnvironmentServices {
@@ -45,14 +48,16 @@ class EnvironmentGateway implements EnvironmentServices {
     private final ObjectProvider<Shadows> shadows;
     private final TaskCatalog tasks;
     private final JsonMapper json;
+    private final ObjectProvider<MqttPublisher> broker;
 
     EnvironmentGateway(ResourceManager environments, Invocations invocations, ObjectProvider<Shadows> shadows,
-            TaskCatalog tasks, JsonMapper json) {
+            TaskCatalog tasks, JsonMapper json, ObjectProvider<MqttPublisher> broker) {
         this.environments = environments;
         this.invocations = invocations;
         this.shadows = shadows;
         this.tasks = tasks;
         this.json = json;
+        this.broker = broker;
     }
 
     @Override
@@ -70,6 +75,9 @@ class EnvironmentGateway implements EnvironmentServices {
                     && request.method().equals("POST")) {
                 authorize(caller.get(), GatewayAccess.INVOKE, path[1]);
                 return invoke(caller.get(), path[1], request.body());
+            }
+            if (path.length == 1 && path[0].equals("publish") && request.method().equals("POST")) {
+                return publish(caller.get(), request.body());
             }
             return problem(HttpStatus.NOT_FOUND, "not-found", "No coordinator service at /edgecoord/v1/"
                     + request.path() + " for " + request.method() + ".");
@@ -119,6 +127,23 @@ class EnvironmentGateway implements EnvironmentServices {
         String id = invocations.invokeAsync(task, payload, cause);
         return reply(202, JSON, json.writeValueAsBytes(
                 Map.of("invocationId", id, "location", "/api/v1/invocations/" + id)));
+    }
+
+    private Reply publish(EnvironmentSpec caller, byte[] body) {
+        PublishRequest message = PublishRequest.parse(json.readTree(body), json);
+        authorize(caller, GatewayAccess.PUBLISH, message.topic());
+        MqttPublisher service = broker.getIfAvailable();
+        if (service == null) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "mqtt-unavailable", "No MQTT broker runs here.");
+        }
+        try {
+            service.publish(message.topic(), message.payload(), message.qos(), message.retain());
+        }
+        catch (InvalidTopicException ex) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-publish", ex.getMessage());
+        }
+        return reply(200, JSON, json.writeValueAsBytes(Map.of("topic", message.topic(), "qos", message.qos(),
+                "retain", message.retain(), "bytes", message.payload().length)));
     }
 
     private Reply problem(HttpStatus status, String slug, String detail) {

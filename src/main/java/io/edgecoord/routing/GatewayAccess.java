@@ -13,7 +13,9 @@ enum GatewayAccess {
     /** {@code PATCH shadows/{device}}. */
     WRITE_SHADOW("update shadow", "shadows.write"),
     /** {@code POST tasks/{name}/invoke}. */
-    INVOKE("invoke task", "invoke");
+    INVOKE("invoke task", "invoke"),
+    /** {@code POST publish}: a topic one of {@code permissions.publish}'s MQTT filters matches. */
+    PUBLISH("publish to topic", "publish");
 
     private final String action;
     private final String permission;
@@ -28,7 +30,7 @@ enum GatewayAccess {
      *
      * @param task the calling task's name
      * @param version the calling environment's task version, whose permissions are {@code granted}
-     * @param target the device or task called
+     * @param target the device or task called, or the topic published to
      * @throws PermissionDeniedException when {@code granted} does not name {@code target}
      */
     void check(String task, int version, TaskPermissions granted, String target) {
@@ -36,6 +38,7 @@ enum GatewayAccess {
             case READ_SHADOW -> granted.mayReadShadow(target);
             case WRITE_SHADOW -> granted.mayWriteShadow(target);
             case INVOKE -> granted.mayInvoke(target);
+            case PUBLISH -> granted.publish().stream().anyMatch(filter -> TopicFilter.parse(filter).matches(target));
         };
         if (!allowed) {
             throw new PermissionDeniedException("task " + task + " version " + version + " may not " + this.action

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,21 +29,42 @@ import io.edgecoord.shadow.ShadowDeltaChanged;
 class RouterListeners {
 
     private final Router router;
+    private final BrokerMirror mirror;
     private final LoopGuard loops;
     private final JsonMapper json;
     private final Clock clock;
 
-    RouterListeners(Router router, LoopGuard loops, JsonMapper json, Clock clock) {
+    RouterListeners(Router router, BrokerMirror mirror, LoopGuard loops, JsonMapper json, Clock clock) {
         this.router = router;
+        this.mirror = mirror;
         this.loops = loops;
         this.json = json;
         this.clock = clock;
     }
 
+    /** Routes the event, and puts it on the MQTT broker for subscribers outside the coordinator. */
+    private void publish(SourceKind source, String topic, String type, boolean priority, int hops,
+            Supplier<Envelope> event) {
+        Supplier<Envelope> once = new Supplier<>() {
+            private Envelope built;
+
+            @Override
+            public Envelope get() {
+                // Built at most once, so a route and the broker see the same event id.
+                if (built == null) {
+                    built = event.get();
+                }
+                return built;
+            }
+        };
+        router.publish(source, topic, type, priority, hops, once);
+        mirror.offer(topic, once, source == SourceKind.SHADOWS);
+    }
+
     @EventListener
     void on(DeviceReadingsPolled polled) {
         String topic = Topics.readings(polled.device(), polled.source());
-        router.publish(SourceKind.DEVICES, topic, "device.readings", false, 0, () -> {
+        publish(SourceKind.DEVICES, topic, "device.readings", false, 0, () -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("device", polled.device());
             data.put("source", polled.source());
@@ -56,7 +78,7 @@ class RouterListeners {
     @EventListener
     void on(DeviceConnectivityChanged changed) {
         String topic = Topics.connectivity(changed.device());
-        router.publish(SourceKind.DEVICES, topic, "device.connectivity", true, 0, () -> {
+        publish(SourceKind.DEVICES, topic, "device.connectivity", true, 0, () -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("device", changed.device());
             data.put("status", changed.status());
@@ -70,7 +92,7 @@ class RouterListeners {
     @EventListener
     void on(ShadowDeltaChanged delta) {
         String topic = Topics.shadowDelta(delta.device());
-        router.publish(SourceKind.SHADOWS, topic, "shadow.delta", false, LoopGuard.current(), () -> {
+        publish(SourceKind.SHADOWS, topic, "shadow.delta", false, LoopGuard.current(), () -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("version", delta.version());
             data.put("timestamp", delta.at().getEpochSecond());
@@ -87,7 +109,7 @@ class RouterListeners {
             return;
         }
         String topic = Topics.taskResults(completed.task());
-        router.publish(SourceKind.TASKS, topic, "task.result", false, hops,
+        publish(SourceKind.TASKS, topic, "task.result", false, hops,
                 () -> new Envelope(completed.invocationId(), "task.result", "task:" + completed.task(), topic,
                         clock.instant(), result(completed.result())));
     }

@@ -1,7 +1,5 @@
 package io.edgecoord.security;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -58,7 +56,7 @@ final class AccessPolicy {
         }
         if (path.startsWith(LAMBDA)) {
             String[] segments = path.substring(LAMBDA.length()).split("/", -1);
-            String function = LambdaNames.functionName(URLDecoder.decode(segments[0], StandardCharsets.UTF_8));
+            String function = LambdaNames.functionName(segments[0]);
             if (!read && segments.length == 2 && segments[1].equals("invocations")) {
                 return need(function, Scope.INVOKE);
             }

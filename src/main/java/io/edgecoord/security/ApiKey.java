@@ -37,6 +37,12 @@ class ApiKey extends AssignedIdEntity {
     @Column(name = "task_patterns", nullable = false, length = 2048)
     private String taskPatterns;
 
+    @Column(name = "publish_topics", nullable = false, length = 4096)
+    private String publishTopics = "";
+
+    @Column(name = "subscribe_topics", nullable = false, length = 4096)
+    private String subscribeTopics = "";
+
     @Column(name = "requests_per_second")
     private Integer requestsPerSecond;
 
@@ -53,13 +59,15 @@ class ApiKey extends AssignedIdEntity {
     }
 
     ApiKey(String id, String name, String secretHash, String secretSealed, Set<Scope> scopes,
-            List<String> taskPatterns, Integer requestsPerSecond, Instant createdAt) {
+            List<String> taskPatterns, KeyTopics topics, Integer requestsPerSecond, Instant createdAt) {
         this.id = id;
         this.name = name;
         this.secretHash = secretHash;
         this.secretSealed = secretSealed;
         this.scopes = scopes.stream().map(Scope::id).sorted().collect(Collectors.joining(","));
         this.taskPatterns = String.join("\n", taskPatterns);
+        this.publishTopics = String.join("\n", topics.publish());
+        this.subscribeTopics = String.join("\n", topics.subscribe());
         this.requestsPerSecond = requestsPerSecond;
         this.createdAt = createdAt;
     }
@@ -89,6 +97,10 @@ class ApiKey extends AssignedIdEntity {
 
     List<String> taskPatterns() {
         return taskPatterns.isEmpty() ? List.of() : List.of(taskPatterns.split("\n"));
+    }
+
+    KeyTopics topics() {
+        return KeyTopics.of(publishTopics, subscribeTopics);
     }
 
     Integer requestsPerSecond() {

@@ -26,15 +26,16 @@ class ApiKeys {
 
     /** A new key with a generated secret; the secret is in the answer and nowhere else. */
     @Transactional
-    CreatedKey create(String name, Set<Scope> scopes, List<String> taskPatterns, Integer requestsPerSecond) {
-        return create(KeyToken.generate(), name, scopes, taskPatterns, requestsPerSecond);
+    CreatedKey create(String name, Set<Scope> scopes, List<String> taskPatterns, KeyTopics topics,
+            Integer requestsPerSecond) {
+        return create(KeyToken.generate(), name, scopes, taskPatterns, topics, requestsPerSecond);
     }
 
     @Transactional
-    CreatedKey create(KeyToken token, String name, Set<Scope> scopes, List<String> taskPatterns,
+    CreatedKey create(KeyToken token, String name, Set<Scope> scopes, List<String> taskPatterns, KeyTopics topics,
             Integer requestsPerSecond) {
         ApiKey key = repository.save(new ApiKey(token.id(), name, KeyToken.hash(token.secret()),
-                cipher.seal(token.secret()), scopes, taskPatterns, requestsPerSecond, clock.instant()));
+                cipher.seal(token.secret()), scopes, taskPatterns, topics, requestsPerSecond, clock.instant()));
         afterCommit(ring::reload);
         return new CreatedKey(key, token);
     }
@@ -73,7 +74,7 @@ class ApiKeys {
     boolean ensureAdmin(KeyToken token, String name) {
         Optional<ApiKey> existing = repository.findById(token.id());
         if (existing.isEmpty()) {
-            create(token, name, Set.of(Scope.ADMIN), List.of(), null);
+            create(token, name, Set.of(Scope.ADMIN), List.of(), KeyTopics.NONE, null);
             return true;
         }
         ApiKey key = existing.get();

@@ -12,13 +12,20 @@ import java.util.Set;
  * @param taskPatterns the task names it may touch ({@code *} matches any run of characters); empty
  *     means every task
  * @param requestsPerSecond its own rate limit, or {@code null} for the coordinator's default
+ * @param topics the MQTT topic filters it may publish and subscribe to (admin: every topic)
  */
 public record CallerKey(String id, String name, Set<Scope> scopes, List<String> taskPatterns,
-        Integer requestsPerSecond) {
+        Integer requestsPerSecond, KeyTopics topics) {
 
     public CallerKey {
         scopes = Set.copyOf(scopes);
         taskPatterns = List.copyOf(taskPatterns);
+        topics = (topics != null) ? topics : KeyTopics.NONE;
+    }
+
+    /** A key with no MQTT topics. */
+    public CallerKey(String id, String name, Set<Scope> scopes, List<String> taskPatterns, Integer requestsPerSecond) {
+        this(id, name, scopes, taskPatterns, requestsPerSecond, KeyTopics.NONE);
     }
 
     /** Whether the key has {@code scope}, itself or through admin. */

@@ -53,11 +53,6 @@ public final class Callers {
         });
     }
 
-    /** Whether the calling key (or no key: internal work) may see task {@code name}. */
-    public static boolean maySee(String name) {
-        return current().map(key -> key.mayUseTask(name)).orElse(true);
-    }
-
     /** A request its key may not make. */
     public static final class ForbiddenException extends ErrorResponseException {
 

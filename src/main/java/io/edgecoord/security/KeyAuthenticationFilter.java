@@ -21,6 +21,9 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.edgecoord.security.AuthResponses.Refusal;
+import io.edgecoord.security.sigv4.SigV4Request;
+import io.edgecoord.security.sigv4.SigV4Result;
+import io.edgecoord.security.sigv4.SigV4Verifier;
 
 /**
  * Proves who a request comes from: {@code Authorization: Bearer <id>.<secret>}, or on the Lambda

@@ -41,7 +41,9 @@ class KeyController {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         request.scopes().forEach(s -> scopes.add(Scope.of(s)));
         List<String> tasks = (request.tasks() != null) ? List.copyOf(request.tasks()) : List.of();
-        ApiKeys.CreatedKey created = keys.create(request.name(), scopes, tasks, request.requestsPerSecond());
+        KeyTopics topics = (request.topics() != null)
+                ? new KeyTopics(request.topics().publish(), request.topics().subscribe()) : KeyTopics.NONE;
+        ApiKeys.CreatedKey created = keys.create(request.name(), scopes, tasks, topics, request.requestsPerSecond());
         return ResponseEntity.created(URI.create("/api/v1/keys/" + created.key().getId()))
                 .body(KeyResponse.created(created));
     }

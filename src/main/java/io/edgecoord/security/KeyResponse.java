@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param name what it is for
  * @param scopes what it may do
  * @param tasks the task-name patterns it is limited to; empty means every task
+ * @param topics the MQTT topic filters it may publish and subscribe to
  * @param requestsPerSecond its own rate limit, or {@code null} for the default
  * @param createdAt when it was made
  * @param lastUsedAt when it last proved a request, or {@code null}
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param token {@code <id>.<secret>}, for {@code Authorization: Bearer}, at creation only
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-record KeyResponse(String id, String name, List<String> scopes, List<String> tasks, Integer requestsPerSecond,
+record KeyResponse(String id, String name, List<String> scopes, List<String> tasks, KeyTopics topics,
+        Integer requestsPerSecond,
         Instant createdAt, Instant lastUsedAt, Instant revokedAt, String secret, String token) {
 
     static KeyResponse of(ApiKey key, Instant lastUse) {
@@ -30,12 +32,12 @@ record KeyResponse(String id, String name, List<String> scopes, List<String> tas
             used = lastUse;
         }
         return new KeyResponse(key.getId(), key.name(), key.scopes().stream().map(Scope::id).sorted().toList(),
-                key.taskPatterns(), key.requestsPerSecond(), key.createdAt(), used, key.revokedAt(), null, null);
+                key.taskPatterns(), key.topics(), key.requestsPerSecond(), key.createdAt(), used, key.revokedAt(), null, null);
     }
 
     static KeyResponse created(ApiKeys.CreatedKey created) {
         KeyResponse shown = of(created.key(), null);
-        return new KeyResponse(shown.id(), shown.name(), shown.scopes(), shown.tasks(), shown.requestsPerSecond(),
+        return new KeyResponse(shown.id(), shown.name(), shown.scopes(), shown.tasks(), shown.topics(), shown.requestsPerSecond(),
                 shown.createdAt(), null, null, created.token().secret(), created.token().text());
     }
 }

@@ -126,7 +126,8 @@ class KeyRing {
     }
 
     static CallerKey keyOf(ApiKey key) {
-        return new CallerKey(key.getId(), key.name(), key.scopes(), key.taskPatterns(), key.requestsPerSecond());
+        return new CallerKey(key.getId(), key.name(), key.scopes(), key.taskPatterns(), key.requestsPerSecond(),
+                key.topics());
     }
 
     private record Entry(CallerKey key, byte[] hash, String secret, String sealed) {

@@ -1,5 +1,6 @@
 package io.edgecoord.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -7,6 +8,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Grants a request when its key has a scope the {@link AccessPolicy} asks for and may touch the
@@ -24,7 +26,10 @@ final class ScopeAuthorization implements AuthorizationManager<RequestAuthorizat
             return new AuthorizationDecision(false);
         }
         var request = context.getRequest();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded, as Spring MVC routes it: a rule must see the task name the controller will see
+        // (the firewall has already refused encoded slashes, dots and percent signs).
+        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()),
+                StandardCharsets.UTF_8);
         AccessPolicy.Requirement need = AccessPolicy.of(request.getMethod(), path);
         CallerKey caller = key.getPrincipal();
         if (need.anyOf().stream().noneMatch(caller::has)) {

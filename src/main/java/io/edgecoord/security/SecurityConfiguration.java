@@ -56,7 +56,8 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterAfter(new KeyAuthenticationFilter(ring, limits, responses, meters, properties, clock),
                     SecurityContextHolderFilter.class)
-            // An ASYNC dispatch ends a request already authorized when it started (an event stream).
+            // The error page and the second dispatch of an asynchronous answer (server-sent events)
+            // serve a request that was authorized when it came in.
             .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()

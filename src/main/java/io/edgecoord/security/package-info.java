@@ -5,7 +5,8 @@
  * (bearer keys on the native API, SigV4 on the Lambda API), per-key and per-client rate limits,
  * and the coordinator's secret key that encrypts secrets at rest ({@link io.edgecoord.security.SecretCipher}).
  * <p>
- * Public face: {@link io.edgecoord.security.SecretCipher}, {@link io.edgecoord.security.Scope},
+ * SigV4 itself is the sub-package {@code sigv4}. Public face: {@link io.edgecoord.security.SecretCipher},
+ * {@link io.edgecoord.security.Scope}, {@link io.edgecoord.security.CallerKey},
  * {@link io.edgecoord.security.Callers} (the calling key, for checks a path cannot express).
  * Knows nothing of tasks, invocations or devices: it matches paths and names, others own them.
  */

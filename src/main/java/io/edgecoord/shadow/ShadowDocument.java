@@ -48,6 +48,13 @@ record ShadowDocument(ObjectNode desired, ObjectNode reported, ObjectNode desire
         return StateTrees.delta(this.desired, this.reported);
     }
 
+    /** The document as AWS's {@code update/documents} shows it: state and metadata without delta, and version. */
+    ObjectNode snapshot() {
+        ObjectNode json = stored();
+        json.put("version", this.version);
+        return json;
+    }
+
     /** The document as AWS's GET returns it, with {@code state.delta}; empty sections are left out. */
     ObjectNode toJson() {
         ObjectNode json = NODES.objectNode();

@@ -112,6 +112,7 @@ class ShadowStore {
     }
 
     private void publish(String device, ShadowChange change, Instant now) {
+        this.events.publishEvent(new ShadowAccepted(device, change));
         ObjectNode delta = change.current().delta();
         if (change.deltaChanged()) {
             this.events.publishEvent(new ShadowDeltaChanged(device, delta, change.current().version(), now));

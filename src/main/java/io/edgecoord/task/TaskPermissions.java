@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param shadowsRead shadows (device names) whose document the task may read
  * @param shadowsWrite shadows the task may update; writing one implies reading it
  * @param invoke tasks the task may invoke
- * @param publish topic filters the task may publish to (kept for the MQTT broker; not enforced yet)
+ * @param publish topic filters the task may publish to on the MQTT broker
  * @param subscribe topic filters the task may subscribe to (kept for the MQTT broker; not enforced yet)
  */
 public record TaskPermissions(List<String> shadowsRead, List<String> shadowsWrite, List<String> invoke,

@@ -106,7 +106,7 @@ class DeviceControllerTests {
 
     private static StoredDevice stored() {
         RegisterDeviceRequest definition = new RegisterDeviceRequest("hall-1", null, List.of("hall"), "thermostat-v1",
-                new HttpBinding("http://10.0.0.7:8080/api", null), new Polling("2s", "1s", null), null);
+                new HttpBinding("http://10.0.0.7:8080/api", null), new Polling("2s", "1s", null), null, null);
         PolledDevice polled = DeviceFixtures.polled("hall-1", "http://10.0.0.7:8080/api", null, Duration.ofSeconds(2),
                 Duration.ofSeconds(1));
         return new StoredDevice(UUID.randomUUID(), definition, polled, 4, Instant.EPOCH, Instant.EPOCH);

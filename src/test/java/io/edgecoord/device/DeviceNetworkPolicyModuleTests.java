@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @ApplicationModuleTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:device-network;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
 class DeviceNetworkPolicyModuleTests {
 
     private static final String HOW = "allow it with edgecoord.device.network.allow";

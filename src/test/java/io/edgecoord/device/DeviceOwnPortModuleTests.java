@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "edgecoord.device.network.allow=127.0.0.0/8",
         "spring.datasource.url=jdbc:h2:mem:device-own-port;DB_CLOSE_DELAY=-1" })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
 class DeviceOwnPortModuleTests {
 
     @LocalServerPort

@@ -51,6 +51,6 @@ class DeviceResolverTests {
 
     private static RegisterDeviceRequest request(Polling polling) {
         return new RegisterDeviceRequest("t-1", null, null, "thermostat-v1",
-                new HttpBinding("http://10.0.0.7:8080/api", null), polling, null);
+                new HttpBinding("http://10.0.0.7:8080/api", null), polling, null, null);
     }
 }

@@ -65,6 +65,11 @@ final class PollingBenchmark {
         Thread.sleep(run);
         Cpu used = cpu.stop();
         runtime.close();
+        return pollerResult(meters, used);
+    }
+
+    /** What the poller's meters counted in a run, as a result to report. */
+    static Result pollerResult(SimpleMeterRegistry meters, Cpu used) {
         double ok = meters.get("edgecoord.device.polls").tag("result", "success").counter().count();
         double failed = meters.get("edgecoord.device.polls").tags("result", "failure").counter().count()
                 + meters.get("edgecoord.device.polls").tags("result", "timeout").counter().count();
@@ -119,7 +124,7 @@ final class PollingBenchmark {
         return new Result(ok.get(), failed.get(), 0, lag, used);
     }
 
-    private static SimpleMeterRegistry meters() {
+    static SimpleMeterRegistry meters() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         meters.config().meterFilter(new MeterFilter() {
             @Override
@@ -131,7 +136,7 @@ final class PollingBenchmark {
         return meters;
     }
 
-    private static void report(String name, Result result) {
+    static void report(String name, Result result) {
         ValueAtPercentile[] percentiles = result.lag().takeSnapshot().percentileValues();
         System.out.printf("%-26s polls/s %8.1f  failed %d  skipped/missed %d  lag p50 %7.2f ms  p99 %7.2f ms  "
                 + "CPU %.2f cores (%.0f %% of the machine)%n", name, result.ok() / result.cpu().wallSeconds(),
@@ -144,11 +149,11 @@ final class PollingBenchmark {
         return String.format("bench-%05d", i);
     }
 
-    private record Result(long ok, long failed, long skipped, Timer lag, Cpu cpu) {
+    record Result(long ok, long failed, long skipped, Timer lag, Cpu cpu) {
     }
 
     /** Process CPU time over wall time; the simulator shares the process, so both runs include it. */
-    private record Cpu(long cpuNanos, long wallNanos) {
+    record Cpu(long cpuNanos, long wallNanos) {
 
         static Cpu start() {
             return new Cpu(os().getProcessCpuTime(), System.nanoTime());

@@ -5,14 +5,24 @@ import static io.edgecoord.support.CoordinatorClient.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
+import io.edgecoord.support.TestMqtt;
 
 /**
  * A task calls the coordinator from inside its container, through its own Runtime API endpoint,
@@ -32,6 +42,9 @@ class EnvironmentGatewayIntegrationTests extends CoordinatorIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${local.mqtt.port}")
+    int mqttPort;
 
     CoordinatorClient client;
 
@@ -149,6 +162,54 @@ class EnvironmentGatewayIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(worker.path("result").path("worked").path("n").asInt()).isEqualTo(1);
         assertDenied(otherWrite, "task gw-reader version 2 may not update shadow gw-tank-2: add it to "
                 + "permissions.shadows.write");
+    }
+
+    @Test
+    void aTaskPublishesOnTheBrokerWhatItsPermissionsAllowAndAnExternalSubscriberGetsIt() throws Exception {
+        deploy("gw-publisher", CALLER, "{\"publish\": [\"plant/+/results\"]}");
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient subscriber = TestMqtt.admin(mqttPort);
+        try {
+            subscriber.subscribe(new String[] { "plant/#", "tasks/gw-publisher/results" }, new int[] { 1, 1 },
+                    new IMqttMessageListener[] { (t, m) -> received.add(t + " " + m), (t, m) -> received.add(t + " " + m) });
+
+            JsonNode published = call("gw-publisher", "POST", "publish",
+                    "{\"topic\": \"plant/line1/results\", \"payload\": {\"count\": 3}, \"qos\": 1}");
+            JsonNode denied = call("gw-publisher", "POST", "publish", "{\"topic\": \"plant/line1/secrets\"}");
+            JsonNode invalid = call("gw-publisher", "POST", "publish", "{\"topic\": \"plant/+/results\"}");
+
+            assertThat(published.path("status").asInt()).as(published.toString()).isEqualTo(200);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("plant/line1/results {\"count\":3}");
+            assertDenied(denied, "task gw-publisher version 1 may not publish to topic plant/line1/secrets: add it to "
+                    + "permissions.publish");
+            assertThat(invalid.path("status").asInt()).as(invalid.toString()).isEqualTo(400);
+            // Each invocation's result is on the broker too, as an envelope on tasks/{name}/results.
+            List<String> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(received.poll(10, TimeUnit.SECONDS));
+            }
+            assertThat(results).allSatisfy(r -> assertThat(r).startsWith("tasks/gw-publisher/results {")
+                    .contains("\"type\":\"task.result\""));
+            assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+        }
+        finally {
+            subscriber.disconnect();
+            subscriber.close();
+        }
+    }
+
+    @Test
+    void aMalformedPublishIsABadRequest() {
+        deploy("gw-sloppy", CALLER, "{\"publish\": [\"#\"]}");
+
+        JsonNode wildcard = call("gw-sloppy", "POST", "publish", "{\"topic\": \"a/#\"}");
+        JsonNode noTopic = call("gw-sloppy", "POST", "publish", "{\"payload\": 1}");
+        JsonNode qos2 = call("gw-sloppy", "POST", "publish", "{\"topic\": \"a\", \"qos\": 2}");
+
+        for (JsonNode reply : List.of(wildcard, noTopic, qos2)) {
+            assertThat(reply.path("status").asInt()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.path("body").path("type").asString()).isEqualTo("https://edgecoord.io/problems/invalid-publish");
+        }
     }
 
     private static void assertDenied(JsonNode reply, String detail) {

@@ -66,6 +66,20 @@ class GatewayAccessTests {
                 "task sensor-reader version 3 may not invoke task victim: add it to permissions.invoke", "invoke");
     }
 
+    @Test
+    void aTaskPublishesOnlyToTopicsItsPublishFiltersMatch() {
+        TaskPermissions publisher = new TaskPermissions(List.of(), List.of(), List.of(),
+                List.of("results/+/line1", "alerts/#"), List.of());
+        assertThatNoException().isThrownBy(() -> GatewayAccess.PUBLISH.check("sensor-reader", 3, publisher,
+                "results/temp/line1"));
+        assertThatNoException().isThrownBy(() -> GatewayAccess.PUBLISH.check("sensor-reader", 3, publisher, "alerts"));
+        assertDenied(GatewayAccess.PUBLISH, publisher, "results/temp/line2",
+                "task sensor-reader version 3 may not publish to topic results/temp/line2: add it to permissions.publish",
+                "publish");
+        assertDenied(GatewayAccess.PUBLISH, TaskPermissions.NONE, "alerts",
+                "task sensor-reader version 3 may not publish to topic alerts: add it to permissions.publish", "publish");
+    }
+
     private static void assertDenied(GatewayAccess access, TaskPermissions granted, String target, String detail,
             String permission) {
         assertThatExceptionOfType(PermissionDeniedException.class)

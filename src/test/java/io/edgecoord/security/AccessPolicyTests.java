@@ -61,7 +61,7 @@ class AccessPolicyTests {
             .isEqualTo(new Requirement(Set.of(Scope.INVOKE), "hello"));
         assertThat(AccessPolicy.of("POST", "/2015-03-31/functions/hello:live/invocations").task()).isEqualTo("hello");
         assertThat(AccessPolicy.of("POST",
-                "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Ahello%3A%24LATEST/invocations")
+                "/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:hello:$LATEST/invocations")
             .task()).isEqualTo("hello");
         assertThat(AccessPolicy.of("POST", "/2015-03-31/functions/000000000000:function:hello/invocations").task())
             .isEqualTo("hello");

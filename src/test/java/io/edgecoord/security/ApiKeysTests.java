@@ -101,6 +101,10 @@ class ApiKeysTests extends SecuredCoordinatorTest {
         assertThat(sensors.post("/2015-03-31/functions/billing/invocations", "application/json", "{}").statusCode())
             .isEqualTo(403);
         assertThat(sensors.get("/api/v1/tasks/sensor-a").statusCode()).isEqualTo(200);
+        // The rules see the path as the controllers do, however it is spelt.
+        assertThat(sensors.get("/api/v1/%74asks/billing").statusCode()).isEqualTo(403);
+        assertThat(sensors.get("/api/v1/tasks/%62illing").statusCode()).isEqualTo(403);
+        assertThat(sensors.get("/api/v1/tasks/sensor-%61").statusCode()).isEqualTo(200);
         assertThat(sensors.get("/api/v1/invocations").statusCode()).isEqualTo(403);
         assertThat(sensors.get("/api/v1/invocations?task=billing").statusCode()).isEqualTo(403);
         assertThat(sensors.get("/api/v1/invocations?task=sensor-a").statusCode()).isEqualTo(200);

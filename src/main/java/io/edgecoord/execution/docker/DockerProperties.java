@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tmpSize the size of each environment's writable {@code /tmp}
  * @param user the {@code uid:gid} the runtime runs as
  * @param baseImage the local image runtime images are built on; it is never pulled
- * @param logMaxSize the most output the engine keeps on disk per environment ({@code 1m})
+ * @param logMaxSize the size of each of the two json-file logs the engine keeps per environment
+ *     ({@code 1m}: at most twice that on disk)
  * @param buildTimeout how long a runtime image build may take
  */
 @Validated

@@ -91,7 +91,7 @@ class ContainerPlanTests {
         var log = plan.hostConfig().getLogConfig();
 
         assertThat(log.getType().getType()).isEqualTo("json-file");
-        assertThat(log.getConfig()).containsExactlyInAnyOrderEntriesOf(Map.of("max-size", "1m", "max-file", "1"));
+        assertThat(log.getConfig()).containsExactlyInAnyOrderEntriesOf(Map.of("max-size", "1m", "max-file", "2"));
     }
 
     @Test

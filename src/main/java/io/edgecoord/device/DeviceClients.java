@@ -1,0 +1,71 @@
+package io.edgecoord.device;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The protocol bindings' clients behind one face: reads and writes go to the client of the
+ * device's binding. HTTP reads one resource per request; Modbus batches a poll's resources.
+ */
+final class DeviceClients implements AutoCloseable {
+
+    private final HttpDeviceClient http;
+
+    private final ModbusDeviceClient modbus;
+
+    private final OpcUaDeviceClient opcua;
+
+    DeviceClients(HttpDeviceClient http, ModbusDeviceClient modbus, OpcUaDeviceClient opcua) {
+        this.http = http;
+        this.modbus = modbus;
+        this.opcua = opcua;
+    }
+
+    /** The raw values of the resources, in their order. */
+    Map<ProfileResource, JsonNode> read(ProtocolBinding binding, List<ProfileResource> resources,
+            Supplier<Duration> remaining) throws DeviceCallException {
+        return switch (binding) {
+            case HttpBinding http -> {
+                Map<ProfileResource, JsonNode> values = new LinkedHashMap<>();
+                for (ProfileResource resource : resources) {
+                    values.put(resource, this.http.read(http, resource, remaining.get()));
+                }
+                yield values;
+            }
+            case ModbusBinding modbus -> this.modbus.read(modbus, resources, remaining);
+            case OpcUaBinding opcua -> this.opcua.read(opcua, resources, remaining);
+        };
+    }
+
+    void write(ProtocolBinding binding, ProfileResource resource, JsonNode raw, Duration timeout)
+            throws DeviceCallException {
+        switch (binding) {
+            case HttpBinding http -> this.http.write(http, resource, raw, timeout);
+            case ModbusBinding modbus -> this.modbus.write(modbus, resource, raw, timeout);
+            case OpcUaBinding opcua -> this.opcua.write(opcua, resource, raw, timeout);
+        }
+    }
+
+    /** Refuses, with {@link InvalidValueException}, a raw value the binding cannot carry. */
+    void check(ProtocolBinding binding, ProfileResource resource, JsonNode raw) {
+        switch (binding) {
+            case HttpBinding http -> {
+                // JSON carries any value the profile admits.
+            }
+            case OpcUaBinding opcua -> OpcUaValues.variant(resource, raw);
+            case ModbusBinding modbus -> ModbusRequests.check(resource, raw);
+        }
+    }
+
+    @Override
+    public void close() {
+        this.http.close();
+        this.modbus.close();
+        this.opcua.close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.edgecoord.device;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * A device reached over OPC UA: a server's endpoint, the security policy and mode to use, and
+ * anonymous or user/password identity. Devices on one endpoint share its link and its session.
+ *
+ * @param endpointUrl such as {@code opc.tcp://10.0.0.30:4840/plc}
+ * @param securityPolicy {@code None} (default) or {@code Basic256Sha256}
+ * @param securityMode {@code None} with policy None; {@code Sign} or {@code SignAndEncrypt} (default) otherwise
+ * @param username a user name, or none for anonymous
+ * @param password the user's password; never shown by the API
+ * @param linkId the link it shares with other devices; default {@code opc.tcp://host:port}
+ */
+record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMode, String username, String password,
+        String linkId) implements ProtocolBinding {
+
+    @Override
+    public OpcUaBinding resolved() {
+        URI uri;
+        try {
+            uri = new URI(this.endpointUrl);
+        }
+        catch (URISyntaxException | NullPointerException ex) {
+            throw new InvalidDefinitionException("protocol.endpointUrl must be an opc.tcp:// URL, not '" + this.endpointUrl
+                    + "'");
+        }
+        if (!"opc.tcp".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidDefinitionException("protocol.endpointUrl must be an opc.tcp:// URL with a host");
+        }
+        String policy = (this.securityPolicy == null) ? "None" : this.securityPolicy;
+        if (!policy.equals("None") && !policy.equals("Basic256Sha256")) {
+            throw new InvalidDefinitionException("protocol.securityPolicy must be None or Basic256Sha256, not '"
+                    + policy + "'");
+        }
+        String mode = (this.securityMode != null) ? this.securityMode : (policy.equals("None") ? "None" : "SignAndEncrypt");
+        boolean fits = policy.equals("None") ? mode.equals("None") : (mode.equals("Sign") || mode.equals("SignAndEncrypt"));
+        if (!fits) {
+            throw new InvalidDefinitionException("protocol.securityMode " + mode + " does not fit securityPolicy "
+                    + policy + " (None goes with None; Basic256Sha256 with Sign or SignAndEncrypt)");
+        }
+        if ((this.username == null) != (this.password == null)) {
+            throw new InvalidDefinitionException("protocol.username and protocol.password go together");
+        }
+        String link = (this.linkId == null || this.linkId.isBlank())
+                ? "opc.tcp://" + uri.getHost() + ":" + port() : this.linkId;
+        return new OpcUaBinding(this.endpointUrl, policy, mode, this.username, this.password, link);
+    }
+
+    String host() {
+        return URI.create(this.endpointUrl).getHost();
+    }
+
+    int port() {
+        int port = URI.create(this.endpointUrl).getPort();
+        return (port != -1) ? port : 4840;
+    }
+
+    /** This binding as the API shows it: the password replaced. */
+    OpcUaBinding redacted() {
+        return new OpcUaBinding(this.endpointUrl, this.securityPolicy, this.securityMode, this.username,
+                (this.password != null) ? "******" : null, this.linkId);
+    }
+
+    /**
+     * The session's key: one session per endpoint, security and identity. The password is part of
+     * it, so a device with a wrong password never rides on another device's session.
+     */
+    String sessionKey() {
+        return this.endpointUrl + "|" + this.securityPolicy + "|" + this.securityMode + "|" + this.username + "|"
+                + this.password;
+    }
+}

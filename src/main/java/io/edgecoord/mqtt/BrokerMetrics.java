@@ -1,0 +1,67 @@
+package io.edgecoord.mqtt;
+
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
+
+/**
+ * The broker's meters: {@code edgecoord.mqtt.clients} (connected now),
+ * {@code edgecoord.mqtt.messages{direction=in}} and {@code edgecoord.mqtt.bytes{direction=in}}
+ * (accepted publishes of clients and their payload bytes), {@code edgecoord.mqtt.messages{direction=coordinator}}
+ * (published by the coordinator itself), {@code edgecoord.mqtt.refused{reason}}
+ * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.errors} (failures in
+ * the broker's session loops). Fed by the broker's threads.
+ */
+class BrokerMetrics extends AbstractInterceptHandler {
+
+    private final MeterRegistry registry;
+    private final Counter messagesIn;
+    private final Counter bytesIn;
+
+    BrokerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.messagesIn = Counter.builder("edgecoord.mqtt.messages").tag("direction", "in")
+                .description("MQTT messages published to the broker and accepted").register(registry);
+        this.bytesIn = Counter.builder("edgecoord.mqtt.bytes").tag("direction", "in").baseUnit("bytes")
+                .description("payload bytes of the MQTT messages accepted").register(registry);
+    }
+
+    /** Reports the connected clients as {@code connected} counts them. */
+    void clients(IntSupplier connected) {
+        Gauge.builder("edgecoord.mqtt.clients", connected::getAsInt).description("MQTT clients connected")
+                .register(registry);
+    }
+
+    /** Counts one message the coordinator published itself. */
+    void published() {
+        registry.counter("edgecoord.mqtt.messages", "direction", "coordinator").increment();
+    }
+
+    /** Counts one refusal. */
+    void refused(String reason) {
+        registry.counter("edgecoord.mqtt.refused", "reason", reason).increment();
+    }
+
+    @Override
+    public String getID() {
+        return "edgecoord-metrics";
+    }
+
+    @Override
+    public void onPublish(InterceptPublishMessage message) {
+        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
+            messagesIn.increment();
+            bytesIn.increment(message.getPayload().readableBytes());
+        }
+        super.onPublish(message);
+    }
+
+    @Override
+    public void onSessionLoopError(Throwable error) {
+        registry.counter("edgecoord.mqtt.errors").increment();
+    }
+}

@@ -1,0 +1,161 @@
+package io.edgecoord.mqtt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import io.moquette.broker.Server;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.moquette.broker.config.MemoryConfig;
+
+import io.edgecoord.device.CoordinatorPorts;
+import io.edgecoord.security.KeyVerifier;
+
+/**
+ * The coordinator's MQTT 3.1.1 broker (Moquette): QoS 0 and 1, retained messages, last will;
+ * sessions are kept in memory only, so a restart forgets them and their queued messages. It starts
+ * with the application and stops with it; its port is one of the coordinator's own, which no
+ * device may be pointed at.
+ */
+class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /** The client id the coordinator's own messages carry. */
+    static final String CLIENT_ID = "edgecoord";
+
+    private final MqttProperties properties;
+    private final KeyVerifier keys;
+    private final BrokerMetrics metrics;
+    private final ConfigurableEnvironment environment;
+    private final ClientMessages messages;
+    private volatile Server server;
+    private volatile int port;
+
+    EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
+            ConfigurableEnvironment environment, ClientMessages messages) {
+        this.messages = messages;
+        this.properties = properties;
+        this.keys = keys;
+        this.metrics = metrics;
+        this.environment = environment;
+    }
+
+    @Override
+    public synchronized void start() {
+        Server started = new Server();
+        KeyAuthenticator authenticator = new KeyAuthenticator(keys, this::connected, properties.maxConnections(),
+                metrics);
+        TopicAuthorizer authorizer = new TopicAuthorizer(keys,
+                new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe()), metrics,
+                this::disconnectLater);
+        int chosen;
+        try {
+            chosen = (properties.port() != 0) ? properties.port() : freePort();
+            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages), null, authenticator,
+                    authorizer);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The MQTT broker could not listen on " + properties.host() + ":"
+                    + properties.port() + ": " + ex.getMessage(), ex);
+        }
+        this.server = started;
+        this.port = chosen;
+        // As local.server.port tells the HTTP port, for tests and tools in the same process.
+        environment.getPropertySources().addFirst(new MapPropertySource("edgecoord.mqtt.local",
+                Map.of("local.mqtt.port", chosen)));
+        metrics.clients(this::connected);
+        log.info("MQTT broker listening on {}:{} (anonymous clients {})", properties.host(), port,
+                properties.allowAnonymous() ? "allowed" : "refused");
+    }
+
+    /** Moquette's settings: ours, and its own extras (telemetry, error reporting, web sockets) off. */
+    private Properties settings(int port) {
+        Properties settings = new Properties();
+        settings.setProperty("host", properties.host());
+        settings.setProperty("port", Integer.toString(port));
+        settings.setProperty("websocket_port", "disabled");
+        settings.setProperty("allow_anonymous", Boolean.toString(properties.allowAnonymous()));
+        settings.setProperty("allow_zero_byte_client_id", "true");
+        settings.setProperty("reauthorize_subscriptions_on_connect", "true");
+        settings.setProperty("persistence_enabled", "false");
+        settings.setProperty("netty.mqtt.message_size", Integer.toString(properties.maxMessageBytes()));
+        settings.setProperty("session_queue_size", Integer.toString(properties.sessionQueueSize()));
+        settings.setProperty("immediate_buffer_flush", "true");
+        settings.setProperty("telemetry_enabled", "false");
+        settings.setProperty("use_bugsnag", "false");
+        settings.setProperty("use_metrics", "false");
+        return settings;
+    }
+
+    /** A port free now on the broker's address; Moquette cannot tell the port it bound for 0. */
+    private int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(properties.host()))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        Server running = this.server;
+        this.server = null;
+        if (running != null) {
+            running.stopServer();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** The port listened on; known once started. */
+    int port() {
+        return port;
+    }
+
+    @Override
+    public Set<Integer> ports() {
+        return (server != null) ? Set.of(port) : Set.of();
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        TopicNames.check(topic, payload, qos, properties.maxMessageBytes());
+        Server running = this.server;
+        if (running == null) {
+            throw new IllegalStateException("The MQTT broker is not running.");
+        }
+        running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
+                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);
+        metrics.published();
+    }
+
+    /** Closes a client's connection from outside the broker's thread that is deciding about it. */
+    private void disconnectLater(String clientId) {
+        Thread.ofVirtual().name("mqtt-disconnect").start(() -> {
+            Server running = this.server;
+            if (running != null) {
+                running.disconnectClient(clientId);
+            }
+        });
+    }
+
+    private int connected() {
+        Server running = this.server;
+        return (running != null) ? running.listConnectedClients().size() : 0;
+    }
+}

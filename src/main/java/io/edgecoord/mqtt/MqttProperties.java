@@ -1,0 +1,38 @@
+package io.edgecoord.mqtt;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the MQTT module ({@code edgecoord.mqtt.*}).
+ *
+ * @param enabled whether the embedded broker runs
+ * @param host the address the broker listens on; all of them by default, since devices connect to it
+ * @param port its port; {@code 0} picks a free one (tests)
+ * @param allowAnonymous whether clients without a user name may connect; off by default
+ * @param anonymousPublish the topic filters anonymous clients may publish to, when allowed
+ * @param anonymousSubscribe the topic filters anonymous clients may subscribe to, when allowed
+ * @param maxConnections most clients connected at once; one more is refused at CONNECT
+ * @param maxMessageBytes the largest MQTT packet accepted (a bigger one closes the connection)
+ * @param sessionQueueSize messages queued per subscriber that does not keep up
+ */
+@Validated
+@ConfigurationProperties("edgecoord.mqtt")
+record MqttProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0.0.0.0") @NotBlank String host,
+        @DefaultValue("1883") @Min(0) @Max(65535) int port,
+        @DefaultValue("false") boolean allowAnonymous,
+        @DefaultValue List<String> anonymousPublish,
+        @DefaultValue List<String> anonymousSubscribe,
+        @DefaultValue("1000") @Min(1) int maxConnections,
+        @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
+        @DefaultValue("1024") @Min(1) int sessionQueueSize) {
+}

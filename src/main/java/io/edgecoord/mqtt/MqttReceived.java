@@ -1,0 +1,12 @@
+package io.edgecoord.mqtt;
+
+/**
+ * A message a client published on the broker.
+ *
+ * @param topic the topic name
+ * @param payload its bytes (a copy, the listener's to keep)
+ * @param clientId the publishing client's id
+ * @param username its user name: the key id, or {@code null} for an anonymous client
+ */
+public record MqttReceived(String topic, byte[] payload, String clientId, String username) {
+}

@@ -1,0 +1,36 @@
+package io.edgecoord.device.modbus;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModbusLocatorTests {
+
+    @Test
+    void takesEdgeXsSwapFlagsAndTheRawTypeFromTheValueType() {
+        ModbusLocator locator = ModbusLocator.parse("t", Map.of("primaryTable", "input_registers",
+                "startingAddress", "7", "isByteSwap", "true", "isWordSwap", "true"), ModbusLocator.Kind.NUMBER,
+                RawType.FLOAT32, false);
+        assertThat(locator).isEqualTo(new ModbusLocator(ModbusTable.INPUT_REGISTERS, 7, RawType.FLOAT32, true, true,
+                -1, 2));
+    }
+
+    @Test
+    void namesTheAttributeAtFault() {
+        assertThatThrownBy(() -> parse(Map.of("primaryTable", "HOLDING_REGISTERS", "startingAddress", "70000")))
+            .hasMessageContaining("attributes.startingAddress must be between 0 and 65535");
+        assertThatThrownBy(() -> parse(Map.of("primaryTable", "COIL", "startingAddress", "1")))
+            .hasMessageContaining("attributes.primaryTable 'COIL' is not one of");
+        assertThatThrownBy(() -> parse(Map.of("primaryTable", "COILS", "startingAddress", "1", "adress", "2")))
+            .hasMessageContaining("attributes.adress is not a Modbus attribute");
+        assertThatThrownBy(() -> parse(Map.of("primaryTable", "COILS", "startingAddress", "1")))
+            .hasMessageContaining("attributes.rawType BOOL does not fit a NUMBER value");
+    }
+
+    private static ModbusLocator parse(Map<String, String> attributes) {
+        return ModbusLocator.parse("t", attributes, ModbusLocator.Kind.NUMBER, RawType.INT16, false);
+    }
+}

@@ -1,0 +1,40 @@
+package io.edgecoord.support;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** Paho clients of a test coordinator's MQTT broker on loopback ({@code local.mqtt.port}). */
+public final class TestMqtt {
+
+    private TestMqtt() {
+    }
+
+    /** A client connected with the admin key. */
+    public static MqttClient admin(int port) throws MqttException {
+        return connect(port, TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET);
+    }
+
+    /** A client connected as key {@code id} (anonymous when {@code null}), MQTT 3.1.1, waiting at most 10 s a call. */
+    public static MqttClient connect(int port, String id, String secret) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(),
+                new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setConnectionTimeout(10);
+        if (id != null) {
+            options.setUserName(id);
+            options.setPassword(secret.toCharArray());
+        }
+        client.setTimeToWait(10_000);
+        try {
+            client.connect(options);
+        }
+        catch (MqttException ex) {
+            client.close();
+            throw ex;
+        }
+        return client;
+    }
+}
