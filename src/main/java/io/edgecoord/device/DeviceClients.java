@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The protocol bindings' clients behind one face: reads and writes go to the client of the
  * device's binding. HTTP reads one resource per request; Modbus batches a poll's resources.
+ * OPC UA devices with {@code sampling: subscribe} are watched through their subscription instead.
  */
 final class DeviceClients implements AutoCloseable {
 
@@ -20,10 +22,28 @@ final class DeviceClients implements AutoCloseable {
 
     private final OpcUaDeviceClient opcua;
 
-    DeviceClients(HttpDeviceClient http, ModbusDeviceClient modbus, OpcUaDeviceClient opcua) {
+    private final OpcUaSubscriptions subscriptions;
+
+    DeviceClients(HttpDeviceClient http, ModbusDeviceClient modbus, OpcUaDeviceClient opcua,
+            OpcUaSubscriptions subscriptions) {
         this.http = http;
         this.modbus = modbus;
         this.opcua = opcua;
+        this.subscriptions = subscriptions;
+    }
+
+    /** Keeps a subscribing device's subscription alive (only OPC UA devices subscribe). */
+    void watch(PolledDevice device, Duration timeout, BiConsumer<ProfileResource, OpcUaSubscriptions.Change> changes)
+            throws DeviceCallException {
+        this.subscriptions.ensure(device, timeout, changes);
+    }
+
+    void unwatch(String device) {
+        this.subscriptions.stop(device);
+    }
+
+    boolean watching(String device) {
+        return this.subscriptions.watching(device);
     }
 
     /** The raw values of the resources, in their order. */
@@ -67,5 +87,6 @@ final class DeviceClients implements AutoCloseable {
         this.http.close();
         this.modbus.close();
         this.opcua.close();
+        this.subscriptions.close();
     }
 }

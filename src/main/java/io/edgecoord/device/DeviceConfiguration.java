@@ -50,12 +50,13 @@ class DeviceConfiguration {
         ConnectivityTracker connectivity = new ConnectivityTracker(events, metrics, clock, properties.liveness());
         ValueTransforms transforms = new ValueTransforms(json);
         AddressGuard guard = new AddressGuard(properties.network().policy(), own);
+        OpcUaSessions sessions = new OpcUaSessions(guard, new OpcUaCertificates(properties.opcua().pkiDir(),
+                properties.opcua().applicationUri(), properties.opcua().trustOnFirstUse()),
+                properties.opcua().applicationUri());
         DeviceClients client = new DeviceClients(
                 new HttpDeviceClient(properties.poll().connectTimeout(), guard, json),
                 new ModbusDeviceClient(new ModbusConnector(guard, properties.poll().connectTimeout())),
-                new OpcUaDeviceClient(new OpcUaSessions(guard, new OpcUaCertificates(properties.opcua().pkiDir(),
-                        properties.opcua().applicationUri(), properties.opcua().trustOnFirstUse()),
-                        properties.opcua().applicationUri())));
+                new OpcUaDeviceClient(sessions), new OpcUaSubscriptions(sessions));
         DeviceReader reader = new DeviceReader(client, transforms, properties, connectivity, events, metrics,
                 System::nanoTime, clock);
         DevicePoller poller = new DevicePoller(reader, connectivity, metrics, properties, System::nanoTime,

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * the link gates and the lane caps. Per device exactly one chain of timer ticks exists at a time:
  * the normal lane while the device is UNKNOWN or ONLINE, the recovery lane, with capped
  * exponential back-off and full jitter, while it is OFFLINE. A tick that comes while the
- * device's previous poll still runs is skipped, never queued. Ticks are exception-safe: a failing
+ * device's previous poll still runs is skipped, never queued. For an OPC UA device with
+ * {@code sampling: subscribe} a tick does not read: it checks that the device's subscription lives
+ * (and makes it when there is none), so connectivity follows the same rules. Ticks are exception-safe: a failing
  * tick still arms the next one.
  */
 final class DevicePoller implements AutoCloseable {
@@ -77,6 +79,8 @@ final class DevicePoller implements AutoCloseable {
         if (previous != null) {
             previous.stop();
         }
+        // A changed definition subscribes anew (other nodes, another interval).
+        this.reader.unwatch(device.name());
         arm(schedule, schedule.anchor, Lane.NORMAL);
     }
 
@@ -85,6 +89,7 @@ final class DevicePoller implements AutoCloseable {
         if (previous != null) {
             previous.stop();
         }
+        this.reader.unwatch(device);
     }
 
     int scheduled() {
@@ -138,8 +143,7 @@ final class DevicePoller implements AutoCloseable {
             case POLL -> {
                 schedule.running.set(true);
                 armNext(schedule, scheduledAt, now);
-                start(schedule, () -> this.reader.read(device, device.source(), device.pollResources(), Lane.NORMAL,
-                        scheduledAt, scheduledAt + device.timeout().toNanos()));
+                start(schedule, () -> sample(schedule, Lane.NORMAL, scheduledAt, scheduledAt + device.timeout().toNanos()));
             }
         }
     }
@@ -164,8 +168,7 @@ final class DevicePoller implements AutoCloseable {
         }
         PolledDevice device = schedule.device;
         start(schedule, () -> {
-            this.reader.read(device, device.source(), device.pollResources(), Lane.RECOVERY, scheduledAt,
-                    now + device.timeout().toNanos());
+            sample(schedule, Lane.RECOVERY, scheduledAt, now + device.timeout().toNanos());
             long after = this.ticker.getAsLong();
             if (this.connectivity.status(device.name()) == ConnectivityStatus.OFFLINE) {
                 schedule.recoveryAttempt++;
@@ -175,6 +178,21 @@ final class DevicePoller implements AutoCloseable {
                 arm(schedule, PollTiming.nextOnGrid(schedule.anchor, schedule.interval, after), Lane.NORMAL);
             }
         });
+    }
+
+    /** A poll, or for a subscribing device the check that its subscription lives. */
+    private void sample(DeviceSchedule schedule, Lane lane, long scheduledAt, long deadline) {
+        PolledDevice device = schedule.device;
+        if (device.binding() instanceof OpcUaBinding opcua && opcua.subscribes()) {
+            this.reader.watch(device, lane, scheduledAt, deadline);
+            if (schedule.stopped) {
+                // Locked or deleted while the subscription was being made: it must not outlive the schedule.
+                this.reader.unwatch(device.name());
+            }
+        }
+        else {
+            this.reader.read(device, device.source(), device.pollResources(), lane, scheduledAt, deadline);
+        }
     }
 
     private void start(DeviceSchedule schedule, Runnable poll) {

@@ -102,19 +102,20 @@ record DeviceProperties(@DefaultValue Poll poll, @DefaultValue Liveness liveness
      * @param deleteBatch rows deleted per statement, so a cleanup never holds long locks
      * @param queueCapacity readings waiting to be written at most; past it new ones are dropped and counted
      * @param flushInterval how often waiting readings are written, in one batch
+     * @param maxAge how long a reading is kept; storage's retention rounds delete older ones
      */
     record History(@DefaultValue("1000000") long maxRows, @DefaultValue("1m") Duration cleanupInterval,
             @DefaultValue("10000") int deleteBatch, @DefaultValue("100000") int queueCapacity,
-            @DefaultValue("1s") Duration flushInterval) {
+            @DefaultValue("1s") Duration flushInterval, @DefaultValue("7d") Duration maxAge) {
 
         static final History DEFAULTS = new History(1_000_000, Duration.ofMinutes(1), 10_000, 100_000,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofDays(7));
 
         History {
             if (maxRows < 1 || deleteBatch < 1 || queueCapacity < 1 || !cleanupInterval.isPositive()
-                    || !flushInterval.isPositive()) {
+                    || !flushInterval.isPositive() || !maxAge.isPositive()) {
                 throw new IllegalArgumentException("edgecoord.device.history: max-rows, delete-batch, queue-capacity, "
-                        + "cleanup-interval and flush-interval must be positive");
+                        + "cleanup-interval, flush-interval and max-age must be positive");
             }
         }
     }

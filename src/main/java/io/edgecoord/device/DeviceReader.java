@@ -74,6 +74,39 @@ final class DeviceReader {
         }, source);
     }
 
+    /**
+     * Checks a subscribing device's subscription, creating it when there is none; each data change
+     * it brings is published as a reading, as a poll's would be. Publishes nothing itself.
+     */
+    ReadOutcome watch(PolledDevice device, Lane lane, long scheduledAt, long deadline) {
+        return throughGates(device, lane, scheduledAt, deadline, (remaining) -> {
+            this.client.watch(device, remaining.get(), (resource, change) -> received(device, resource, change));
+            return new LinkedHashMap<>();
+        });
+    }
+
+    /** Ends a subscribing device's subscription (locked, changed or deleted). */
+    void unwatch(String device) {
+        this.client.unwatch(device);
+    }
+
+    private void received(PolledDevice device, ProfileResource resource, OpcUaSubscriptions.Change change) {
+        if (!this.client.watching(device.name())) {
+            return;
+        }
+        Map<String, Object> values;
+        try {
+            values = transformed(Map.of(resource, change.raw()));
+        }
+        catch (DeviceCallException ex) {
+            this.connectivity.failed(device.name(), ex.kind(), ex.getMessage());
+            return;
+        }
+        this.connectivity.succeeded(device.name());
+        this.events.publishEvent(new DeviceReadingsPolled(device.name(), device.source(),
+                Collections.unmodifiableMap(values), changed(device.name(), values), this.clock.instant()));
+    }
+
     /** Writes raw values, then reads the same resources back to confirm. */
     ReadOutcome write(PolledDevice device, Map<ProfileResource, JsonNode> raw, long deadline) {
         long now = this.ticker.getAsLong();

@@ -13,9 +13,11 @@ import java.net.URISyntaxException;
  * @param username a user name, or none for anonymous
  * @param password the user's password; never shown by the API
  * @param linkId the link it shares with other devices; default {@code opc.tcp://host:port}
+ * @param sampling {@code poll} (default: read every interval) or {@code subscribe} (monitored
+ *     items, published at the interval; the interval's ticks only check that the subscription lives)
  */
 record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMode, String username, String password,
-        String linkId) implements ProtocolBinding {
+        String linkId, String sampling) implements ProtocolBinding {
 
     @Override
     public OpcUaBinding resolved() {
@@ -46,7 +48,11 @@ record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMo
         }
         String link = (this.linkId == null || this.linkId.isBlank())
                 ? "opc.tcp://" + uri.getHost() + ":" + port() : this.linkId;
-        return new OpcUaBinding(this.endpointUrl, policy, mode, this.username, this.password, link);
+        String sampled = (this.sampling == null) ? "poll" : this.sampling;
+        if (!sampled.equals("poll") && !sampled.equals("subscribe")) {
+            throw new InvalidDefinitionException("protocol.sampling must be poll or subscribe, not '" + sampled + "'");
+        }
+        return new OpcUaBinding(this.endpointUrl, policy, mode, this.username, this.password, link, sampled);
     }
 
     String host() {
@@ -61,7 +67,12 @@ record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMo
     /** This binding as the API shows it: the password replaced. */
     OpcUaBinding redacted() {
         return new OpcUaBinding(this.endpointUrl, this.securityPolicy, this.securityMode, this.username,
-                (this.password != null) ? "******" : null, this.linkId);
+                (this.password != null) ? "******" : null, this.linkId, this.sampling);
+    }
+
+    /** Whether the device's values come from a subscription rather than from polls. */
+    boolean subscribes() {
+        return "subscribe".equals(this.sampling);
     }
 
     /**

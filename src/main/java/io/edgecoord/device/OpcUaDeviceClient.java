@@ -99,7 +99,7 @@ final class OpcUaDeviceClient implements AutoCloseable {
         }
     }
 
-    private static NodeId node(ProfileResource resource) {
+    static NodeId node(ProfileResource resource) {
         String text = resource.attributes().get("nodeId");
         if (text == null) {
             throw new InvalidDefinitionException("resource '" + resource.name() + "': attributes.nodeId is required "

@@ -68,6 +68,6 @@ class OpcUaSessionsTests {
     }
 
     private static OpcUaBinding secure() {
-        return new OpcUaBinding(server.url(), "Basic256Sha256", "SignAndEncrypt", null, null, null).resolved();
+        return new OpcUaBinding(server.url(), "Basic256Sha256", "SignAndEncrypt", null, null, null, null).resolved();
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.milo.opcua.sdk.server.api.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.api.config.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
+import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.DefaultTrustListManager;
@@ -155,8 +156,13 @@ final class OpcUaTestServer implements AutoCloseable {
     /** The test's variables. */
     private static final class Nodes extends ManagedNamespaceWithLifecycle {
 
+        /** Samples the variables for monitored items; without it a subscription never hears of a change. */
+        private final SubscriptionModel sampling;
+
         Nodes(OpcUaServer server) {
             super(server, "urn:edgecoord:test");
+            this.sampling = new SubscriptionModel(server, this);
+            getLifecycleManager().addLifecycle(this.sampling);
             getLifecycleManager().addStartupTask(() -> {
                 add("Temperature", Identifiers.Double, 21.5, false);
                 add("Speed", Identifiers.Float, 100.0f, true);
@@ -185,18 +191,22 @@ final class OpcUaTestServer implements AutoCloseable {
 
         @Override
         public void onDataItemsCreated(List<DataItem> items) {
+            this.sampling.onDataItemsCreated(items);
         }
 
         @Override
         public void onDataItemsModified(List<DataItem> items) {
+            this.sampling.onDataItemsModified(items);
         }
 
         @Override
         public void onDataItemsDeleted(List<DataItem> items) {
+            this.sampling.onDataItemsDeleted(items);
         }
 
         @Override
         public void onMonitoringModeChanged(List<MonitoredItem> items) {
+            this.sampling.onMonitoringModeChanged(items);
         }
     }
 
