@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.edgecoord.device.network.AddressGuard;
 import io.edgecoord.device.network.MachineAddresses;
 import io.edgecoord.device.network.OwnEndpoints;
+import io.edgecoord.web.CoordinatorPorts;
 
 /**
  * Wires the HTTP and Modbus bindings, their address guard, connectivity, the reader and the poller; the poller

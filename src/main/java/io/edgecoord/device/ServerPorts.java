@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
+import io.edgecoord.web.CoordinatorPorts;
 
 /**
  * The ports of this coordinator's web servers, as each starts: the API's, and the management

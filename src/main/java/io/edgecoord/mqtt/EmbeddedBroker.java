@@ -21,7 +21,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.moquette.broker.config.MemoryConfig;
 
-import io.edgecoord.device.CoordinatorPorts;
+import io.edgecoord.web.CoordinatorPorts;
 import io.edgecoord.security.KeyVerifier;
 
 /**
