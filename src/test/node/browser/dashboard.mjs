@@ -88,8 +88,16 @@ try {
     const now = document.querySelector("[data-testid=reported]")?.textContent;
     return now && now.includes("temperature") && now !== previous;
   }, before, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector("[data-testid=readings-table]")?.textContent.includes("temperature"));
   await shot("device");
-  step("see a device's shadow change when its simulator changes a value");
+  step("see a device's shadow change when its simulator changes a value, and its last readings");
+
+  await page.goto(`${base}/#/invocations?task=e2e-hello&window=60`);
+  await page.waitForSelector("[data-testid=invocations] tbody tr");
+  const windowed = await page.textContent("[data-testid=invocations]");
+  if (!windowed.includes("e2e-hello")) throw new Error(`the last hour's invocations showed: ${windowed}`);
+  if ((await page.inputValue("select[name=window]")) !== "60") throw new Error("the time filter was not kept");
+  step("filter invocations by time");
 
   for (const name of ["invocations", "environments", "scheduler", "devices", "subscriptions"]) {
     await page.goto(`${base}/#/${name}`);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -187,15 +188,27 @@ class InvocationController {
         return EventStreams.response(followers.follow(id));
     }
 
-    @Operation(operationId = "listInvocations", summary = "List invocations, newest first, by task and status")
+    @Operation(operationId = "listInvocations", summary = "List invocations, newest first, by task, status and time",
+            description = "Filters by task, status and acceptance time (`since` inclusive, `until` exclusive, ISO-8601 "
+                    + "instants). Records keep arriving while a client pages, so follow `nextCursor` (pass it as "
+                    + "`cursor`) rather than page numbers to see each record once; with a cursor `page` must be 0 "
+                    + "and `totalItems` counts the records from that cursor on.")
     @GetMapping("/invocations")
     PageResponse<InvocationResponse> list(@RequestParam(required = false) String task,
             @RequestParam(required = false) InvocationStatus status,
+            @Parameter(description = "Accepted at or after this instant") @RequestParam(required = false) Instant since,
+            @Parameter(description = "Accepted before this instant") @RequestParam(required = false) Instant until,
+            @Parameter(description = "The `nextCursor` of the page before") @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Callers.checkTaskFilter(task, "invocations");
+        InvocationCursor after = cursor == null ? null : InvocationCursor.decode(cursor);
+        if (after != null && page != 0) {
+            throw new InvocationCursor.InvalidCursorException("A cursor already says where the page starts; leave page out.");
+        }
         PageRequest request = PageRequest.of(page, size); // over the maximum: 400, never a silent cut
-        return PageResponse.of(invocations.search(task, status, request), i -> InvocationResponse.from(i, json));
+        return PageResponse.of(invocations.search(new InvocationQuery(task, status, since, until, after), request),
+                i -> InvocationResponse.from(i, json), i -> InvocationCursor.after(i).encode());
     }
 
     /** A key limited to task patterns may touch only its tasks' invocations; others skip the look-up. */

@@ -3,20 +3,13 @@ package io.edgecoord.invocation;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface InvocationRepository extends JpaRepository<Invocation, String> {
-
-    @Query("""
-            select i from Invocation i
-            where (:task is null or i.taskName = :task) and (:status is null or i.status = :status)
-            order by i.acceptedAt desc, i.id""")
-    Page<Invocation> search(@Param("task") String task, @Param("status") InvocationStatus status, Pageable page);
+interface InvocationRepository extends JpaRepository<Invocation, String>, JpaSpecificationExecutor<Invocation> {
 
     Optional<Invocation> findByTaskNameAndIdempotencyKey(String taskName, String idempotencyKey);
 

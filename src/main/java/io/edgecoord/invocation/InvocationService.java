@@ -180,8 +180,8 @@ class InvocationService {
         return store.find(id).orElseThrow(() -> new InvocationNotFoundException(id));
     }
 
-    Page<Invocation> search(String task, InvocationStatus status, Pageable page) {
-        return store.search(task, status, page);
+    Page<Invocation> search(InvocationQuery query, Pageable page) {
+        return store.search(query, page);
     }
 
     /** What the invocation printed: live while its output is open, else as stored. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,8 +62,10 @@ class InvocationStore {
         return invocations.findById(id);
     }
 
-    Page<Invocation> search(String task, InvocationStatus status, Pageable page) {
-        return invocations.search(task, status, page);
+    /** The records the query selects, newest first; {@code page}'s own sort is replaced by the list's order. */
+    Page<Invocation> search(InvocationQuery query, Pageable page) {
+        return invocations.findAll(query.specification(),
+                PageRequest.of(page.getPageNumber(), page.getPageSize(), InvocationQuery.ORDER));
     }
 
     Optional<InvocationLog> findLog(String id) {

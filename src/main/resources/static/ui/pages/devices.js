@@ -1,4 +1,5 @@
-// Devices: connectivity; one device's shadow (desired, reported, delta), its desired state editable.
+// Devices: connectivity; one device's last readings and shadow (desired, reported, delta), its
+// desired state editable.
 import { json, sendJson } from "../api.js";
 import { h, table, pretty, when, badge, failure } from "../dom.js";
 
@@ -19,11 +20,23 @@ async function device(view, name, can) {
   const path = `/api/v1/devices/${encodeURIComponent(name)}`;
   const d = await json(path);
   const shadow = h("div", { "data-testid": "shadow" });
+  const readings = h("div", { "data-testid": "readings" });
   view.append(h("h1", {}, `Device ${name}`),
     h("p", {}, "Connectivity ", badge(d.connectivity?.status ?? "UNKNOWN"),
       d.connectivity?.lastError ? ` — ${d.connectivity.lastError.message ?? JSON.stringify(d.connectivity.lastError)}` : ""),
     h("p", { class: "muted" }, `Last seen ${when(d.connectivity?.lastSeenAt) || "never"}; profile ${d.profile}`),
-    h("h2", {}, "Shadow"), shadow);
+    h("h2", {}, "Last readings"), readings, h("h2", {}, "Shadow"), shadow);
+
+  // The newest value of each resource among the last readings kept (the readings history).
+  async function showReadings() {
+    const page = await json(`${path}/readings?size=100`);
+    const newest = new Map();
+    for (const r of page.items) if (!newest.has(r.resource)) newest.set(r.resource, r);
+    readings.replaceChildren(table([...newest.values()], [
+      ["Resource", r => r.resource], ["Value", r => typeof r.value === "object" ? JSON.stringify(r.value) : String(r.value)],
+      ["Read at", r => when(r.at)],
+    ], "readings-table"));
+  }
 
   async function showShadow() {
     let doc;
@@ -54,9 +67,10 @@ async function device(view, name, can) {
         }
       } }, h("label", {}, "Edit desired (JSON)", editor), h("button", { type: "submit" }, "Save desired"), message) : null);
   }
-  await showShadow();
-  // Read again every 5 s, but not while the user edits the desired state.
+  await Promise.all([showShadow(), showReadings()]);
+  // Read again every 5 s, the shadow not while the user edits the desired state.
   const timer = setInterval(() => {
+    showReadings().catch(() => {});
     if (document.activeElement?.dataset?.testid !== "desired-editor") showShadow().catch(() => {});
   }, 5000);
   return () => clearInterval(timer);

@@ -62,7 +62,8 @@ class DashboardBrowserTests extends ProcessCoordinatorTest {
         out.lines().filter(line -> line.contains(" usable after ")).forEach(System.out::println);
         assertThat(out).contains("ok sign in", "ok deploy a task from a zip", "ok invoke and see the result",
                 "ok follow a running call's log live",
-                "ok see a device's shadow change when its simulator changes a value", "ok every page shows", "ok a read-only key sees no deploy button",
+                "ok see a device's shadow change when its simulator changes a value, and its last readings",
+                "ok filter invocations by time", "ok every page shows", "ok a read-only key sees no deploy button",
                 "ok nothing fetched from elsewhere, no errors in the page");
         assertThat(shots.resolve("overview.png")).exists();
         Files.delete(zip);

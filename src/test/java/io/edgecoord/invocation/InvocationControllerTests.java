@@ -226,7 +226,7 @@ class InvocationControllerTests {
 
     @Test
     void listsInvocationsByTaskAndStatusPaged() throws Exception {
-        given(service.search(eq("hello"), eq(InvocationStatus.QUEUED), eq(PageRequest.of(1, 2))))
+        given(service.search(eq(InvocationQuery.of("hello", InvocationStatus.QUEUED)), eq(PageRequest.of(1, 2))))
                 .willReturn(new PageImpl<>(List.of(queued("a", Invocation.Mode.ASYNC)), PageRequest.of(1, 2), 3));
 
         mvc.perform(get("/api/v1/invocations").param("task", "hello").param("status", "QUEUED")
@@ -235,6 +235,40 @@ class InvocationControllerTests {
                 .andExpect(jsonPath("$.items[0].id").value("a"))
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.totalPages").value(2));
+    }
+
+    @Test
+    void listsByTimeWindowAndHandsOutACursorForTheNextPage() throws Exception {
+        Instant since = Instant.parse("2026-12-01T00:00:00Z");
+        Instant until = Instant.parse("2026-12-02T00:00:00Z");
+        Invocation last = queued("a", Invocation.Mode.ASYNC);
+        given(service.search(eq(new InvocationQuery(null, null, since, until, null)), eq(PageRequest.of(0, 1))))
+                .willReturn(new PageImpl<>(List.of(last), PageRequest.of(0, 1), 3));
+
+        mvc.perform(get("/api/v1/invocations").param("since", since.toString()).param("until", until.toString())
+                        .param("size", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("a"))
+                .andExpect(jsonPath("$.nextCursor").value(InvocationCursor.after(last).encode()));
+    }
+
+    @Test
+    void aCursorNoPageGaveOutOrACursorWithAPageNumberIsA400Problem() throws Exception {
+        mvc.perform(get("/api/v1/invocations").param("cursor", "not-a-cursor"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        String cursor = new InvocationCursor(Instant.parse("2026-12-01T00:00:00Z"), "x").encode();
+        mvc.perform(get("/api/v1/invocations").param("cursor", cursor).param("page", "2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+    }
+
+    @Test
+    void aTimeThatIsNoInstantIsA400Problem() throws Exception {
+        mvc.perform(get("/api/v1/invocations").param("since", "yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -262,7 +296,7 @@ class InvocationControllerTests {
 
     @Test
     void listsDeadLetteredInvocationsWithTheirAttemptReasonAndTimings() throws Exception {
-        given(service.search(isNull(), eq(InvocationStatus.DEAD_LETTERED), eq(PageRequest.of(0, 20))))
+        given(service.search(eq(InvocationQuery.of(null, InvocationStatus.DEAD_LETTERED)), eq(PageRequest.of(0, 20))))
                 .willReturn(new PageImpl<>(List.of(deadLettered("d-1")), PageRequest.of(0, 20), 1));
 
         mvc.perform(get("/api/v1/invocations").param("status", "DEAD_LETTERED"))

@@ -56,11 +56,40 @@ class InvocationRepositoryTests {
         saved("c", "one", 3, true);
         saved("d", "two", 4, true);
 
-        var page = invocations.search("one", InvocationStatus.SUCCEEDED, PageRequest.of(0, 10));
+        var page = store.search(InvocationQuery.of("one", InvocationStatus.SUCCEEDED), PageRequest.of(0, 10));
 
         assertThat(page.getContent()).extracting(Invocation::id).containsExactly("c", "a");
-        assertThat(invocations.search(null, null, PageRequest.of(0, 2)).getTotalElements()).isEqualTo(4);
-        assertThat(invocations.search("two", null, PageRequest.of(0, 2)).getContent()).hasSize(1);
+        assertThat(store.search(InvocationQuery.of(null, null), PageRequest.of(0, 2)).getTotalElements()).isEqualTo(4);
+        assertThat(store.search(InvocationQuery.of("two", null), PageRequest.of(0, 2)).getContent()).hasSize(1);
+    }
+
+    @Test
+    void searchesByAcceptanceTimeSinceInclusiveUntilExclusive() {
+        saved("a", "one", 1, true);
+        saved("b", "one", 2, true);
+        saved("c", "one", 3, true);
+
+        var window = new InvocationQuery(null, null, T0.plusSeconds(2), T0.plusSeconds(3), null);
+
+        assertThat(store.search(window, PageRequest.of(0, 10)).getContent()).extracting(Invocation::id)
+                .containsExactly("b");
+    }
+
+    @Test
+    void aCursorContinuesAfterTheLastRecordSeenEvenWhenNewerOnesArriveAndTimesTie() {
+        saved("a", "one", 1, true);
+        saved("b2", "one", 2, true);
+        saved("b1", "one", 2, true);
+        saved("c", "one", 3, true);
+        var first = store.search(InvocationQuery.of(null, null), PageRequest.of(0, 2));
+        assertThat(first.getContent()).extracting(Invocation::id).containsExactly("c", "b1");
+
+        saved("new", "one", 9, true); // page numbers would now show b1 again; the cursor does not
+        var cursor = InvocationCursor.decode(InvocationCursor.after(first.getContent().getLast()).encode());
+        var second = store.search(new InvocationQuery(null, null, null, null, cursor), PageRequest.of(0, 2));
+
+        assertThat(second.getContent()).extracting(Invocation::id).containsExactly("b2", "a");
+        assertThat(second.hasNext()).isFalse();
     }
 
     @Test
@@ -109,7 +138,7 @@ class InvocationRepositoryTests {
         read.fail(ErrorSource.FUNCTION, "ValueError", "boom", null, Duration.ZERO, T0.plusSeconds(3));
         read.deadLetter(RetryPolicy.RETRIES_EXHAUSTED, T0.plusSeconds(3));
         invocations.saveAndFlush(read);
-        assertThat(invocations.search(null, InvocationStatus.DEAD_LETTERED, PageRequest.of(0, 10)).getContent())
+        assertThat(store.search(InvocationQuery.of(null, InvocationStatus.DEAD_LETTERED), PageRequest.of(0, 10)).getContent())
                 .extracting(Invocation::id, Invocation::deadLetterReason)
                 .containsExactly(tuple("r", RetryPolicy.RETRIES_EXHAUSTED));
     }
