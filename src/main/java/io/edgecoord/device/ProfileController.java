@@ -26,6 +26,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.edgecoord.web.DeprecatedShapes;
+import io.edgecoord.web.PageResponse;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Device profiles: list, create, read, replace, delete; and import of EdgeX v3 profiles, as YAML
@@ -50,10 +57,20 @@ class ProfileController {
         this.validator = validator;
     }
 
-    @Operation(operationId = "listDeviceProfiles", summary = "List device profiles")
+    @Operation(operationId = "listDeviceProfiles", summary = "List device profiles, by name")
     @GetMapping
-    List<DeviceProfile> list() {
-        return this.profiles.list();
+    PageResponse<DeviceProfile> list(@Parameter(required = true, description = "From 0. Asked without page "
+            + "and size, the list answers its old shape, a bare array, with a `Deprecation` header")
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return PageResponse.slice(this.profiles.list(), page, size);
+    }
+
+    /** The 0.x shape, a bare array, for clients that ask as they did: one minor version more. */
+    @Hidden
+    @GetMapping(params = { "!page", "!size" })
+    ResponseEntity<List<DeviceProfile>> listAsArray() {
+        return DeprecatedShapes.answer(this.profiles.list());
     }
 
     @Operation(operationId = "createDeviceProfile", summary = "Create a device profile")

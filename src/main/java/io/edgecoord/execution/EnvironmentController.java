@@ -1,6 +1,5 @@
 package io.edgecoord.execution;
 
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,16 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.edgecoord.web.PageResponse;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** The live environments: list, read one, and drain one. */
 @Tag(name = "environments", description = "Live execution environments")
 @RestController
 @RequestMapping("/api/v1/environments")
 class EnvironmentController {
-
-    /** Every live environment, oldest first. */
-    record EnvironmentsResponse(List<EnvironmentSnapshot> items) {
-    }
 
     private final ResourceManager resourceManager;
 
@@ -30,8 +29,9 @@ class EnvironmentController {
 
     @Operation(operationId = "listEnvironments", summary = "List the live environments, oldest first")
     @GetMapping
-    EnvironmentsResponse list() {
-        return new EnvironmentsResponse(resourceManager.environments());
+    PageResponse<EnvironmentSnapshot> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
+        return PageResponse.slice(resourceManager.environments(), page, size);
     }
 
     @Operation(operationId = "getEnvironment", summary = "Read an environment")

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.edgecoord.web.PageResponse;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** API keys: create (the secret is shown once), list, read and revoke. Needs the admin scope. */
 @Tag(name = "keys", description = "API keys (admin)")
@@ -50,8 +54,9 @@ class KeyController {
 
     @Operation(operationId = "listKeys", summary = "List API keys, oldest first, revoked ones included (no secrets)")
     @GetMapping
-    KeysResponse list() {
-        return new KeysResponse(keys.list().stream().map(this::shown).toList());
+    PageResponse<KeyResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
+        return PageResponse.slice(keys.list().stream().map(this::shown).toList(), page, size);
     }
 
     @Operation(operationId = "getKey", summary = "Read an API key (no secret)")
@@ -71,9 +76,5 @@ class KeyController {
 
     private KeyResponse shown(ApiKey key) {
         return KeyResponse.of(key, ring.lastUse(key.getId()).orElse(null));
-    }
-
-    /** The list of keys. */
-    record KeysResponse(List<KeyResponse> items) {
     }
 }

@@ -29,6 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 import io.edgecoord.security.Callers;
 import io.edgecoord.security.Scope;
 import io.edgecoord.web.PageResponse;
+import io.edgecoord.web.DeprecatedShapes;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /** The deployment API: deploy, list, read and delete tasks. */
 @Tag(name = "tasks", description = "Deploy, list, read and delete tasks and their versions")
@@ -79,10 +82,20 @@ class TaskController {
         return this.registry.find(name);
     }
 
-    @Operation(operationId = "listTaskVersions", summary = "List a task's versions, oldest first")
+    @Operation(operationId = "listTaskVersions", summary = "List a task's versions, newest first")
     @GetMapping("/{name}/versions")
-    TaskVersionsResponse versions(@PathVariable String name) {
-        return this.registry.versions(name);
+    PageResponse<TaskVersionResponse> versions(@PathVariable String name, @Parameter(required = true,
+            description = "From 0. Asked without page and size, the list answers its old shape, `{name, versions}`, "
+                    + "with a `Deprecation` header") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return PageResponse.slice(this.registry.versions(name).versions(), page, size);
+    }
+
+    /** The 0.x shape, {@code {name, versions}}, for clients that ask as they did: one minor version more. */
+    @Hidden
+    @GetMapping(path = "/{name}/versions", params = { "!page", "!size" })
+    ResponseEntity<TaskVersionsResponse> versionsAsBefore(@PathVariable String name) {
+        return DeprecatedShapes.answer(this.registry.versions(name));
     }
 
     @Operation(operationId = "deleteTask", summary = "Delete a task and all its versions")

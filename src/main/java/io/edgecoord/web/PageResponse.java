@@ -39,8 +39,10 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
                 page.getTotalElements(), page.getTotalPages(), next);
     }
 
-    /** All of a short list as one page: lists kept whole in memory (keys, environments). */
-    public static <T> PageResponse<T> whole(List<T> items) {
-        return new PageResponse<>(items, 0, Math.max(items.size(), 1), items.size(), items.isEmpty() ? 0 : 1);
+    /** One page of a list held whole in memory; a page past the end is empty. */
+    public static <T> PageResponse<T> slice(List<T> all, int page, int size) {
+        int from = (int) Math.min((long) page * size, all.size());
+        List<T> items = all.subList(from, Math.min(from + size, all.size()));
+        return new PageResponse<>(List.copyOf(items), page, size, all.size(), (all.size() + size - 1) / size);
     }
 }

@@ -56,14 +56,14 @@ function deployForm(defaults = {}) {
 async function task(view, name, can) {
   const [current, versions] = await Promise.all([
     json(`/api/v1/tasks/${encodeURIComponent(name)}`),
-    json(`/api/v1/tasks/${encodeURIComponent(name)}/versions`)]);
+    json(`/api/v1/tasks/${encodeURIComponent(name)}/versions?page=0&size=500`)]);
   const v = current.version;
   view.append(h("h1", {}, `Task ${name}`),
     h("p", {}, h("a", { href: `#/invocations?task=${encodeURIComponent(name)}` }, "Its invocations")),
     can("invoke") ? invokeForm(name) : null,
     h("h2", {}, "Settings (latest version)"), pretty(v),
     h("h2", {}, "Versions"),
-    table(versions.items ?? versions.versions ?? [], [
+    table(versions.items, [
       ["Version", x => x.version], ["Runtime", x => x.runtime], ["Handler", x => x.handler],
       ["Memory", x => `${x.memoryMb} MB`], ["Timeout", x => `${x.timeoutSeconds} s`],
       ["Code", x => `${(x.codeSha256 || "").slice(0, 12)} (${x.codeSize} B)`], ["Created", x => when(x.createdAt)],

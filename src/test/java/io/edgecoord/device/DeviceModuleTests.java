@@ -92,6 +92,14 @@ class DeviceModuleTests {
             .content("{\"adminState\": \"LOCKED\"}")).andExpect(jsonPath("$.adminState").value("LOCKED"));
         this.mvc.perform(get("/api/v1/devices/hall-1/commands/temperature")).andExpect(status().is(423));
 
+        this.mvc.perform(get("/api/v1/device-profiles").param("page", "0"))
+            .andExpect(header().doesNotExist("Deprecation"))
+            .andExpect(jsonPath("$.items[0].name").value("thermostat-v1"))
+            .andExpect(jsonPath("$.totalItems").value(1));
+        this.mvc.perform(get("/api/v1/device-profiles")) // as 0.x clients ask: the bare array, marked
+            .andExpect(header().string("Deprecation", "@1796515200"))
+            .andExpect(jsonPath("$[0].name").value("thermostat-v1"));
+
         this.mvc.perform(delete("/api/v1/device-profiles/thermostat-v1")).andExpect(status().isConflict());
         this.mvc.perform(delete("/api/v1/devices/hall-1")).andExpect(status().isNoContent());
         this.mvc.perform(get("/api/v1/devices/hall-1")).andExpect(status().isNotFound());

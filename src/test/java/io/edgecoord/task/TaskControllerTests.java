@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import io.edgecoord.web.PageResponse;
@@ -91,11 +92,25 @@ class TaskControllerTests {
                 v1.secretEnvironment(), v1.codeSha256(), v1.codeSize(), v1.createdAt(), v1.execution(), v1.retries(),
                 v1.permissions());
         given(this.registry.versions("hello")).willReturn(new TaskVersionsResponse("hello", List.of(v2, v1)));
+        this.mvc.perform(get("/api/v1/tasks/hello/versions").param("page", "0").param("size", "1"))
+            .andExpect(status().isOk())
+            .andExpect(header().doesNotExist("Deprecation"))
+            .andExpect(jsonPath("$.items[0].version").value(2))
+            .andExpect(jsonPath("$.items.length()").value(1))
+            .andExpect(jsonPath("$.totalItems").value(2))
+            .andExpect(jsonPath("$.totalPages").value(2));
+    }
+
+    @Test
+    void versionsAskedForAsBeforeKeepTheirOldShapeMarkedDeprecated() throws Exception {
+        TaskVersionResponse v1 = deployment(true).task().version();
+        given(this.registry.versions("hello")).willReturn(new TaskVersionsResponse("hello", List.of(v1)));
         this.mvc.perform(get("/api/v1/tasks/hello/versions"))
             .andExpect(status().isOk())
+            .andExpect(header().string("Deprecation", "@1796515200"))
+            .andExpect(header().string("Link", org.hamcrest.Matchers.containsString("rel=\"deprecation\"")))
             .andExpect(jsonPath("$.name").value("hello"))
-            .andExpect(jsonPath("$.versions[0].version").value(2))
-            .andExpect(jsonPath("$.versions[1].version").value(1));
+            .andExpect(jsonPath("$.versions[0].version").value(1));
     }
 
     @Test

@@ -55,6 +55,33 @@ class OpenApiDocumentTests extends ProcessCoordinatorTest {
     }
 
     @Test
+    void everyListAnswersTheOneListShape() {
+        JsonNode document = document();
+        List<String> otherShapes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            JsonNode get = path.getValue().path("get");
+            boolean paged = false;
+            for (JsonNode parameter : get.path("parameters")) {
+                paged |= parameter.path("name").asString().equals("size");
+            }
+            JsonNode schema = get.at("/responses/200/content").propertyStream().findFirst()
+                    .map(media -> media.getValue().path("schema")).orElse(null);
+            if (schema == null) {
+                continue;
+            }
+            String ref = schema.path("$ref").asString("");
+            JsonNode resolved = ref.isEmpty() ? schema
+                    : document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+            boolean pageShape = resolved.at("/properties/items").isObject()
+                    && resolved.at("/properties/totalItems").isObject();
+            if (schema.path("type").asString("").equals("array") || (paged != pageShape)) {
+                otherShapes.add(path.getKey());
+            }
+        }
+        assertThat(otherShapes).isEmpty();
+    }
+
+    @Test
     void documentsCreatedAnswersTheInvokeBodyAndJsonNodesAsAnyJson() {
         JsonNode paths = document().path("paths");
         assertThat(paths.at("/~1api~1v1~1tasks/post/responses/201").isObject()).isTrue();
