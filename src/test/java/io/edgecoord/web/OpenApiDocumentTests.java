@@ -82,6 +82,40 @@ class OpenApiDocumentTests extends ProcessCoordinatorTest {
     }
 
     @Test
+    void everyOperationListsTheProblemTypesItMayAnswerAndEveryCatalogNameIsAnOperationOrTag() {
+        JsonNode document = document();
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("all", "in-task"));
+        List<String> without = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode op = operation.getValue();
+                names.add(op.path("operationId").asString());
+                op.path("tags").forEach(tag -> names.add(tag.asString()));
+                boolean lambda = op.path("tags").toString().contains("\"lambda\"");
+                if (!lambda && !op.at("/responses/401/content/application~1problem+json/schema/$ref").asString("")
+                        .endsWith("/Problem")) {
+                    without.add(operation.getKey() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(without).isEmpty();
+        List<String> unknown = ProblemCatalog.load().entries().stream().flatMap(entry -> entry.on().stream())
+                .filter(name -> !names.contains(name)).toList();
+        assertThat(unknown).isEmpty();
+
+        JsonNode paths = document.path("paths");
+        assertThat(paths.at("/~1api~1v1~1tasks/post/responses/400/description").asString())
+                .contains("`invalid-task`", "`invalid-code`", "`invalid-request`");
+        assertThat(paths.at("/~1api~1v1~1tasks~1{name}~1invoke/post/responses/429/description").asString())
+                .contains("`queue-full`", "`rate-limited`");
+        assertThat(paths.at("/~1api~1v1~1tasks~1{name}~1invoke/post/responses/429/content")
+                .has("application/problem+json")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1devices~1{name}/get/responses/404/description").asString())
+                .contains("`device-not-found`").doesNotContain("`task-not-found`");
+        assertThat(document.at("/info/description").asString()).contains("`https://edgecoord.io/problems/queue-full` | 429");
+    }
+
+    @Test
     void documentsCreatedAnswersTheInvokeBodyAndJsonNodesAsAnyJson() {
         JsonNode paths = document().path("paths");
         assertThat(paths.at("/~1api~1v1~1tasks/post/responses/201").isObject()).isTrue();
