@@ -50,6 +50,14 @@ record Connectivity(ConnectivityStatus status, Instant since, Instant lastSeenAt
         return new Step(next, Optional.empty());
     }
 
+    /** An MQTT device fell silent or left its last will ({@code reason}): OFFLINE, once. */
+    Step wentSilent(Instant at, String reason) {
+        if (this.status == ConnectivityStatus.OFFLINE) {
+            return new Step(this, Optional.empty());
+        }
+        return moveTo(ConnectivityStatus.OFFLINE, this.status, reason, at);
+    }
+
     private Step moveTo(ConnectivityStatus to, ConnectivityStatus from, String reason, Instant at) {
         Connectivity moved = new Connectivity(to, at, this.lastSeenAt, this.lastSuccessAt, this.lastFailureAt,
                 this.lastError, this.consecutiveFailures);

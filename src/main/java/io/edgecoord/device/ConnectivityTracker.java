@@ -66,6 +66,12 @@ final class ConnectivityTracker {
         apply(device, (state) -> state.failed(at, error, counts, this.liveness.offlineAfterFailures()));
     }
 
+    /** An MQTT device is OFFLINE for {@code reason} ({@code SILENCE} or {@code LAST_WILL}). */
+    void silent(String device, String reason) {
+        Instant at = this.clock.instant();
+        apply(device, (state) -> state.wentSilent(at, reason));
+    }
+
     /** The status freezes while LOCKED; one event with reason LOCKED says so. */
     void locked(String device) {
         if (this.locked.add(device)) {

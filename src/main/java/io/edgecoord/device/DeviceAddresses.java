@@ -29,6 +29,9 @@ final class DeviceAddresses {
             case HttpBinding http -> admit(http.host(), http.port(), "protocol.baseUrl");
             case ModbusBinding modbus -> admit(modbus.host(), modbus.port(), "protocol.host");
             case OpcUaBinding opcua -> admit(opcua.host(), opcua.port(), "protocol.endpointUrl");
+            case MqttBinding mqtt -> {
+                // The device connects to the broker; the coordinator connects to nothing.
+            }
         }
     }
 

@@ -59,6 +59,7 @@ final class DeviceClients implements AutoCloseable {
             }
             case ModbusBinding modbus -> this.modbus.read(modbus, resources, remaining);
             case OpcUaBinding opcua -> this.opcua.read(opcua, resources, remaining);
+            case MqttBinding mqtt -> throw notPolled();
         };
     }
 
@@ -68,6 +69,7 @@ final class DeviceClients implements AutoCloseable {
             case HttpBinding http -> this.http.write(http, resource, raw, timeout);
             case ModbusBinding modbus -> this.modbus.write(modbus, resource, raw, timeout);
             case OpcUaBinding opcua -> this.opcua.write(opcua, resource, raw, timeout);
+            case MqttBinding mqtt -> throw notPolled();
         }
     }
 
@@ -79,7 +81,15 @@ final class DeviceClients implements AutoCloseable {
             }
             case OpcUaBinding opcua -> OpcUaValues.variant(resource, raw);
             case ModbusBinding modbus -> ModbusRequests.check(resource, raw);
+            case MqttBinding mqtt -> {
+                // JSON carries any value the profile admits.
+            }
         }
+    }
+
+    /** MQTT devices publish; {@link MqttDevices} carries their values, never a request. */
+    private static DeviceCallException notPolled() {
+        return new DeviceCallException(FailureKind.INTERNAL, "an MQTT device is not polled; it publishes");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import io.edgecoord.device.network.AddressGuard;
 import io.edgecoord.device.network.MachineAddresses;
 import io.edgecoord.device.network.OwnEndpoints;
+import io.edgecoord.mqtt.MqttPublisher;
+import io.edgecoord.mqtt.MqttSubscriptions;
 import io.edgecoord.web.CoordinatorPorts;
 
 /**
- * Wires the HTTP and Modbus bindings, their address guard, connectivity, the reader and the poller; the poller
+ * Wires the HTTP, Modbus, OPC UA and MQTT bindings, their address guard, connectivity, the reader and the poller; the poller
  * stops with the context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,20 +36,24 @@ class DeviceConfiguration {
 
     @Bean(destroyMethod = "close")
     DeviceRuntime deviceRuntime(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
-            ApplicationEventPublisher events, Clock clock, List<CoordinatorPorts> ports) {
+            ApplicationEventPublisher events, Clock clock, List<CoordinatorPorts> ports,
+            ObjectProvider<MqttPublisher> publisher, ObjectProvider<MqttSubscriptions> subscriptions) {
         MachineAddresses machine = new MachineAddresses(ADDRESSES_MAX_AGE, System::nanoTime);
-        return build(properties, json, meters, events, clock, () -> new OwnEndpoints(union(ports), machine.get()));
+        DeviceRuntime runtime = build(properties, json, meters, events, clock,
+                () -> new OwnEndpoints(union(ports), machine.get()), publisher::getIfAvailable);
+        subscriptions.ifAvailable(runtime.mqtt()::listen);
+        return runtime;
     }
 
     /** The runtime without Spring and without ports of its own, for tests and the benchmark. */
     static DeviceRuntime build(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
             ApplicationEventPublisher events, Clock clock) {
-        return build(properties, json, meters, events, clock, () -> OwnEndpoints.NONE);
+        return build(properties, json, meters, events, clock, () -> OwnEndpoints.NONE, () -> null);
     }
 
     /** The runtime without Spring; time is monotonic {@code System.nanoTime}. */
     static DeviceRuntime build(DeviceProperties properties, JsonMapper json, MeterRegistry meters,
-            ApplicationEventPublisher events, Clock clock, Supplier<OwnEndpoints> own) {
+            ApplicationEventPublisher events, Clock clock, Supplier<OwnEndpoints> own, Supplier<MqttPublisher> broker) {
         PollMetrics metrics = new PollMetrics(meters);
         ConnectivityTracker connectivity = new ConnectivityTracker(events, metrics, clock, properties.liveness());
         ValueTransforms transforms = new ValueTransforms(json);
@@ -62,7 +69,8 @@ class DeviceConfiguration {
                 System::nanoTime, clock);
         DevicePoller poller = new DevicePoller(reader, connectivity, metrics, properties, System::nanoTime,
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeviceRuntime(properties, poller, connectivity, reader, transforms, guard);
+        MqttDevices mqtt = new MqttDevices(reader, connectivity, json, clock, broker);
+        return new DeviceRuntime(properties, poller, connectivity, reader, transforms, guard, mqtt);
     }
 
     private static Set<Integer> union(List<CoordinatorPorts> ports) {

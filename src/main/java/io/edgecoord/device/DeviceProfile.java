@@ -34,7 +34,7 @@ record DeviceProfile(@NotNull @Pattern(regexp = NAME) String name, String manufa
         labels = (labels == null) ? List.of() : List.copyOf(labels);
         resources = (resources == null) ? List.of() : List.copyOf(resources);
         commands = (commands == null) ? List.of() : List.copyOf(commands);
-        defaults = (defaults == null) ? new ProfileDefaults(null, null) : defaults;
+        defaults = (defaults == null) ? new ProfileDefaults(null, null, null, null) : defaults;
     }
 
     /** Checks what annotations cannot: unique names, known command resources, sane limits. */

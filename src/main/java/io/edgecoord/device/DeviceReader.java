@@ -94,17 +94,33 @@ final class DeviceReader {
         if (!this.client.watching(device.name())) {
             return;
         }
-        Map<String, Object> values;
         try {
-            values = transformed(Map.of(resource, change.raw()));
+            pushed(device, device.source(), Map.of(resource, change.raw()));
         }
         catch (DeviceCallException ex) {
             this.connectivity.failed(device.name(), ex.kind(), ex.getMessage());
-            return;
         }
+    }
+
+    /**
+     * Values a device pushed (an OPC UA data change, MQTT telemetry): transformed, counted as
+     * contact, and published as a reading, as a poll's would be.
+     *
+     * @return the values after the profile's transforms
+     * @throws DeviceCallException when a value has the wrong type (nothing is published then)
+     */
+    Map<String, Object> pushed(PolledDevice device, String source, Map<ProfileResource, JsonNode> raw)
+            throws DeviceCallException {
+        Map<String, Object> values = transformed(raw);
         this.connectivity.succeeded(device.name());
-        this.events.publishEvent(new DeviceReadingsPolled(device.name(), device.source(),
+        this.events.publishEvent(new DeviceReadingsPolled(device.name(), source,
                 Collections.unmodifiableMap(values), changed(device.name(), values), this.clock.instant()));
+        return values;
+    }
+
+    /** The last values read or pushed of a device, by resource name. */
+    Map<String, Object> lastValues(String device) {
+        return this.lastValues.getOrDefault(device, Map.of());
     }
 
     /** Writes raw values, then reads the same resources back to confirm. */

@@ -26,6 +26,7 @@ final class DeviceResolver {
                 OpcUaDeviceClient.check(profile);
                 yield opcua.resolved();
             }
+            case MqttBinding mqtt -> mqtt.resolved(request.name(), profile.defaults());
         };
         Polling polling = request.polling();
         String intervalText = (polling.interval() != null) ? polling.interval() : profile.defaults().pollInterval();

@@ -4,7 +4,7 @@ import io.edgecoord.device.network.AddressGuard;
 
 /**
  * The running side of the device module, as the registry drives it: the poller, connectivity,
- * the reader, value transforms and the guard of device addresses. {@link #apply} turns a change
+ * the reader, value transforms, the guard of device addresses and the MQTT devices. {@link #apply} turns a change
  * of definition into schedule changes and LOCKED/UNLOCKED events.
  */
 final class DeviceRuntime implements AutoCloseable {
@@ -21,8 +21,11 @@ final class DeviceRuntime implements AutoCloseable {
 
     private final AddressGuard addresses;
 
+    private final MqttDevices mqtt;
+
     DeviceRuntime(DeviceProperties properties, DevicePoller poller, ConnectivityTracker connectivity,
-            DeviceReader reader, ValueTransforms transforms, AddressGuard addresses) {
+            DeviceReader reader, ValueTransforms transforms, AddressGuard addresses, MqttDevices mqtt) {
+        this.mqtt = mqtt;
         this.properties = properties;
         this.poller = poller;
         this.connectivity = connectivity;
@@ -39,25 +42,42 @@ final class DeviceRuntime implements AutoCloseable {
                 this.connectivity.lockedQuietly(next.name());
             }
             else {
-                this.poller.schedule(next);
+                start(next);
             }
             return;
         }
         if (next.locked() && !previous.locked()) {
-            this.poller.unschedule(next.name());
+            stop(next.name());
             this.connectivity.locked(next.name());
         }
         else if (!next.locked() && previous.locked()) {
             this.connectivity.unlocked(next.name());
-            this.poller.schedule(next);
+            start(next);
         }
         else if (!next.locked() && !next.equals(previous)) {
-            this.poller.schedule(next);
+            stop(next.name());
+            start(next);
         }
     }
 
-    void forget(String device) {
+    /** Polls a device, or, for an MQTT device, hears it: it publishes, nobody polls it. */
+    private void start(PolledDevice device) {
+        if (device.binding() instanceof MqttBinding) {
+            this.mqtt.watch(device);
+        }
+        else {
+            this.poller.schedule(device);
+        }
+    }
+
+    /** Stops polling or hearing a device. */
+    void stop(String device) {
         this.poller.unschedule(device);
+        this.mqtt.unwatch(device);
+    }
+
+    void forget(String device) {
+        stop(device);
         this.connectivity.forget(device);
         this.reader.forget(device);
     }
@@ -82,6 +102,10 @@ final class DeviceRuntime implements AutoCloseable {
         return this.transforms;
     }
 
+    MqttDevices mqtt() {
+        return this.mqtt;
+    }
+
     AddressGuard addresses() {
         return this.addresses;
     }
@@ -89,6 +113,7 @@ final class DeviceRuntime implements AutoCloseable {
     @Override
     public void close() {
         this.poller.close();
+        this.mqtt.close();
         this.reader.close();
     }
 }

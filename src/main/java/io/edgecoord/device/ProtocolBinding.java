@@ -4,14 +4,15 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * How the coordinator talks to a device: {@code http}, {@code modbus-tcp} or {@code opcua}; further protocols
+ * How the coordinator talks to a device: {@code http}, {@code modbus-tcp}, {@code opcua} or {@code mqtt}; further protocols
  * come as further records.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = HttpBinding.class, name = "http"),
         @JsonSubTypes.Type(value = ModbusBinding.class, name = "modbus-tcp"),
-        @JsonSubTypes.Type(value = OpcUaBinding.class, name = "opcua") })
-sealed interface ProtocolBinding permits HttpBinding, ModbusBinding, OpcUaBinding {
+        @JsonSubTypes.Type(value = OpcUaBinding.class, name = "opcua"),
+        @JsonSubTypes.Type(value = MqttBinding.class, name = "mqtt") })
+sealed interface ProtocolBinding permits HttpBinding, ModbusBinding, OpcUaBinding, MqttBinding {
 
     /** The link the device sits on; requests on one link are serialised. */
     String linkId();

@@ -159,7 +159,7 @@ class RegisteredDevices implements DeviceRegistry {
                 catch (RuntimeException ex) {
                     log.error("Device {} no longer fits profile {} and is not polled: {}", d.name(),
                             event.profile().name(), ex.getMessage());
-                    this.runtime.poller().unschedule(d.name());
+                    this.runtime.stop(d.name());
                 }
             });
     }

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and writes devices on demand, through the same per-link gate as polls but outside the
- * polling lanes' caps. Reads and writes count toward connectivity; every read, and every write's
+ * polling lanes' caps; MQTT devices answer reads from their last telemetry, and writes go to their
+ * command topic. Reads and writes count toward connectivity; every read, and every write's
  * read-back, publishes {@link DeviceReadingsPolled}.
  */
 @Service
@@ -32,6 +33,9 @@ class ResourceCommands implements DeviceCommands {
         chosen.stream().filter((r) -> !r.readWrite().readable()).findFirst().ifPresent((r) -> {
             throw new InvalidValueException("Resource '" + r.name() + "' is write-only.");
         });
+        if (polled.binding() instanceof MqttBinding) {
+            return lastPublished(polled, chosen);
+        }
         String source = (resources.size() == 1) ? resources.iterator().next() : String.join(",", resources);
         return valuesOf(polled, read(polled, source, chosen)).values();
     }
@@ -39,6 +43,10 @@ class ResourceCommands implements DeviceCommands {
     /** Reads the device's own poll source now; does not move its schedule. */
     DeviceReadingsPolled poll(String device) {
         PolledDevice polled = unlocked(device);
+        if (polled.binding() instanceof MqttBinding) {
+            return new DeviceReadingsPolled(device, MqttDevices.SOURCE, lastPublished(polled, polled.pollResources()),
+                    java.util.Set.of(), this.runtime.connectivity().get(device).lastSuccessAt());
+        }
         ReadOutcome.Read read = valuesOf(polled, read(polled, polled.source(), polled.pollResources()));
         return new DeviceReadingsPolled(device, polled.source(), read.values(), read.changed(), read.at());
     }
@@ -71,8 +79,25 @@ class ResourceCommands implements DeviceCommands {
             this.runtime.reader().check(polled, resource, rawValue);
             raw.put(resource, rawValue);
         });
+        if (polled.binding() instanceof MqttBinding) {
+            return this.runtime.mqtt().write(polled, raw);
+        }
         long deadline = this.runtime.reader().now() + polled.timeout().toNanos();
         return valuesOf(polled, this.runtime.reader().write(polled, raw, deadline)).values();
+    }
+
+    /** An MQTT device is never asked: a read answers the values it last published. */
+    private Map<String, Object> lastPublished(PolledDevice polled, List<ProfileResource> resources) {
+        Map<String, Object> last = this.runtime.reader().lastValues(polled.name());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ProfileResource resource : resources) {
+            if (!last.containsKey(resource.name())) {
+                throw new DeviceTimeoutException("Device '" + polled.name() + "' has not published '"
+                        + resource.name() + "' yet; an MQTT device is read from its telemetry, not asked.");
+            }
+            values.put(resource.name(), last.get(resource.name()));
+        }
+        return values;
     }
 
     private ReadOutcome read(PolledDevice polled, String source, List<ProfileResource> resources) {

@@ -1,10 +1,17 @@
 package io.edgecoord.mqtt;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import io.netty.buffer.ByteBufUtil;
 import org.slf4j.Logger;
@@ -12,14 +19,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands each client message the broker accepted to the listeners whose filter matches its topic;
- * the coordinator's own messages are not handed back. A listener that throws is logged and the
- * others still run.
+ * the coordinator's own messages are not handed back. A client's last will is handed over too when
+ * its connection is lost (Moquette sends wills to subscribers only, past its interceptors), if its
+ * key may publish on the will's topic then. A listener that throws is logged and the others still run.
  */
 class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptions {
 
     private static final Logger log = LoggerFactory.getLogger(ClientMessages.class);
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<String, MqttReceived> wills = new ConcurrentHashMap<>();
+
+    private final BiPredicate<String, String> mayPublish;
+
+    /** {@code mayPublish} says whether a user name (null: anonymous) may publish on a topic now. */
+    ClientMessages(BiPredicate<String, String> mayPublish) {
+        this.mayPublish = mayPublish;
+    }
 
     @Override
     public void onPublish(String filter, Consumer<MqttReceived> listener) {
@@ -37,20 +54,48 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
             if (EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
                 return;
             }
-            String topic = message.getTopicName();
-            MqttReceived received = null;
-            for (Listener listener : listeners) {
-                if (TopicFilters.matches(listener.filter(), topic)) {
-                    if (received == null) {
-                        received = new MqttReceived(topic, ByteBufUtil.getBytes(message.getPayload()),
-                                message.getClientID(), message.getUsername());
-                    }
-                    deliver(listener, received);
-                }
-            }
+            dispatch(message.getTopicName(), () -> new MqttReceived(message.getTopicName(),
+                    ByteBufUtil.getBytes(message.getPayload()), message.getClientID(), message.getUsername()));
         }
         finally {
             super.onPublish(message);
+        }
+    }
+
+    @Override
+    public void onConnect(InterceptConnectMessage message) {
+        if (message.isWillFlag()) {
+            this.wills.put(message.getClientID(), new MqttReceived(message.getWillTopic(), message.getWillMessage(),
+                    message.getClientID(), message.getUsername()));
+        }
+        else {
+            this.wills.remove(message.getClientID());
+        }
+    }
+
+    /** A clean DISCONNECT discards the will (MQTT 3.1.1 §3.14.4). */
+    @Override
+    public void onDisconnect(InterceptDisconnectMessage message) {
+        this.wills.remove(message.getClientID());
+    }
+
+    @Override
+    public void onConnectionLost(InterceptConnectionLostMessage message) {
+        MqttReceived will = this.wills.remove(message.getClientID());
+        if (will != null && this.mayPublish.test(will.username(), will.topic())) {
+            dispatch(will.topic(), () -> will);
+        }
+    }
+
+    private void dispatch(String topic, Supplier<MqttReceived> message) {
+        MqttReceived received = null;
+        for (Listener listener : listeners) {
+            if (TopicFilters.matches(listener.filter(), topic)) {
+                if (received == null) {
+                    received = message.get();
+                }
+                deliver(listener, received);
+            }
         }
     }
 

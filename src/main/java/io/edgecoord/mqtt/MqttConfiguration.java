@@ -22,8 +22,10 @@ class MqttConfiguration {
     }
 
     @Bean
-    ClientMessages mqttClientMessages() {
-        return new ClientMessages();
+    ClientMessages mqttClientMessages(MqttProperties properties, KeyVerifier keys) {
+        TopicAccess anonymous = new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe());
+        return new ClientMessages((user, topic) -> ((user == null) ? anonymous
+                : keys.current(user).map(TopicAccess::of).orElse(TopicAccess.NONE)).mayPublish(topic));
     }
 
     @Bean

@@ -41,11 +41,13 @@ record Definition(SourceKind source, TopicFilter subject, Target target, CronExp
         return new Definition(kind, filter, kind == SourceKind.TASKS ? to : requireTaskTarget(kind, to), null);
     }
 
-    /** A shadow's desired state comes only from a task's result, never from a raw event. */
+    /** A shadow's desired state and an MQTT publish come only from a task's result, never from a raw event. */
     private static Target requireTaskTarget(SourceKind kind, Target target) {
         return switch (target) {
             case Target.Task task -> task;
             case Target.Shadow shadow -> throw new InvalidSubscriptionException("target", "A shadow target takes "
+                    + "task results only (source tasks), not events of source " + kind.apiName() + ".");
+            case Target.Mqtt mqtt -> throw new InvalidSubscriptionException("target", "An mqtt target takes "
                     + "task results only (source tasks), not events of source " + kind.apiName() + ".");
         };
     }

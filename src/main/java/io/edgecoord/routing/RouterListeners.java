@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -18,6 +19,8 @@ import io.edgecoord.device.DeviceConnectivityChanged;
 import io.edgecoord.device.DeviceReadingsPolled;
 import io.edgecoord.invocation.InvocationCompleted;
 import io.edgecoord.invocation.InvocationStatus;
+import io.edgecoord.mqtt.MqttReceived;
+import io.edgecoord.mqtt.MqttSubscriptions;
 import io.edgecoord.shadow.ShadowDeltaChanged;
 
 /**
@@ -34,12 +37,24 @@ class RouterListeners {
     private final JsonMapper json;
     private final Clock clock;
 
-    RouterListeners(Router router, BrokerMirror mirror, LoopGuard loops, JsonMapper json, Clock clock) {
+    RouterListeners(Router router, BrokerMirror mirror, LoopGuard loops, JsonMapper json, Clock clock,
+            ObjectProvider<MqttSubscriptions> broker) {
         this.router = router;
         this.mirror = mirror;
         this.loops = loops;
         this.json = json;
         this.clock = clock;
+        broker.ifAvailable(subscriptions -> subscriptions.onPublish("#", this::on));
+    }
+
+    /**
+     * A client's message on the broker, for {@code mqtt} routes; not mirrored, it is on the broker
+     * already. Runs on the broker's thread: matching and enqueueing only.
+     */
+    void on(MqttReceived message) {
+        router.publish(SourceKind.MQTT, message.topic(), "mqtt.message", false, 0,
+                () -> new Envelope(UUID.randomUUID().toString(), "mqtt.message", "mqtt:" + message.clientId(),
+                        message.topic(), clock.instant(), result(message.payload())));
     }
 
     /** Routes the event, and puts it on the MQTT broker for subscribers outside the coordinator. */
@@ -118,7 +133,7 @@ class RouterListeners {
         return new Envelope(UUID.randomUUID().toString(), type, source, topic, at, json.valueToTree(data));
     }
 
-    /** The function's result as JSON, or as a string when it is not JSON. */
+    /** A result or payload as JSON, or as a string when it is not JSON. */
     private JsonNode result(byte[] result) {
         if (result == null || result.length == 0) {
             return json.getNodeFactory().nullNode();

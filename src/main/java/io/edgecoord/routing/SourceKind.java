@@ -16,7 +16,9 @@ enum SourceKind {
     /** Results of tasks that succeeded: {@code tasks/{name}/results}. */
     TASKS(Set.of("tasks", "+", "#")),
     /** A cron schedule of the subscription itself: {@code schedules/{id}}; no subject. */
-    SCHEDULE(Set.of());
+    SCHEDULE(Set.of()),
+    /** What MQTT clients publish on the broker, any topic but {@code $...} ones (shadows have their own source). */
+    MQTT(Set.of());
 
     private final Set<String> firstLevels;
 
@@ -29,6 +31,9 @@ enum SourceKind {
     }
 
     boolean canMatch(TopicFilter subject) {
+        if (this == MQTT) {
+            return !subject.firstLevel().startsWith("$");
+        }
         return firstLevels.contains(subject.firstLevel());
     }
 
@@ -39,6 +44,6 @@ enum SourceKind {
             }
         }
         throw new InvalidSubscriptionException("source", "The source '" + text
-                + "' is unknown; it must be one of devices, shadows, tasks, schedule.");
+                + "' is unknown; it must be one of devices, shadows, tasks, schedule, mqtt.");
     }
 }

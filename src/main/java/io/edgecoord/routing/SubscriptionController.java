@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.edgecoord.security.Callers;
 import io.edgecoord.web.PageResponse;
 
 /** Subscriptions: which events go to which tasks and shadows. Without one, nothing is delivered. */
@@ -42,6 +43,7 @@ class SubscriptionController {
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
         Definition definition = Definition.parse(request.source(), request.subject(), request.target(),
                 request.schedule());
+        Callers.current().ifPresent(key -> CreatorTopics.check(key, definition));
         Subscription created = subscriptions.create(definition);
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
                 .body(SubscriptionResponse.from(created));

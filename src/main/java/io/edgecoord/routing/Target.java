@@ -2,7 +2,7 @@ package io.edgecoord.routing;
 
 import java.util.regex.Pattern;
 
-/** Where a subscription delivers: {@code task:<name>} or {@code shadow:<device>}. */
+/** Where a subscription delivers: {@code task:<name>}, {@code shadow:<device>} or {@code mqtt:<topic>}. */
 sealed interface Target {
 
     /** The text form, {@code kind:name}, which also keys the target's queue. */
@@ -21,6 +21,12 @@ sealed interface Target {
     record Shadow(String device) implements Target {
         public String text() { return "shadow:" + device; }
         public String type() { return "shadow"; }
+    }
+
+    /** Publishes the event's data (a task's result) on an MQTT topic, as the coordinator. */
+    record Mqtt(String topic) implements Target {
+        public String text() { return "mqtt:" + topic; }
+        public String type() { return "mqtt"; }
     }
 
     Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -45,8 +51,16 @@ sealed interface Target {
                 }
                 yield new Shadow(name);
             }
+            case "mqtt" -> {
+                if (name.isEmpty() || name.length() > 256 || name.contains("+") || name.contains("#")
+                        || name.indexOf('\0') >= 0) {
+                    throw new InvalidSubscriptionException("target", "The mqtt target needs a topic name of 1 to 256 "
+                            + "characters without wildcards, not '" + name + "'.");
+                }
+                yield new Mqtt(name);
+            }
             default -> throw new InvalidSubscriptionException("target", "The target '" + text
-                    + "' is unknown; it must be task:<name> or shadow:<device>.");
+                    + "' is unknown; it must be task:<name>, shadow:<device> or mqtt:<topic>.");
         };
     }
 }

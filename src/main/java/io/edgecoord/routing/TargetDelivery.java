@@ -1,23 +1,27 @@
 package io.edgecoord.routing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
+import io.edgecoord.mqtt.InvalidTopicException;
+import io.edgecoord.mqtt.MqttPublisher;
 import io.edgecoord.shadow.Shadows;
 
 /**
  * Carries one message to its target: invokes a task asynchronously with the envelope as payload,
  * recording the route and topic as the invocation's cause, or writes a task's result as the
- * desired state of a shadow. A refusal (no such task, a full invocation queue, a rejected shadow
+ * desired state of a shadow, or publishes it on an MQTT topic. A refusal (no such task, a full invocation queue, a rejected shadow
  * update) drops the message and is counted with the refusal's problem type as reason.
  */
 @Component
@@ -27,12 +31,14 @@ class TargetDelivery {
 
     private final Invocations invocations;
     private final ObjectProvider<Shadows> shadows;
+    private final ObjectProvider<MqttPublisher> broker;
     private final LoopGuard loops;
     private final RouterMetrics metrics;
     private final JsonMapper json;
 
-    TargetDelivery(Invocations invocations, ObjectProvider<Shadows> shadows, LoopGuard loops, RouterMetrics metrics,
-            JsonMapper json) {
+    TargetDelivery(Invocations invocations, ObjectProvider<Shadows> shadows, ObjectProvider<MqttPublisher> broker,
+            LoopGuard loops, RouterMetrics metrics, JsonMapper json) {
+        this.broker = broker;
         this.invocations = invocations;
         this.shadows = shadows;
         this.loops = loops;
@@ -47,6 +53,7 @@ class TargetDelivery {
             String dropped = switch (target) {
                 case Target.Task task -> invoke(task, message);
                 case Target.Shadow shadow -> update(shadow, message);
+                case Target.Mqtt mqtt -> publish(mqtt, message);
             };
             if (dropped == null) {
                 metrics.routed(event.type(), target.type());
@@ -88,6 +95,24 @@ class TargetDelivery {
         ObjectNode request = json.createObjectNode();
         request.putObject("state").set("desired", message.event().data());
         loops.delivering(message.hops(), () -> service.update(shadow.device(), request, null));
+        return null;
+    }
+
+    /** Publishes the event's data (a string as its text), QoS 1, not retained; answers why it did not, or null. */
+    private String publish(Target.Mqtt mqtt, Message message) {
+        MqttPublisher publisher = broker.getIfAvailable();
+        if (publisher == null) {
+            return "mqtt_unavailable";
+        }
+        JsonNode data = message.event().data();
+        byte[] payload = data.isString() ? data.stringValue().getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(data);
+        try {
+            publisher.publish(mqtt.topic(), payload, 1, false);
+        }
+        catch (InvalidTopicException ex) {
+            return "invalid-publish";
+        }
         return null;
     }
 

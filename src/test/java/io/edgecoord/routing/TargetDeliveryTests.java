@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
+import io.edgecoord.mqtt.MqttPublisher;
 import io.edgecoord.shadow.Shadows;
 import io.edgecoord.task.TaskNotFoundException;
 
@@ -32,14 +34,25 @@ class TargetDeliveryTests {
     private final Shadows shadows = mock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final LoopGuard loops = new LoopGuard(new RoutingProperties(10, 3));
-    private final TargetDelivery delivery = new TargetDelivery(invocations, provider(shadows), loops,
+    private final MqttPublisher broker = mock();
+    private final TargetDelivery delivery = new TargetDelivery(invocations, provider(shadows), provider(broker), loops,
             new RouterMetrics(meters), json);
 
-    @SuppressWarnings("unchecked")
-    private static ObjectProvider<Shadows> provider(Shadows shadows) {
-        ObjectProvider<Shadows> provider = mock();
-        given(provider.getIfAvailable()).willReturn(shadows);
+    private static <T> ObjectProvider<T> provider(T bean) {
+        ObjectProvider<T> provider = mock();
+        given(provider.getIfAvailable()).willReturn(bean);
         return provider;
+    }
+
+    @Test
+    void publishesATaskResultOnAnMqttTargetsTopic() {
+        delivery.deliver(message("mqtt:plant/line1/results", "task.result", "tasks/plan/results", "{\"count\":3}", 0));
+        delivery.deliver(message("mqtt:plant/line1/text", "task.result", "tasks/plan/results", "\"done\"", 0));
+
+        verify(broker).publish("plant/line1/results", "{\"count\":3}".getBytes(StandardCharsets.UTF_8), 1, false);
+        verify(broker).publish("plant/line1/text", "done".getBytes(StandardCharsets.UTF_8), 1, false);
+        assertThat(meters.counter("edgecoord.router.messages", "subject_class", "task.result", "target_type", "mqtt")
+            .count()).isEqualTo(2);
     }
 
     private Message message(String target, String type, String topic, String data, int hops) {
