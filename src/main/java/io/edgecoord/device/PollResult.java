@@ -7,6 +7,6 @@ enum PollResult {
     SUCCESS, FAILURE, TIMEOUT, SKIPPED_OVERRUN, SKIPPED_LINK_WAIT, SKIPPED_CAPACITY, MISSED;
 
     String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-'); // skipped-overrun, as every tag value
     }
 }

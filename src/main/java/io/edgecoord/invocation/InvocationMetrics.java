@@ -61,8 +61,8 @@ class InvocationMetrics {
 
     static String outcome(Invocation invocation) {
         if (invocation.status() == InvocationStatus.FAILED) {
-            return invocation.errorSource() == ErrorSource.FUNCTION ? "function_error" : "coordinator_error";
+            return invocation.errorSource() == ErrorSource.FUNCTION ? "function-error" : "coordinator-error";
         }
-        return invocation.status().name().toLowerCase(Locale.ROOT);
+        return invocation.status().name().toLowerCase(Locale.ROOT).replace('_', '-'); // timed-out, as every tag value
     }
 }

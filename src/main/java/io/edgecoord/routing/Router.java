@@ -64,7 +64,7 @@ class Router {
         TargetQueue<Message> queue = queues.computeIfAbsent(target.text(), key -> new TargetQueue<>(capacity));
         TargetQueue.Offered<Message> offered = queue.offer(message, message.priority());
         if (offered.dropped() != null) {
-            metrics.dropped(offered.dropped().event().type(), target.type(), "queue_overflow");
+            metrics.dropped(offered.dropped().event().type(), target.type(), "queue-overflow");
         }
         if (offered.startDrainer()) {
             Thread.ofVirtual().name("router-" + target.text()).start(() -> drain(queue));
