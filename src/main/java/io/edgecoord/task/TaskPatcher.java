@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.edgecoord.web.MergePatch;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

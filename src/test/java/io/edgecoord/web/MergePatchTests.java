@@ -1,4 +1,4 @@
-package io.edgecoord.task;
+package io.edgecoord.web;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
