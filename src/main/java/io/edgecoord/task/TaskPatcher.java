@@ -39,8 +39,11 @@ class TaskPatcher {
 
     private final Validator validator;
 
+    private final TaskDeployer deployer;
+
     TaskPatcher(TaskCatalog catalog, CodeStager stager, ArtifactStore store, TaskRegistry registry, JsonMapper json,
-            Validator validator) {
+            Validator validator, TaskDeployer deployer) {
+        this.deployer = deployer;
         this.catalog = catalog;
         this.stager = stager;
         this.store = store;
@@ -72,6 +75,15 @@ class TaskPatcher {
         try (StagedCode staged = this.stager.stage(settings, code)) {
             return this.registry.record(settings, SecretEnvironment.of(request), staged.sha256(), staged.size());
         }
+    }
+
+    /** Deploys new code (a base64 zip) with the latest version's settings: Lambda's UpdateFunctionCode. */
+    Deployment replaceCode(String name, String zipBase64, Consumer<DeployTaskRequest> authorize) {
+        ObjectNode current = current(name, this.registry.find(name));
+        current.set("code", this.json.valueToTree(new DeployTaskRequest.CodeRequest(null, "code.zip", zipBase64)));
+        DeployTaskRequest request = request(current);
+        authorize.accept(request);
+        return this.deployer.deploy(request);
     }
 
     /** The latest version's settings as a deploy request would give them, its secrets opened. */

@@ -50,6 +50,20 @@ class AccessPolicyTests {
     }
 
     @Test
+    void lambdasControlPlaneNeedsDeployToChangeAndNamesTheFunction() {
+        assertThat(AccessPolicy.of("POST", "/2015-03-31/functions")).isEqualTo(new Requirement(Set.of(Scope.DEPLOY), null));
+        assertThat(AccessPolicy.of("GET", "/2015-03-31/functions/"))
+            .isEqualTo(new Requirement(Set.of(Scope.READ, Scope.DEPLOY), null));
+        assertThat(AccessPolicy.of("PUT", "/2015-03-31/functions/hello/code"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("POST", "/2015-03-31/functions/hello/aliases"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("PUT", "/2017-10-31/functions/hello/concurrency"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("GET", "/2016-08-19/account-settings/").anyOf()).containsExactly(Scope.READ);
+    }
+
+    @Test
     void readingATaskNeedsReadOrDeployAndChangingItDeploy() {
         assertThat(AccessPolicy.of("GET", "/api/v1/tasks/hello/versions").anyOf())
             .containsExactlyInAnyOrder(Scope.READ, Scope.DEPLOY);
