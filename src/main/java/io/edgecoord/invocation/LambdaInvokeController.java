@@ -104,13 +104,28 @@ class LambdaInvokeController {
         catch (TimeoutException | ExecutionException ex) {
             ended = invocations.find(accepted.invocation().id());
         }
-        ResponseEntity<?> response = LambdaResults.render(ended, json);
+        ResponseEntity<?> response = executedAs(request, LambdaResults.render(ended, json));
         if (!request.tailLogs() || !response.getStatusCode().is2xxSuccessful()) {
             return response;
         }
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(LambdaResults.LOG_RESULT, LambdaResults.tail(logOf(accepted)))
                 .body(response.getBody());
+    }
+
+    /**
+     * Lambda names {@code $LATEST} as the executed version of a call of {@code $LATEST} (or of no
+     * qualifier), and the number for a version or an alias; the record keeps the number either way.
+     */
+    private static ResponseEntity<?> executedAs(LambdaInvokeRequest request, ResponseEntity<?> response) {
+        if (!request.qualifier().equals(LambdaInvokeRequest.LATEST)
+                || !response.getHeaders().containsHeader(LambdaResults.EXECUTED_VERSION)) {
+            return response;
+        }
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.set(LambdaResults.EXECUTED_VERSION, LambdaInvokeRequest.LATEST);
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
     }
 
     /** An alias goes through its routing (and is recorded); $LATEST and versions as before. */

@@ -59,6 +59,10 @@ class AliasInvokeHttpTests extends ProcessCoordinatorTest {
                 .payload(SdkBytes.fromString("{}", StandardCharsets.UTF_8)));
             assertThat(viaLambda.executedVersion()).isEqualTo("1");
             assertThat(viaLambda.payload().asUtf8String()).contains("one");
+            InvokeResponse latest = lambda.invoke((call) -> call.functionName("aliased").qualifier("$LATEST")
+                .payload(SdkBytes.fromString("{}", StandardCharsets.UTF_8)));
+            assertThat(latest.executedVersion()).isEqualTo("$LATEST");
+            assertThat(latest.payload().asUtf8String()).contains("two");
             org.assertj.core.api.Assertions.assertThatExceptionOfType(ResourceNotFoundException.class)
                 .isThrownBy(() -> lambda.invoke((call) -> call.functionName("aliased:missing")));
         }

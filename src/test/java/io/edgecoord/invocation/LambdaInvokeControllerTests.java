@@ -85,7 +85,7 @@ class LambdaInvokeControllerTests {
         mvc.perform(post(INVOKE, "hello").content("{\"x\":1}"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Amzn-RequestId", "i-1"))
-                .andExpect(header().string("X-Amz-Executed-Version", "2"))
+                .andExpect(header().string("X-Amz-Executed-Version", "$LATEST"))
                 .andExpect(header().doesNotExist("X-Amz-Function-Error"))
                 .andExpect(header().doesNotExist("X-Amz-Log-Result"))
                 .andExpect(jsonPath("$.answer").value(42));
