@@ -105,7 +105,7 @@ class LambdaAliasController {
     }
 
     @Operation(operationId = "lambdaGetAccountSettings", summary = "Lambda GetAccountSettings")
-    @GetMapping({ "/2016-08-19/account-settings", "/2016-08-19/account-settings/" })
+    @GetMapping("/2016-08-19/account-settings")
     Map<String, Object> accountSettings() {
         Map<String, Object> limit = new LinkedHashMap<>();
         limit.put("TotalCodeSize", 75L * 1024 * 1024 * 1024);
@@ -115,6 +115,12 @@ class LambdaAliasController {
         limit.put("UnreservedConcurrentExecutions", 1000);
         long functions = this.registry.listAfter("", 10_000).size();
         return Map.of("AccountLimit", limit, "AccountUsage", Map.of("TotalCodeSize", 0, "FunctionCount", functions));
+    }
+
+    @Operation(hidden = true) // the same, with the trailing slash some SDKs send
+    @GetMapping("/2016-08-19/account-settings/")
+    Map<String, Object> accountSettingsWithSlash() {
+        return accountSettings();
     }
 
     private Map<String, Object> put(String name, String alias, JsonNode body, HttpHeaders headers,

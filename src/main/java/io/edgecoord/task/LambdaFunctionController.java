@@ -43,7 +43,7 @@ class LambdaFunctionController {
     }
 
     @Operation(operationId = "lambdaCreateFunction", summary = "Lambda CreateFunction (ZipFile only)")
-    @PostMapping({ FUNCTIONS, FUNCTIONS + "/" })
+    @PostMapping(FUNCTIONS)
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, @RequestHeader HttpHeaders headers) {
         TaskResponse task = this.functions.create(body);
         return ResponseEntity.status(HttpStatus.CREATED).body(latest(headers, task, body.path("Publish").asBoolean()));
@@ -78,7 +78,7 @@ class LambdaFunctionController {
     }
 
     @Operation(operationId = "lambdaListFunctions", summary = "Lambda ListFunctions (Marker, MaxItems)")
-    @GetMapping({ FUNCTIONS, FUNCTIONS + "/" })
+    @GetMapping(FUNCTIONS)
     Map<String, Object> list(@RequestParam(name = "Marker", defaultValue = "") String marker,
             @RequestParam(name = "MaxItems", defaultValue = "50") int maxItems, @RequestHeader HttpHeaders headers) {
         if (maxItems < 1 || maxItems > 10_000) {
@@ -94,6 +94,20 @@ class LambdaFunctionController {
             answer.put("NextMarker", page.get(maxItems - 1).name());
         }
         return answer;
+    }
+
+    // AWS's SDKs spell these two paths with a trailing slash, which Spring does not match by itself.
+    @Operation(hidden = true)
+    @PostMapping(FUNCTIONS + "/")
+    ResponseEntity<Map<String, Object>> createWithSlash(@RequestBody JsonNode body, @RequestHeader HttpHeaders headers) {
+        return create(body, headers);
+    }
+
+    @Operation(hidden = true)
+    @GetMapping(FUNCTIONS + "/")
+    Map<String, Object> listWithSlash(@RequestParam(name = "Marker", defaultValue = "") String marker,
+            @RequestParam(name = "MaxItems", defaultValue = "50") int maxItems, @RequestHeader HttpHeaders headers) {
+        return list(marker, maxItems, headers);
     }
 
     @Operation(operationId = "lambdaUpdateFunctionCode", summary = "Lambda UpdateFunctionCode (ZipFile only)")
