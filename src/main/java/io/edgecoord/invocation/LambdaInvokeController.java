@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.edgecoord.task.AliasNotFoundException;
 import io.edgecoord.task.TaskNotFoundException;
 
 /**
@@ -68,7 +69,12 @@ class LambdaInvokeController {
         try {
             return switch (request.type()) {
                 case DRY_RUN -> {
-                    invocations.check(request.function(), request.version(), payload);
+                    if (request.namesAlias()) {
+                        invocations.checkQualified(request.function(), request.qualifier(), payload);
+                    }
+                    else {
+                        invocations.check(request.function(), request.version(), payload);
+                    }
                     yield ResponseEntity.noContent().header(LambdaResults.REQUEST_ID, UUID.randomUUID().toString())
                             .build();
                 }
@@ -76,14 +82,13 @@ class LambdaInvokeController {
                 case REQUEST_RESPONSE -> requestResponse(request, payload);
             };
         }
-        catch (TaskNotFoundException ex) {
+        catch (TaskNotFoundException | AliasNotFoundException ex) {
             throw new LambdaFunctionNotFoundException(request.arn());
         }
     }
 
     private ResponseEntity<?> event(LambdaInvokeRequest request, byte[] payload) {
-        Invocation accepted = invocations.invoke(request.function(), request.version(), payload,
-                Invocation.Mode.ASYNC).invocation();
+        Invocation accepted = submit(request, payload, Invocation.Mode.ASYNC).invocation();
         return ResponseEntity.accepted().location(URI.create(SyncResults.location(accepted)))
                 .header(LambdaResults.REQUEST_ID, accepted.id()).header(SyncResults.INVOCATION_ID, accepted.id())
                 .build();
@@ -91,8 +96,7 @@ class LambdaInvokeController {
 
     private ResponseEntity<?> requestResponse(LambdaInvokeRequest request, byte[] payload)
             throws InterruptedException {
-        InvocationService.Accepted accepted = invocations.invoke(request.function(), request.version(), payload,
-                Invocation.Mode.SYNC);
+        InvocationService.Accepted accepted = submit(request, payload, Invocation.Mode.SYNC);
         Invocation ended;
         try {
             ended = accepted.done().get(accepted.maxWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -100,13 +104,35 @@ class LambdaInvokeController {
         catch (TimeoutException | ExecutionException ex) {
             ended = invocations.find(accepted.invocation().id());
         }
-        ResponseEntity<?> response = LambdaResults.render(ended, json);
+        ResponseEntity<?> response = executedAs(request, LambdaResults.render(ended, json));
         if (!request.tailLogs() || !response.getStatusCode().is2xxSuccessful()) {
             return response;
         }
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(LambdaResults.LOG_RESULT, LambdaResults.tail(logOf(accepted)))
                 .body(response.getBody());
+    }
+
+    /**
+     * Lambda names {@code $LATEST} as the executed version of a call of {@code $LATEST} (or of no
+     * qualifier), and the number for a version or an alias; the record keeps the number either way.
+     */
+    private static ResponseEntity<?> executedAs(LambdaInvokeRequest request, ResponseEntity<?> response) {
+        if (!request.qualifier().equals(LambdaInvokeRequest.LATEST)
+                || !response.getHeaders().containsHeader(LambdaResults.EXECUTED_VERSION)) {
+            return response;
+        }
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.set(LambdaResults.EXECUTED_VERSION, LambdaInvokeRequest.LATEST);
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
+    }
+
+    /** An alias goes through its routing (and is recorded); $LATEST and versions as before. */
+    private InvocationService.Accepted submit(LambdaInvokeRequest request, byte[] payload, Invocation.Mode mode) {
+        return request.namesAlias()
+                ? invocations.invokeQualified(request.function(), request.qualifier(), payload, mode, CallLimits.NONE)
+                : invocations.invoke(request.function(), request.version(), payload, mode);
     }
 
     /**

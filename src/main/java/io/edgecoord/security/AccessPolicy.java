@@ -13,6 +13,7 @@ final class AccessPolicy {
 
     private static final String API = "/api/v1/";
     private static final String LAMBDA = "/2015-03-31/functions/";
+    private static final String CONCURRENCY = "/2017-10-31/functions/";
 
     private AccessPolicy() {
     }
@@ -39,8 +40,9 @@ final class AccessPolicy {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (path.startsWith(API)) {
             String[] segments = path.substring(API.length()).split("/", -1);
+            // tasks/{name}:{qualifier}/invoke names the task before the colon.
             String task = (segments[0].equals("tasks") && segments.length > 1 && !segments[1].isEmpty())
-                    ? segments[1] : null;
+                    ? LambdaNames.functionName(segments[1]) : null;
             return switch (segments[0]) {
                 case "keys" -> need(null, Scope.ADMIN);
                 case "me" -> read ? need(null, Scope.READ, Scope.DEPLOY, Scope.INVOKE) // any key reads itself
@@ -53,6 +55,13 @@ final class AccessPolicy {
                         read ? need(null, Scope.READ, Scope.DEPLOY) : need(null, Scope.DEPLOY);
                 default -> read ? need(null, Scope.READ) : need(null, Scope.ADMIN);
             };
+        }
+        if (path.equals("/2015-03-31/functions") || path.equals(LAMBDA)) { // CreateFunction, ListFunctions
+            return read ? need(null, Scope.READ, Scope.DEPLOY) : need(null, Scope.DEPLOY);
+        }
+        if (path.startsWith(CONCURRENCY)) {
+            String function = LambdaNames.functionName(path.substring(CONCURRENCY.length()).split("/", -1)[0]);
+            return read ? need(function, Scope.READ, Scope.DEPLOY) : need(function, Scope.DEPLOY);
         }
         if (path.startsWith(LAMBDA)) {
             String[] segments = path.substring(LAMBDA.length()).split("/", -1);

@@ -1,7 +1,7 @@
 package io.edgecoord.security;
 
 /** The function name in what Lambda's API accepts as a {@code FunctionName}. */
-final class LambdaNames {
+public final class LambdaNames {
 
     private LambdaNames() {
     }
@@ -11,7 +11,7 @@ final class LambdaNames {
      * ({@code arn:aws:lambda:<region>:<account>:function:<name>[:qualifier]}) or a partial one
      * ({@code <account>:function:<name>[:qualifier]}).
      */
-    static String functionName(String name) {
+    public static String functionName(String name) {
         int function = name.indexOf(":function:");
         String rest = (function >= 0) ? name.substring(function + ":function:".length()) : name;
         int colon = rest.indexOf(':');

@@ -75,6 +75,17 @@ class TaskRegistry {
         return PageResponse.of(page, (task) -> TaskResponse.of(latest.get(task)));
     }
 
+    /** At most {@code max} tasks by name after {@code marker} ({@code ""} for the first), each with its latest version. */
+    @Transactional(readOnly = true)
+    java.util.List<TaskResponse> listAfter(String marker, int max) {
+        java.util.List<Task> page = this.tasks.findByNameGreaterThanOrderByName(marker,
+                org.springframework.data.domain.Limit.of(max));
+        Map<Task, TaskVersion> latest = this.versions.findLatestOf(page)
+            .stream()
+            .collect(Collectors.toMap(TaskVersion::task, Function.identity()));
+        return page.stream().map((task) -> TaskResponse.of(latest.get(task))).toList();
+    }
+
     @Transactional(readOnly = true)
     TaskResponse find(String name) {
         Task task = this.tasks.findByName(name).orElseThrow(() -> new TaskNotFoundException(name));

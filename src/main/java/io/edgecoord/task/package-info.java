@@ -1,7 +1,9 @@
 /**
  * Tasks: definitions and immutable versions, code artifacts stored content-addressed by sha256,
  * each version's execution settings, permissions and secret environment variables, and the
- * deployment REST API. Public face: {@link io.edgecoord.task.TaskCatalog}, the records it returns
+ * deployment REST API, aliases and Lambda's control plane (2015-03-31). Public face:
+ * {@link io.edgecoord.task.TaskCatalog}, {@link io.edgecoord.task.TaskAliases} (set, read, roll back and
+ * resolve aliases, joining the caller's transaction) with {@link io.edgecoord.task.AliasRouting}, the records the catalog returns
  * ({@link io.edgecoord.task.DeployedTask}, {@link io.edgecoord.task.TaskExecution},
  * {@link io.edgecoord.task.TaskPermissions}), and the {@link io.edgecoord.task.TaskChanged} event,
  * published inside the transaction of a deploy that made a new version or of a delete. Knows

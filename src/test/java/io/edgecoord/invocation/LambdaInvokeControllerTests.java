@@ -85,7 +85,7 @@ class LambdaInvokeControllerTests {
         mvc.perform(post(INVOKE, "hello").content("{\"x\":1}"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Amzn-RequestId", "i-1"))
-                .andExpect(header().string("X-Amz-Executed-Version", "2"))
+                .andExpect(header().string("X-Amz-Executed-Version", "$LATEST"))
                 .andExpect(header().doesNotExist("X-Amz-Function-Error"))
                 .andExpect(header().doesNotExist("X-Amz-Log-Result"))
                 .andExpect(jsonPath("$.answer").value(42));
@@ -205,6 +205,9 @@ class LambdaInvokeControllerTests {
     @Test
     void anUnknownVersionOrAnAliasIsResourceNotFound() throws Exception {
         given(service.invoke(eq("hello"), eq(9), any(), any())).willThrow(new TaskNotFoundException("hello", 9));
+        // Aliases exist now: an alias the task lacks is what the service reports for "prod".
+        given(service.invokeQualified(eq("hello"), eq("prod"), any(), any(), any()))
+                .willThrow(new io.edgecoord.task.AliasNotFoundException("hello", "prod"));
 
         mvc.perform(post(INVOKE, "hello:9").content("{}"))
                 .andExpect(status().isNotFound())

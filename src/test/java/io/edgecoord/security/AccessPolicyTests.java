@@ -31,6 +31,39 @@ class AccessPolicyTests {
     }
 
     @Test
+    void invokingAQualifiedTaskNeedsInvokeAndNamesTheTaskWithoutItsQualifier() {
+        Requirement need = AccessPolicy.of("POST", "/api/v1/tasks/hello:live/invoke");
+        assertThat(need.anyOf()).containsExactly(Scope.INVOKE);
+        assertThat(need.task()).isEqualTo("hello");
+    }
+
+    @Test
+    void aliasesAndRollbackAreChangedWithDeployAndReadWithReadOrDeploy() {
+        assertThat(AccessPolicy.of("PUT", "/api/v1/tasks/hello/aliases/live"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("DELETE", "/api/v1/tasks/hello/aliases/live"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("POST", "/api/v1/tasks/hello/rollback"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("GET", "/api/v1/tasks/hello/aliases"))
+            .isEqualTo(new Requirement(Set.of(Scope.READ, Scope.DEPLOY), "hello"));
+    }
+
+    @Test
+    void lambdasControlPlaneNeedsDeployToChangeAndNamesTheFunction() {
+        assertThat(AccessPolicy.of("POST", "/2015-03-31/functions")).isEqualTo(new Requirement(Set.of(Scope.DEPLOY), null));
+        assertThat(AccessPolicy.of("GET", "/2015-03-31/functions/"))
+            .isEqualTo(new Requirement(Set.of(Scope.READ, Scope.DEPLOY), null));
+        assertThat(AccessPolicy.of("PUT", "/2015-03-31/functions/hello/code"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("POST", "/2015-03-31/functions/hello/aliases"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("PUT", "/2017-10-31/functions/hello/concurrency"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("GET", "/2016-08-19/account-settings/").anyOf()).containsExactly(Scope.READ);
+    }
+
+    @Test
     void readingATaskNeedsReadOrDeployAndChangingItDeploy() {
         assertThat(AccessPolicy.of("GET", "/api/v1/tasks/hello/versions").anyOf())
             .containsExactlyInAnyOrder(Scope.READ, Scope.DEPLOY);
