@@ -6,6 +6,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.edgecoord.web.MergePatch;
+
 /** Applies a JSON merge patch to a device definition, refusing read-only fields and a new name. */
 final class DevicePatch {
 

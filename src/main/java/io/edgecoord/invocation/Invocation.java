@@ -71,6 +71,7 @@ class Invocation extends AssignedIdEntity {
     private Instant dispatchedAt;
     private Instant handedOverAt;
     private Instant cancelRequestedAt;
+    private String aliasName;
 
     protected Invocation() {
     }
@@ -111,6 +112,17 @@ class Invocation extends AssignedIdEntity {
     Invocation replaying(String deadLetteredId) {
         this.replayOf = deadLetteredId;
         return this;
+    }
+
+    /** Names the alias a new record's call asked for ({@code null}: it named none). */
+    Invocation viaAlias(String alias) {
+        this.aliasName = alias;
+        return this;
+    }
+
+    /** The alias the call asked for, or {@code null}; {@link #taskVersion()} is the version that ran. */
+    String alias() {
+        return aliasName;
     }
 
     /** Binds a new record to a client's idempotency key and the sha256 (hex) of its payload. */

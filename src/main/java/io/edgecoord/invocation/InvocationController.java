@@ -83,6 +83,7 @@ class InvocationController {
     @PostMapping("/tasks/{name}/invoke")
     ResponseEntity<?> invoke(InputStream body, @PathVariable String name,
             @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String qualifier,
             @RequestHeader(name = "Prefer", required = false) List<String> prefer,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = CallLimits.DEADLINE_HEADER, required = false) String deadlineMs,
@@ -94,10 +95,14 @@ class InvocationController {
         CallLimits limits = CallLimits.parse(deadlineMs, priority);
         byte[] payload = Bodies.readBounded(body, properties.maxPayloadSize().toBytes());
         Invocation.Mode mode = preferences.respondAsync() ? Invocation.Mode.ASYNC : Invocation.Mode.SYNC;
-        InvocationService.Accepted accepted = idempotencyKey == null
-                ? invocations.invoke(name, version, payload, mode, limits)
-                : invocations.invokeIdempotent(name, version, payload, mode,
-                        InvalidIdempotencyKeyException.check(idempotencyKey), limits);
+        Qualified call = Qualified.of(name, qualifier, version);
+        String key = idempotencyKey == null ? null : InvalidIdempotencyKeyException.check(idempotencyKey);
+        InvocationService.Accepted accepted = call.qualifier() == null
+                ? (key == null ? invocations.invoke(call.task(), version, payload, mode, limits)
+                        : invocations.invokeIdempotent(call.task(), version, payload, mode, key, limits))
+                : (key == null ? invocations.invokeQualified(call.task(), call.qualifier(), payload, mode, limits)
+                        : invocations.invokeIdempotentQualified(call.task(), call.qualifier(), payload, mode, key,
+                                limits));
         ResponseEntity<?> answer = answer(accepted, mode, preferences);
         return accepted.replayed()
                 ? ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())

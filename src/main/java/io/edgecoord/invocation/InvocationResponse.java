@@ -34,13 +34,16 @@ import io.edgecoord.execution.StartKind;
  * @param isolation what the latest attempt's environment really ran with: {@code CONTAINER}, or
  *     {@code NONE} for a plain process (a task deployed with isolation {@code none}, or any task
  *     where the operator chose the process backend); null until it started
+ * @param alias the alias the call named ({@code hello:live}, {@code ?qualifier=live}), or null; {@code version}
+ *     is the version that ran
  */
 record InvocationResponse(
         String id, String task, int version, String mode, InvocationStatus status, JsonNode result, Error error,
         Instant acceptedAt, Instant startedAt, Instant finishedAt, Long durationMs, Long initDurationMs,
         StartKind start, String environmentId, String logs, InvocationCause cause, int attempt,
         Instant nextAttemptAt, Long queuedMs, Long acquireMs, Long runMs, String deadLetterReason, String replayOf,
-        String idempotencyKey, int priority, Instant deadlineAt, EnvironmentPolicy.Isolation isolation) {
+        String idempotencyKey, int priority, Instant deadlineAt, EnvironmentPolicy.Isolation isolation,
+        String alias) {
 
     /**
      * @param source whose fault: {@code FUNCTION} or {@code COORDINATOR}
@@ -58,7 +61,8 @@ record InvocationResponse(
                 Bodies.toJson(i.result(), json), error, i.acceptedAt(), i.startedAt(), i.finishedAt(), run,
                 i.initDurationMs(), i.startKind(), i.environmentId(), "/api/v1/invocations/" + i.id() + "/logs",
                 i.cause(), i.attempt(), nextAttemptAt, queuedMs(i), between(i.dispatchedAt(), i.handedOverAt()), run,
-                i.deadLetterReason(), i.replayOf(), i.idempotencyKey(), i.priority(), i.deadlineAt(), i.isolation());
+                i.deadLetterReason(), i.replayOf(), i.idempotencyKey(), i.priority(), i.deadlineAt(), i.isolation(),
+                i.alias());
     }
 
     /**

@@ -25,6 +25,7 @@ import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.scheduler.QueueFullException;
 import io.edgecoord.task.DeployedTask;
+import io.edgecoord.task.TaskAliases;
 import io.edgecoord.task.TaskCatalog;
 
 /**
@@ -57,12 +58,13 @@ class InvocationService {
     private final Clock clock;
     private final IdempotencyKeys keys;
     private final InvocationMetrics metrics;
+    private final TaskAliases aliases;
     /** What completes when each call accepted by this process ends, for a repeat with its key. */
     private final Map<String, CompletableFuture<Invocation>> inFlight = new ConcurrentHashMap<>();
 
     InvocationService(TaskCatalog catalog, ResourceManager resourceManager, AttemptScheduler attempts,
             InvocationStore store, LiveLogs liveLogs, InvocationProperties properties, JsonMapper json, Clock clock,
-            IdempotencyKeys keys, InvocationMetrics metrics) {
+            IdempotencyKeys keys, InvocationMetrics metrics, TaskAliases aliases) {
         this.catalog = catalog;
         this.resourceManager = resourceManager;
         this.attempts = attempts;
@@ -73,6 +75,7 @@ class InvocationService {
         this.clock = clock;
         this.keys = keys;
         this.metrics = metrics;
+        this.aliases = aliases;
     }
 
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode) {
@@ -92,6 +95,20 @@ class InvocationService {
     }
 
     /**
+     * As {@link #invoke(String, Integer, byte[], Invocation.Mode, CallLimits)}, running what a qualifier names:
+     * {@code $LATEST}, a version, or an alias (its canary picked by weight); the record names the alias.
+     *
+     * @throws io.edgecoord.task.AliasNotFoundException when the qualifier names no alias of the task
+     */
+    Accepted invokeQualified(String taskName, String qualifier, byte[] payload, Invocation.Mode mode,
+            CallLimits limits) {
+        byte[] event = checkPayload(payload);
+        TaskAliases.Target target = aliases.resolve(taskName, qualifier);
+        return accept(resolve(taskName, target.version()), event, mode, null, limits,
+                invocation -> invocation.viaAlias(target.alias()));
+    }
+
+    /**
      * As {@link #invoke(String, Integer, byte[], Invocation.Mode)} under a client's idempotency key:
      * the first call with the key, while within its window, is answered instead of a new one.
      *
@@ -99,15 +116,27 @@ class InvocationService {
      */
     Accepted invokeIdempotent(String taskName, Integer version, byte[] payload, Invocation.Mode mode, String key,
             CallLimits limits) {
+        return invokeIdempotent(taskName, new TaskAliases.Target(version, null), payload, mode, key, limits);
+    }
+
+    /** As {@link #invokeIdempotent(String, Integer, byte[], Invocation.Mode, String, CallLimits)}, by qualifier. */
+    Accepted invokeIdempotentQualified(String taskName, String qualifier, byte[] payload, Invocation.Mode mode,
+            String key, CallLimits limits) {
+        return invokeIdempotent(taskName, aliases.resolve(taskName, qualifier), payload, mode, key, limits);
+    }
+
+    private Accepted invokeIdempotent(String taskName, TaskAliases.Target target, byte[] payload,
+            Invocation.Mode mode, String key, CallLimits limits) {
         byte[] event = checkPayload(payload);
-        DeployedTask task = resolve(taskName, version);
+        DeployedTask task = resolve(taskName, target.version());
         String sha256 = IdempotencyKeys.sha256(event);
         Optional<Invocation> first = keys.firstCall(task.name(), key, sha256);
         if (first.isPresent()) {
             return replayed(first.get(), task);
         }
         try {
-            return accept(task, event, mode, null, limits, invocation -> invocation.idempotent(key, sha256));
+            return accept(task, event, mode, null, limits,
+                    invocation -> invocation.idempotent(key, sha256).viaAlias(target.alias()));
         }
         catch (DataIntegrityViolationException ex) {
             // A concurrent call with the same key was recorded first: answer with it.
@@ -174,6 +203,11 @@ class InvocationService {
     int check(String taskName, Integer version, byte[] payload) {
         checkPayload(payload);
         return (version == null ? catalog.latest(taskName) : catalog.version(taskName, version)).version();
+    }
+
+    /** As {@link #check}, for a qualifier that may name an alias. */
+    int checkQualified(String taskName, String qualifier, byte[] payload) {
+        return check(taskName, aliases.resolve(taskName, qualifier).version(), payload);
     }
 
     Invocation find(String id) {

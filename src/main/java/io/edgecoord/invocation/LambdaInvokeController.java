@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.edgecoord.task.AliasNotFoundException;
 import io.edgecoord.task.TaskNotFoundException;
 
 /**
@@ -68,7 +69,12 @@ class LambdaInvokeController {
         try {
             return switch (request.type()) {
                 case DRY_RUN -> {
-                    invocations.check(request.function(), request.version(), payload);
+                    if (request.namesAlias()) {
+                        invocations.checkQualified(request.function(), request.qualifier(), payload);
+                    }
+                    else {
+                        invocations.check(request.function(), request.version(), payload);
+                    }
                     yield ResponseEntity.noContent().header(LambdaResults.REQUEST_ID, UUID.randomUUID().toString())
                             .build();
                 }
@@ -76,14 +82,13 @@ class LambdaInvokeController {
                 case REQUEST_RESPONSE -> requestResponse(request, payload);
             };
         }
-        catch (TaskNotFoundException ex) {
+        catch (TaskNotFoundException | AliasNotFoundException ex) {
             throw new LambdaFunctionNotFoundException(request.arn());
         }
     }
 
     private ResponseEntity<?> event(LambdaInvokeRequest request, byte[] payload) {
-        Invocation accepted = invocations.invoke(request.function(), request.version(), payload,
-                Invocation.Mode.ASYNC).invocation();
+        Invocation accepted = submit(request, payload, Invocation.Mode.ASYNC).invocation();
         return ResponseEntity.accepted().location(URI.create(SyncResults.location(accepted)))
                 .header(LambdaResults.REQUEST_ID, accepted.id()).header(SyncResults.INVOCATION_ID, accepted.id())
                 .build();
@@ -91,8 +96,7 @@ class LambdaInvokeController {
 
     private ResponseEntity<?> requestResponse(LambdaInvokeRequest request, byte[] payload)
             throws InterruptedException {
-        InvocationService.Accepted accepted = invocations.invoke(request.function(), request.version(), payload,
-                Invocation.Mode.SYNC);
+        InvocationService.Accepted accepted = submit(request, payload, Invocation.Mode.SYNC);
         Invocation ended;
         try {
             ended = accepted.done().get(accepted.maxWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +111,13 @@ class LambdaInvokeController {
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(LambdaResults.LOG_RESULT, LambdaResults.tail(logOf(accepted)))
                 .body(response.getBody());
+    }
+
+    /** An alias goes through its routing (and is recorded); $LATEST and versions as before. */
+    private InvocationService.Accepted submit(LambdaInvokeRequest request, byte[] payload, Invocation.Mode mode) {
+        return request.namesAlias()
+                ? invocations.invokeQualified(request.function(), request.qualifier(), payload, mode, CallLimits.NONE)
+                : invocations.invoke(request.function(), request.version(), payload, mode);
     }
 
     /**

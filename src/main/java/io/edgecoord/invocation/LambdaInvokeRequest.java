@@ -63,7 +63,7 @@ record LambdaInvokeRequest(String function, String qualifier, InvocationType typ
      * The version to run, {@code null} for the latest.
      *
      * @throws LambdaFunctionNotFoundException for a qualifier that is neither a version nor
-     *     {@code $LATEST}: edgecoord has no aliases
+     *     {@code $LATEST}: an alias is resolved by the task module ({@link #namesAlias()})
      */
     Integer version() {
         if (qualifier.equals(LATEST)) {
@@ -75,6 +75,11 @@ record LambdaInvokeRequest(String function, String qualifier, InvocationType typ
         catch (NumberFormatException ex) {
             throw new LambdaFunctionNotFoundException(arn());
         }
+    }
+
+    /** Whether the qualifier names an alias: neither {@code $LATEST} nor a version number. */
+    boolean namesAlias() {
+        return !qualifier.equals(LATEST) && !qualifier.chars().allMatch(Character::isDigit);
     }
 
     /** The function's ARN as Lambda spells it in messages, with the qualifier when one was asked for. */

@@ -39,8 +39,9 @@ final class AccessPolicy {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (path.startsWith(API)) {
             String[] segments = path.substring(API.length()).split("/", -1);
+            // tasks/{name}:{qualifier}/invoke names the task before the colon.
             String task = (segments[0].equals("tasks") && segments.length > 1 && !segments[1].isEmpty())
-                    ? segments[1] : null;
+                    ? LambdaNames.functionName(segments[1]) : null;
             return switch (segments[0]) {
                 case "keys" -> need(null, Scope.ADMIN);
                 // A bundle changes tasks, devices, routes and keys' permissions at once: admin only.

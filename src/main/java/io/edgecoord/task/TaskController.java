@@ -99,7 +99,7 @@ class TaskController {
      * names only tasks they match, so a key limited to {@code sensor-*} may grant {@code sensor-*}
      * but not {@code *}: its tasks cannot reach further than the key itself.
      */
-    private static void authorize(DeployTaskRequest request) {
+    static void authorize(DeployTaskRequest request) {
         Callers.checkTask(request.name());
         if (request.permissions() != null && request.permissions().invoke() != null) {
             request.permissions().invoke().stream().filter(Objects::nonNull).forEach(Callers::checkTask);
@@ -109,7 +109,7 @@ class TaskController {
         }
     }
 
-    private static ResponseEntity<TaskResponse> respond(Deployment deployment) {
+    static ResponseEntity<TaskResponse> respond(Deployment deployment) {
         if (!deployment.created()) {
             return ResponseEntity.ok(deployment.task());
         }

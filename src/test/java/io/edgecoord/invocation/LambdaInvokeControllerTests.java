@@ -205,6 +205,9 @@ class LambdaInvokeControllerTests {
     @Test
     void anUnknownVersionOrAnAliasIsResourceNotFound() throws Exception {
         given(service.invoke(eq("hello"), eq(9), any(), any())).willThrow(new TaskNotFoundException("hello", 9));
+        // Aliases exist now: an alias the task lacks is what the service reports for "prod".
+        given(service.invokeQualified(eq("hello"), eq("prod"), any(), any(), any()))
+                .willThrow(new io.edgecoord.task.AliasNotFoundException("hello", "prod"));
 
         mvc.perform(post(INVOKE, "hello:9").content("{}"))
                 .andExpect(status().isNotFound())

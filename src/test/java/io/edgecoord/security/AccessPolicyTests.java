@@ -38,6 +38,25 @@ class AccessPolicyTests {
     }
 
     @Test
+    void invokingAQualifiedTaskNeedsInvokeAndNamesTheTaskWithoutItsQualifier() {
+        Requirement need = AccessPolicy.of("POST", "/api/v1/tasks/hello:live/invoke");
+        assertThat(need.anyOf()).containsExactly(Scope.INVOKE);
+        assertThat(need.task()).isEqualTo("hello");
+    }
+
+    @Test
+    void aliasesAndRollbackAreChangedWithDeployAndReadWithReadOrDeploy() {
+        assertThat(AccessPolicy.of("PUT", "/api/v1/tasks/hello/aliases/live"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("DELETE", "/api/v1/tasks/hello/aliases/live"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("POST", "/api/v1/tasks/hello/rollback"))
+            .isEqualTo(new Requirement(Set.of(Scope.DEPLOY), "hello"));
+        assertThat(AccessPolicy.of("GET", "/api/v1/tasks/hello/aliases"))
+            .isEqualTo(new Requirement(Set.of(Scope.READ, Scope.DEPLOY), "hello"));
+    }
+
+    @Test
     void readingATaskNeedsReadOrDeployAndChangingItDeploy() {
         assertThat(AccessPolicy.of("GET", "/api/v1/tasks/hello/versions").anyOf())
             .containsExactlyInAnyOrder(Scope.READ, Scope.DEPLOY);

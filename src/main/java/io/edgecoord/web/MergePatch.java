@@ -1,17 +1,21 @@
-package io.edgecoord.device;
+package io.edgecoord.web;
 
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything else replaces. */
-final class MergePatch {
+/** JSON Merge Patch (RFC 7396), shared by every API that accepts one: a pure function over trees. */
+public final class MergePatch {
 
     private MergePatch() {
     }
 
-    static JsonNode apply(JsonNode target, JsonNode patch) {
+    /**
+     * The target with the patch applied: an object patch merges member by member, a {@code null}
+     * member removes that member, anything else replaces the target whole. The target is not changed.
+     */
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }
