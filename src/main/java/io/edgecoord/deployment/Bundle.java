@@ -11,12 +11,14 @@ import io.edgecoord.routing.SubscriptionBundles.Spec;
  * @param prune whether what the bundle does not name is deleted
  * @param tasks task definitions, each the body of {@code POST /api/v1/tasks} (code inline, as
  *     {@code zipBase64}, or by {@code url} and {@code sha256})
+ * @param aliases aliases of the bundle's tasks or of tasks deployed already
  * @param subscriptions subscriptions, known by what they say
  */
-record Bundle(boolean prune, List<Map<String, Object>> tasks, List<Spec> subscriptions) {
+record Bundle(boolean prune, List<Map<String, Object>> tasks, List<AliasSpec> aliases, List<Spec> subscriptions) {
 
     Bundle {
         tasks = List.copyOf(tasks);
+        aliases = List.copyOf(aliases);
         subscriptions = List.copyOf(subscriptions);
     }
 

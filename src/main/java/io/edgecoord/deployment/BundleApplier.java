@@ -31,6 +31,7 @@ class BundleApplier {
     private final TaskBundles tasks;
     private final SubscriptionBundles subscriptions;
     private final CodeFetcher code;
+    private final BundledAliases aliases;
     private final DeploymentRepository history;
     private final ManagedResourceRepository managed;
     private final TransactionTemplate transaction;
@@ -39,11 +40,12 @@ class BundleApplier {
     private final ReentrantLock lock = new ReentrantLock();
 
     BundleApplier(TaskBundles tasks, SubscriptionBundles subscriptions, CodeFetcher code,
-            DeploymentRepository history, ManagedResourceRepository managed, PlatformTransactionManager transactions,
+            BundledAliases aliases, DeploymentRepository history, ManagedResourceRepository managed, PlatformTransactionManager transactions,
             JsonMapper json, Clock clock) {
         this.tasks = tasks;
         this.subscriptions = subscriptions;
         this.code = code;
+        this.aliases = aliases;
         this.history = history;
         this.managed = managed;
         this.transaction = new TransactionTemplate(transactions);
@@ -111,6 +113,9 @@ class BundleApplier {
         List<String> named = bundle.tasks().stream().map((t) -> (String) t.get("name")).toList();
         List<String> deleted = bundle.prune() ? existing.stream().filter((n) -> !named.contains(n)).toList() : List.of();
         deleted.forEach(this.tasks::delete);
+        List<String> remaining = new ArrayList<>(named);
+        existing.stream().filter((n) -> !deleted.contains(n) && !named.contains(n)).forEach(remaining::add);
+        Diff.Changes aliasChanges = this.aliases.apply(bundle, remaining);
         List<String> createdRoutes = new ArrayList<>();
         for (int i = 0; i < bundle.subscriptions().size(); i++) {
             Spec spec = bundle.subscriptions().get(i);
@@ -124,7 +129,7 @@ class BundleApplier {
                 createdRoutes.add(SubscriptionPlan.describe(spec));
             }
         }
-        return new Diff(new Diff.Changes(created, changed, deleted),
+        return new Diff(new Diff.Changes(created, changed, deleted), aliasChanges,
                 new Diff.Changes(createdRoutes, List.of(), deletedRoutes));
     }
 
@@ -132,6 +137,8 @@ class BundleApplier {
     private void mark(Diff diff, int version) {
         diff.tasks().created().forEach((name) -> this.managed.save(new ManagedResource("task:" + name, version)));
         diff.tasks().deleted().forEach((name) -> this.managed.deleteById("task:" + name));
+        diff.aliases().created().forEach((a) -> this.managed.save(new ManagedResource("alias:" + a, version)));
+        diff.aliases().deleted().forEach((a) -> this.managed.deleteById("alias:" + a));
         diff.subscriptions().created().forEach((s) -> this.managed.save(new ManagedResource("subscription:" + s, version)));
         diff.subscriptions().deleted().forEach((s) -> this.managed.deleteById("subscription:" + s));
     }

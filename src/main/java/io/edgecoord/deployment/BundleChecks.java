@@ -13,7 +13,7 @@ final class BundleChecks {
     }
 
     /**
-     * Refuses a bundle with a task named twice, or a subscription to a task that will not exist once
+     * Refuses a bundle with a task named twice, or a subscription or an alias of a task that will not exist once
      * it is applied (neither in the bundle nor kept from before).
      *
      * @param existingTasks the tasks deployed now
@@ -30,6 +30,17 @@ final class BundleChecks {
         Set<String> after = new HashSet<>(named);
         if (!bundle.prune()) {
             after.addAll(existingTasks);
+        }
+        Set<String> aliases = new HashSet<>();
+        for (int i = 0; i < bundle.aliases().size(); i++) {
+            AliasSpec alias = bundle.aliases().get(i);
+            if (!after.contains(alias.task())) {
+                throw new InvalidBundleException("aliases[" + i + "].task", "no task '" + alias.task()
+                        + "' is in the bundle" + (bundle.prune() ? "" : " or deployed") + ".");
+            }
+            if (!aliases.add(alias.describe())) {
+                throw new InvalidBundleException("aliases[" + i + "]", "alias '" + alias.describe() + "' is named twice.");
+            }
         }
         Set<Spec> seen = new HashSet<>();
         for (int i = 0; i < bundle.subscriptions().size(); i++) {

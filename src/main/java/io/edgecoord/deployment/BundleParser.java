@@ -20,9 +20,12 @@ final class BundleParser {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private static final Set<String> KNOWN = Set.of("prune", "tasks", "subscriptions");
+    private static final Set<String> KNOWN = Set.of("prune", "tasks", "aliases", "subscriptions");
 
-    private static final Set<String> LATER = Set.of("aliases", "deviceProfiles", "devices", "keys");
+    private static final Set<String> LATER = Set.of("deviceProfiles", "devices", "keys");
+
+    private static final Set<String> ALIAS_FIELDS = Set.of("task", "name", "version", "additionalVersion",
+            "additionalWeight");
 
     private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("source", "subject", "target", "schedule");
 
@@ -53,7 +56,8 @@ final class BundleParser {
         if (!prune.isMissingNode() && !prune.isBoolean()) {
             throw new InvalidBundleException("prune", "must be true or false.");
         }
-        return new Bundle(prune.asBoolean(false), tasks(root.path("tasks")), subscriptions(root.path("subscriptions")));
+        return new Bundle(prune.asBoolean(false), tasks(root.path("tasks")), aliases(root.path("aliases")),
+                subscriptions(root.path("subscriptions")));
     }
 
     @SuppressWarnings("unchecked")
@@ -69,20 +73,44 @@ final class BundleParser {
         return parsed;
     }
 
+    private static List<AliasSpec> aliases(JsonNode aliases) {
+        List<AliasSpec> parsed = new ArrayList<>();
+        List<JsonNode> items = list(aliases, "aliases");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "aliases[" + i + "]";
+            fields(item, at, ALIAS_FIELDS);
+            String version = text(item, "version");
+            if (text(item, "task") == null || text(item, "name") == null || version == null
+                    || !(version.equals(AliasSpec.LATEST) || version.matches("[1-9][0-9]{0,8}"))) {
+                throw new InvalidBundleException(at, "needs 'task', 'name' and 'version' (a number or 'latest').");
+            }
+            JsonNode extra = item.path("additionalVersion");
+            JsonNode weight = item.path("additionalWeight");
+            parsed.add(new AliasSpec(text(item, "task"), text(item, "name"), version,
+                    extra.isNumber() ? extra.asInt() : null, weight.isNumber() ? weight.asDouble() : null));
+        }
+        return parsed;
+    }
+
+    private static void fields(JsonNode item, String at, Set<String> known) {
+        if (!item.isObject()) {
+            throw new InvalidBundleException(at, "must be an object.");
+        }
+        for (String field : item.propertyNames()) {
+            if (!known.contains(field)) {
+                throw new InvalidBundleException(at + "." + field, "unknown field.");
+            }
+        }
+    }
+
     private static List<Spec> subscriptions(JsonNode subscriptions) {
         List<Spec> parsed = new ArrayList<>();
         List<JsonNode> items = list(subscriptions, "subscriptions");
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String at = "subscriptions[" + i + "]";
-            if (!item.isObject()) {
-                throw new InvalidBundleException(at, "must be an object.");
-            }
-            for (String field : item.propertyNames()) {
-                if (!SUBSCRIPTION_FIELDS.contains(field)) {
-                    throw new InvalidBundleException(at + "." + field, "unknown field.");
-                }
-            }
+            fields(item, at, SUBSCRIPTION_FIELDS);
             parsed.add(new Spec(text(item, "source"), text(item, "subject"), text(item, "target"),
                     text(item, "schedule")));
         }

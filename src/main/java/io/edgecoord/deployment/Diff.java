@@ -6,10 +6,11 @@ import java.util.List;
  * What applying a bundle changes (or, in a dry run, would change), per kind.
  *
  * @param tasks tasks by name: created, given a new version, deleted
+ * @param aliases aliases as {@code task:alias}: created, moved, deleted
  * @param subscriptions subscriptions as {@code source subject -> target}: created, deleted (never changed:
  *     a subscription is what it says)
  */
-record Diff(Changes tasks, Changes subscriptions) {
+record Diff(Changes tasks, Changes aliases, Changes subscriptions) {
 
     /**
      * One kind's changes.
@@ -32,6 +33,6 @@ record Diff(Changes tasks, Changes subscriptions) {
     }
 
     boolean isEmpty() {
-        return tasks.isEmpty() && subscriptions.isEmpty();
+        return tasks.isEmpty() && aliases.isEmpty() && subscriptions.isEmpty();
     }
 }

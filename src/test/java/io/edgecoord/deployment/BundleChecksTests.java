@@ -17,13 +17,13 @@ class BundleChecksTests {
 
     @Test
     void aSubscriptionMayTargetATaskOfTheBundleOrOneDeployedAlready() {
-        BundleChecks.check(new Bundle(false, List.of(Map.of("name", "a")), List.of(ROUTE)), List.of());
-        BundleChecks.check(new Bundle(false, List.of(), List.of(ROUTE)), List.of("a"));
+        BundleChecks.check(new Bundle(false, List.of(Map.of("name", "a")), List.of(), List.of(ROUTE)), List.of());
+        BundleChecks.check(new Bundle(false, List.of(), List.of(), List.of(ROUTE)), List.of("a"));
     }
 
     @Test
     void aSubscriptionToATaskThatWillNotExistIsRefusedNamingIt() {
-        assertThatThrownBy(() -> BundleChecks.check(new Bundle(true, List.of(), List.of(ROUTE)), List.of("a")))
+        assertThatThrownBy(() -> BundleChecks.check(new Bundle(true, List.of(), List.of(), List.of(ROUTE)), List.of("a")))
             .isInstanceOfSatisfying(InvalidBundleException.class,
                     (ex) -> assertThat(ex.getBody().getProperties()).containsEntry("item", "subscriptions[0].target"));
     }
@@ -31,7 +31,7 @@ class BundleChecksTests {
     @Test
     void aTaskNamedTwiceIsRefused() {
         assertThatThrownBy(() -> BundleChecks.check(
-                new Bundle(false, List.of(Map.of("name", "a"), Map.of("name", "a")), List.of()), List.of()))
+                new Bundle(false, List.of(Map.of("name", "a"), Map.of("name", "a")), List.of(), List.of()), List.of()))
             .hasMessageContaining("tasks[1]");
     }
 

@@ -76,6 +76,8 @@ class DeploymentApiTests {
                     runtime: python3.11
                     handler: m.f
                     code: {url: "%s", sha256: %s}
+                aliases:
+                  - {task: bundled-url, name: live, version: latest}
                 subscriptions:
                   - source: schedule
                     target: task:bundled-inline
@@ -87,6 +89,9 @@ class DeploymentApiTests {
         assertThat(body.path("diff").path("tasks").path("created").toString())
             .isEqualTo("[\"bundled-inline\",\"bundled-url\"]");
         assertThat(body.path("diff").path("subscriptions").path("created")).hasSize(1);
+        assertThat(body.path("diff").path("aliases").path("created").toString()).isEqualTo("[\"bundled-url:live\"]");
+        assertThat(client.json(client.get("/api/v1/tasks/bundled-url/aliases/live")).path("version").asInt())
+            .isEqualTo(1);
         HttpResponse<String> invoked = client.invoke("bundled-url", "{\"n\": 21}");
         assertThat(invoked.body()).contains("42");
         JsonNode newest = client.json(client.get("/api/v1/deployments")).path(0);
