@@ -27,9 +27,18 @@ class DeploymentController {
 
     private final DeploymentHistory history;
 
-    DeploymentController(BundleApplier applier, DeploymentHistory history) {
+    private final DeploymentAgent agent;
+
+    DeploymentController(BundleApplier applier, DeploymentHistory history, DeploymentAgent agent) {
         this.applier = applier;
         this.history = history;
+        this.agent = agent;
+    }
+
+    @Operation(operationId = "getDeploymentAgent", summary = "The deployment agent's last attempt")
+    @GetMapping("/agent")
+    AgentStatus agent() {
+        return this.agent.status();
     }
 
     @Operation(operationId = "applyBundle", summary = "Apply a bundle (YAML or JSON) atomically, or diff it with dryRun")
