@@ -45,6 +45,8 @@ final class AccessPolicy {
                     ? LambdaNames.functionName(segments[1]) : null;
             return switch (segments[0]) {
                 case "keys" -> need(null, Scope.ADMIN);
+                // A bundle changes tasks, devices, routes and keys' permissions at once: admin only.
+                case "deployments" -> read ? need(null, Scope.READ) : need(null, Scope.ADMIN);
                 case "me" -> read ? need(null, Scope.READ, Scope.DEPLOY, Scope.INVOKE) // any key reads itself
                         : need(null, Scope.ADMIN);
                 case "tasks" -> (!read && segments.length == 3 && segments[2].equals("invoke"))

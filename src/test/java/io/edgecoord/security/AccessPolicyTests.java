@@ -17,6 +17,13 @@ class AccessPolicyTests {
     }
 
     @Test
+    void bundlesAreAppliedAndRolledBackOnlyByAdminAndTheirHistoryReadWithRead() {
+        assertThat(AccessPolicy.of("POST", "/api/v1/deployments").anyOf()).containsExactly(Scope.ADMIN);
+        assertThat(AccessPolicy.of("POST", "/api/v1/deployments/3/rollback").anyOf()).containsExactly(Scope.ADMIN);
+        assertThat(AccessPolicy.of("GET", "/api/v1/deployments").anyOf()).containsExactly(Scope.READ);
+    }
+
+    @Test
     void anyKeyMayReadItselfSoThatADashboardOffersOnlyWhatItMayDo() {
         assertThat(AccessPolicy.of("GET", "/api/v1/me").anyOf())
             .containsExactlyInAnyOrder(Scope.READ, Scope.DEPLOY, Scope.INVOKE);

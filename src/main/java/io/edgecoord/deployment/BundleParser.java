@@ -1,0 +1,136 @@
+package io.edgecoord.deployment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import io.edgecoord.routing.SubscriptionBundles.Spec;
+
+/** Reads a bundle from YAML or JSON (JSON is YAML), refusing what it does not know by name. */
+final class BundleParser {
+
+    private static final YAMLMapper yaml = YAMLMapper.builder().build();
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static final Set<String> KNOWN = Set.of("prune", "tasks", "aliases", "subscriptions");
+
+    private static final Set<String> LATER = Set.of("deviceProfiles", "devices", "keys");
+
+    private static final Set<String> ALIAS_FIELDS = Set.of("task", "name", "version", "additionalVersion",
+            "additionalWeight");
+
+    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("source", "subject", "target", "schedule");
+
+    private BundleParser() {
+    }
+
+    static Bundle parse(String document) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(document);
+        }
+        catch (JacksonException ex) {
+            throw new InvalidBundleException("bundle", "not YAML or JSON: " + ex.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidBundleException("bundle", "must be an object with 'tasks' and 'subscriptions'.");
+        }
+        for (String field : root.propertyNames()) {
+            if (LATER.contains(field)) {
+                throw new InvalidBundleException(field, "this coordinator does not deploy " + field
+                        + " from bundles yet; leave it out.");
+            }
+            if (!KNOWN.contains(field)) {
+                throw new InvalidBundleException(field, "unknown field; a bundle has " + KNOWN + ".");
+            }
+        }
+        JsonNode prune = root.path("prune");
+        if (!prune.isMissingNode() && !prune.isBoolean()) {
+            throw new InvalidBundleException("prune", "must be true or false.");
+        }
+        return new Bundle(prune.asBoolean(false), tasks(root.path("tasks")), aliases(root.path("aliases")),
+                subscriptions(root.path("subscriptions")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tasks(JsonNode tasks) {
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        for (int i = 0; i < list(tasks, "tasks").size(); i++) {
+            JsonNode task = tasks.get(i);
+            if (!task.isObject() || !task.path("name").isString()) {
+                throw new InvalidBundleException("tasks[" + i + "]", "must be an object with a 'name'.");
+            }
+            parsed.add(json.convertValue(task, LinkedHashMap.class));
+        }
+        return parsed;
+    }
+
+    private static List<AliasSpec> aliases(JsonNode aliases) {
+        List<AliasSpec> parsed = new ArrayList<>();
+        List<JsonNode> items = list(aliases, "aliases");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "aliases[" + i + "]";
+            fields(item, at, ALIAS_FIELDS);
+            String version = text(item, "version");
+            if (text(item, "task") == null || text(item, "name") == null || version == null
+                    || !(version.equals(AliasSpec.LATEST) || version.matches("[1-9][0-9]{0,8}"))) {
+                throw new InvalidBundleException(at, "needs 'task', 'name' and 'version' (a number or 'latest').");
+            }
+            JsonNode extra = item.path("additionalVersion");
+            JsonNode weight = item.path("additionalWeight");
+            parsed.add(new AliasSpec(text(item, "task"), text(item, "name"), version,
+                    extra.isNumber() ? extra.asInt() : null, weight.isNumber() ? weight.asDouble() : null));
+        }
+        return parsed;
+    }
+
+    private static void fields(JsonNode item, String at, Set<String> known) {
+        if (!item.isObject()) {
+            throw new InvalidBundleException(at, "must be an object.");
+        }
+        for (String field : item.propertyNames()) {
+            if (!known.contains(field)) {
+                throw new InvalidBundleException(at + "." + field, "unknown field.");
+            }
+        }
+    }
+
+    private static List<Spec> subscriptions(JsonNode subscriptions) {
+        List<Spec> parsed = new ArrayList<>();
+        List<JsonNode> items = list(subscriptions, "subscriptions");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "subscriptions[" + i + "]";
+            fields(item, at, SUBSCRIPTION_FIELDS);
+            parsed.add(new Spec(text(item, "source"), text(item, "subject"), text(item, "target"),
+                    text(item, "schedule")));
+        }
+        return parsed;
+    }
+
+    private static List<JsonNode> list(JsonNode node, String field) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidBundleException(field, "must be a list.");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(items::add);
+        return items;
+    }
+
+    private static String text(JsonNode item, String field) {
+        JsonNode value = item.path(field);
+        return (value.isMissingNode() || value.isNull()) ? null : value.asString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.edgecoord.deployment;
+
+import java.util.List;
+import java.util.Set;
+
+import io.edgecoord.routing.SubscriptionBundles.Spec;
+import io.edgecoord.routing.SubscriptionBundles.Stored;
+
+/**
+ * Which subscriptions to create and delete so that the stored ones become a bundle's: a pure function.
+ *
+ * @param create what the bundle says and no stored subscription does
+ * @param delete stored subscriptions the bundle does not say, when it prunes
+ */
+record SubscriptionPlan(List<Spec> create, List<Stored> delete) {
+
+    static SubscriptionPlan of(List<Stored> stored, List<Spec> wanted, boolean prune) {
+        Set<Spec> have = Set.copyOf(stored.stream().map(Stored::spec).toList());
+        Set<Spec> want = Set.copyOf(wanted);
+        return new SubscriptionPlan(wanted.stream().filter((spec) -> !have.contains(spec)).toList(),
+                prune ? stored.stream().filter((s) -> !want.contains(s.spec())).toList() : List.of());
+    }
+
+    /** How a diff names a subscription. */
+    static String describe(Spec spec) {
+        String from = spec.source() + " " + ((spec.schedule() != null) ? spec.schedule() : spec.subject());
+        return from + " -> " + spec.target();
+    }
+}

@@ -1,0 +1,74 @@
+package io.edgecoord.routing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** {@link SubscriptionBundles} over the repository, the route table and the schedules. */
+@Service
+class BundledSubscriptions implements SubscriptionBundles {
+
+    private final SubscriptionRepository repository;
+    private final RouteTable routes;
+    private final ScheduledRoutes schedules;
+    private final Clock clock;
+
+    BundledSubscriptions(SubscriptionRepository repository, RouteTable routes, ScheduledRoutes schedules,
+            Clock clock) {
+        this.repository = repository;
+        this.routes = routes;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Stored> list() {
+        return repository.findAll().stream().map(BundledSubscriptions::stored).toList();
+    }
+
+    @Override
+    public String create(Spec spec) {
+        Definition definition = Definition.parse(spec.source(), spec.subject(), spec.target(), spec.schedule());
+        Subscription saved = repository.save(Subscription.create(UUID.randomUUID().toString(), definition,
+                spec.schedule(), clock.instant()));
+        Route route = new Route(saved.id(), definition);
+        afterCommit(() -> {
+            routes.add(route);
+            if (definition.schedule() != null) {
+                schedules.arm(route);
+            }
+        });
+        return saved.id();
+    }
+
+    @Override
+    public void delete(String id) {
+        repository.delete(repository.findById(id).orElseThrow(() -> new SubscriptionNotFoundException(id)));
+        afterCommit(() -> {
+            routes.remove(id);
+            schedules.disarm(id);
+        });
+    }
+
+    private static Stored stored(Subscription s) {
+        boolean scheduled = SourceKind.parse(s.source()) == SourceKind.SCHEDULE;
+        return new Stored(s.id(), new Spec(s.source(), scheduled ? null : s.subject(), s.target(), s.schedule()));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package io.edgecoord.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link TaskBundles} over the same deployer and registry as the REST API, with the same checks. */
+@Service
+class BundledTasks implements TaskBundles {
+
+    private final TaskDeployer deployer;
+
+    private final TaskRegistry registry;
+
+    private final TaskRepository tasks;
+
+    private final Validator validator;
+
+    private final JsonMapper strict;
+
+    BundledTasks(TaskDeployer deployer, TaskRegistry registry, TaskRepository tasks, Validator validator,
+            JsonMapper json) {
+        this.deployer = deployer;
+        this.registry = registry;
+        this.tasks = tasks;
+        this.validator = validator;
+        // A misspelt field in a bundle must be refused, as the REST API refuses it.
+        this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    @Override
+    public boolean deploy(Map<String, Object> definition) {
+        DeployTaskRequest request;
+        try {
+            request = this.strict.convertValue(definition, DeployTaskRequest.class);
+        }
+        catch (JacksonException ex) {
+            throw new InvalidTaskException(ex.getOriginalMessage());
+        }
+        Set<ConstraintViolation<DeployTaskRequest>> violations = this.validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new InvalidTaskException(violations.stream()
+                .map((v) -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; ")));
+        }
+        return this.deployer.deploy(request).created();
+    }
+
+    @Override
+    public List<String> names() {
+        return this.tasks.findAll(Sort.by("name")).stream().map(Task::name).toList();
+    }
+
+    @Override
+    public void delete(String name) {
+        this.registry.delete(name);
+    }
+}
