@@ -41,6 +41,12 @@ class BrokerMetrics extends AbstractInterceptHandler {
         registry.counter("edgecoord.mqtt.messages", "direction", "coordinator").increment();
     }
 
+    /** Counts one message of another client that the coordinator received from an external broker. */
+    void received(int bytes) {
+        messagesIn.increment();
+        bytesIn.increment(bytes);
+    }
+
     /** Counts one refusal. */
     void refused(String reason) {
         registry.counter("edgecoord.mqtt.refused", "reason", reason).increment();

@@ -137,7 +137,7 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         TopicNames.check(topic, payload, qos, properties.maxMessageBytes());
         Server running = this.server;
         if (running == null) {
-            throw new IllegalStateException("The MQTT broker is not running.");
+            throw new BrokerUnavailableException("The MQTT broker is not running.", null);
         }
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
                 .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);

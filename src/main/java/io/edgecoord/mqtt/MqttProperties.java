@@ -1,6 +1,9 @@
 package io.edgecoord.mqtt;
 
+import java.time.Duration;
 import java.util.List;
+
+import jakarta.validation.Valid;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections most clients connected at once; one more is refused at CONNECT
  * @param maxMessageBytes the largest MQTT packet accepted (a bigger one closes the connection)
  * @param sessionQueueSize messages queued per subscriber that does not keep up
+ * @param mode {@code embedded} (the broker runs in the coordinator) or {@code external} (the
+ *     coordinator is a client of a broker the site runs)
+ * @param external where and how to reach the external broker, in {@code external} mode
  */
 @Validated
 @ConfigurationProperties("edgecoord.mqtt")
@@ -34,5 +40,37 @@ record MqttProperties(
         @DefaultValue List<String> anonymousSubscribe,
         @DefaultValue("1000") @Min(1) int maxConnections,
         @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
-        @DefaultValue("1024") @Min(1) int sessionQueueSize) {
+        @DefaultValue("1024") @Min(1) int sessionQueueSize,
+        @DefaultValue("embedded") Mode mode,
+        @DefaultValue @Valid External external) {
+
+    /** Where the broker is. */
+    enum Mode {
+        /** Moquette, inside the coordinator. */
+        EMBEDDED,
+        /** A broker the site runs (mosquitto, EMQX, HiveMQ), reached as a client. */
+        EXTERNAL
+    }
+
+    /**
+     * The external broker.
+     *
+     * @param url {@code tcp://host:1883} or {@code ssl://host:8883}
+     * @param username the user name the coordinator logs in with, if any
+     * @param password its password
+     * @param clientId the coordinator's client id there
+     * @param sslBundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust store checks the
+     *     broker's certificate (and whose key store, if any, is the coordinator's client certificate)
+     * @param reconnectMin the first wait before connecting again after a failure
+     * @param reconnectMax the longest wait, reached by doubling
+     */
+    record External(
+            @DefaultValue("tcp://127.0.0.1:1883") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("edgecoord") @NotBlank String clientId,
+            String sslBundle,
+            @DefaultValue("1s") Duration reconnectMin,
+            @DefaultValue("60s") Duration reconnectMax) {
+    }
 }
