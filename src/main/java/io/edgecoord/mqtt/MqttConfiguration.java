@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import io.moquette.broker.ISslContextCreator;
+
 import io.edgecoord.security.KeyVerifier;
 
 /**
@@ -40,8 +42,10 @@ class MqttConfiguration {
 
         @Bean
         EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-                ConfigurableEnvironment environment, ClientMessages messages) {
-            return new EmbeddedBroker(properties, keys, metrics, environment, messages);
+                ConfigurableEnvironment environment, ClientMessages messages, SslBundles bundles) {
+            ISslContextCreator tls = properties.tls().enabled() ? new BundleSslContext(bundles.getBundle(properties.tls().bundle()))
+                    : null;
+            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls);
         }
     }
 

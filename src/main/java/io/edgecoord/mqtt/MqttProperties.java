@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param mode {@code embedded} (the broker runs in the coordinator) or {@code external} (the
  *     coordinator is a client of a broker the site runs)
  * @param external where and how to reach the external broker, in {@code external} mode
+ * @param tls the embedded broker's TLS listener, on when an SSL bundle is named
  */
 @Validated
 @ConfigurationProperties("edgecoord.mqtt")
@@ -42,7 +43,22 @@ record MqttProperties(
         @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
         @DefaultValue("1024") @Min(1) int sessionQueueSize,
         @DefaultValue("embedded") Mode mode,
-        @DefaultValue @Valid External external) {
+        @DefaultValue @Valid External external,
+        @DefaultValue @Valid Tls tls) {
+
+    /**
+     * The embedded broker's MQTT-over-TLS listener, beside the plain one.
+     *
+     * @param bundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose key store holds the
+     *     broker's certificate and key; no TLS listener without one
+     * @param port its port on {@code host}; {@code 0} picks a free one (tests)
+     */
+    record Tls(String bundle, @DefaultValue("8883") @Min(0) @Max(65535) int port) {
+
+        boolean enabled() {
+            return bundle != null && !bundle.isBlank();
+        }
+    }
 
     /** Where the broker is. */
     enum Mode {
