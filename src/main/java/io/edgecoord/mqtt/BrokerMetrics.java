@@ -59,7 +59,7 @@ class BrokerMetrics extends AbstractInterceptHandler {
 
     @Override
     public void onPublish(InterceptPublishMessage message) {
-        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
+        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID()) && !Bridge.LOCAL_ID.equals(message.getClientID())) {
             messagesIn.increment();
             bytesIn.increment(message.getPayload().readableBytes());
         }

@@ -147,14 +147,22 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        publish(topic, payload, qos, retain, CLIENT_ID);
+    }
+
+    /** Publishes as {@code clientId}: the bridge's messages from upstream carry its own. */
+    void publish(String topic, byte[] payload, int qos, boolean retain, String clientId) {
         TopicNames.check(topic, payload, qos, properties.maxMessageBytes());
         Server running = this.server;
         if (running == null) {
             throw new BrokerUnavailableException("The MQTT broker is not running.", null);
         }
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
-                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);
-        metrics.published();
+                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
+        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null));
+        if (CLIENT_ID.equals(clientId)) {
+            metrics.published();
+        }
     }
 
     /** Closes a client's connection from outside the broker's thread that is deciding about it. */

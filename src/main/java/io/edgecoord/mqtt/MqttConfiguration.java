@@ -1,11 +1,13 @@
 package io.edgecoord.mqtt;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.net.ssl.SSLSocketFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -31,6 +33,11 @@ class MqttConfiguration {
         return new BrokerMetrics(registry);
     }
 
+    /** A client's TLS socket factory from the named SSL bundle, or none when no bundle is named. */
+    static SSLSocketFactory socketFactory(SslBundles bundles, String bundle) {
+        return (bundle == null || bundle.isBlank()) ? null : bundles.getBundle(bundle).createSslContext().getSocketFactory();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "edgecoord.mqtt.mode", havingValue = "embedded", matchIfMissing = true)
     static class Embedded {
@@ -47,6 +54,24 @@ class MqttConfiguration {
                     : null;
             return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls);
         }
+
+        @Bean
+        @ConditionalOnProperty(name = "edgecoord.mqtt.bridge.enabled")
+        Bridge mqttBridge(MqttProperties properties, EmbeddedBroker broker, ClientMessages messages, SslBundles bundles,
+                MeterRegistry registry, Clock clock, @Value("${edgecoord.data-dir:./data}") Path dataDirectory) {
+            MqttProperties.Bridge bridge = properties.bridge();
+            Path directory = (bridge.spoolDirectory() == null || bridge.spoolDirectory().isBlank())
+                    ? dataDirectory.resolve("mqtt-bridge-spool") : Path.of(bridge.spoolDirectory());
+            Spool spool = new Spool(directory, bridge.spoolMaxMessages(), bridge.spoolMaxBytes());
+            return new Bridge(bridge, broker, messages, spool, socketFactory(bundles, bridge.sslBundle()), registry, clock,
+                    duration -> Thread.sleep(duration));
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "edgecoord.mqtt.bridge.enabled")
+        BridgeHealthIndicator mqttBridgeHealthIndicator(Bridge bridge) {
+            return new BridgeHealthIndicator(bridge);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -55,9 +80,7 @@ class MqttConfiguration {
 
         @Bean
         ExternalBroker externalBroker(MqttProperties properties, BrokerMetrics metrics, SslBundles bundles, Clock clock) {
-            String bundle = properties.external().sslBundle();
-            SSLSocketFactory tls = (bundle == null || bundle.isBlank()) ? null
-                    : bundles.getBundle(bundle).createSslContext().getSocketFactory();
+            SSLSocketFactory tls = socketFactory(bundles, properties.external().sslBundle());
             return new ExternalBroker(properties, tls, metrics, clock, duration -> Thread.sleep(duration));
         }
 

@@ -19,11 +19,13 @@ class MqttHealthIndicator implements HealthIndicator {
     public Health health() {
         ConnectionState state = broker.state();
         Health.Builder health = state.connected() ? Health.up() : Health.down();
-        health.withDetail("mode", "external").withDetail("url", broker.url()).withDetail("since", state.since().toString())
-                .withDetail("failedAttempts", state.failures());
-        if (state.error() != null) {
-            health.withDetail("error", state.error());
-        }
-        return health.build();
+        return describe(health.withDetail("mode", "external"), state, broker.url()).build();
+    }
+
+    /** The details both connections of the module show: URL, since when, failed attempts, last error. */
+    static Health.Builder describe(Health.Builder health, ConnectionState state, String url) {
+        health.withDetail("url", url).withDetail("since", state.since().toString()).withDetail("failedAttempts",
+                state.failures());
+        return (state.error() != null) ? health.withDetail("error", state.error()) : health;
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *     coordinator is a client of a broker the site runs)
  * @param external where and how to reach the external broker, in {@code external} mode
  * @param tls the embedded broker's TLS listener, on when an SSL bundle is named
+ * @param bridge the bridge of the embedded broker to an upstream broker, off by default
  */
 @Validated
 @ConfigurationProperties("edgecoord.mqtt")
@@ -44,7 +45,42 @@ record MqttProperties(
         @DefaultValue("1024") @Min(1) int sessionQueueSize,
         @DefaultValue("embedded") Mode mode,
         @DefaultValue @Valid External external,
-        @DefaultValue @Valid Tls tls) {
+        @DefaultValue @Valid Tls tls,
+        @DefaultValue @Valid Bridge bridge) {
+
+    /**
+     * The bridge: local messages on {@code up} filters go to the upstream broker, upstream messages on
+     * {@code down} filters come to the local one.
+     *
+     * @param enabled whether the bridge runs (embedded mode only)
+     * @param url the upstream broker, {@code tcp://} or {@code ssl://}
+     * @param username its user name, if any
+     * @param password its password
+     * @param clientId the bridge's client id upstream
+     * @param sslBundle the SSL bundle that checks the upstream's certificate, for {@code ssl://}
+     * @param up local topic filters forwarded upstream
+     * @param down upstream topic filters brought down
+     * @param spoolDirectory where the spool lives; {@code <data-dir>/mqtt-bridge-spool} when empty
+     * @param spoolMaxMessages most messages spooled; past it the oldest are dropped
+     * @param spoolMaxBytes most bytes spooled; past it the oldest are dropped
+     * @param reconnectMin the first wait before connecting again
+     * @param reconnectMax the longest wait, reached by doubling
+     */
+    record Bridge(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("tcp://127.0.0.1:1883") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("edgecoord-bridge") @NotBlank String clientId,
+            String sslBundle,
+            @DefaultValue List<String> up,
+            @DefaultValue List<String> down,
+            String spoolDirectory,
+            @DefaultValue("100000") @Min(1) int spoolMaxMessages,
+            @DefaultValue("104857600") @Min(1024) long spoolMaxBytes,
+            @DefaultValue("1s") Duration reconnectMin,
+            @DefaultValue("60s") Duration reconnectMax) {
+    }
 
     /**
      * The embedded broker's MQTT-over-TLS listener, beside the plain one.

@@ -39,7 +39,10 @@ final class TestMosquitto implements AutoCloseable {
             port = probe.getLocalPort();
         }
         Path config = Files.createTempFile("mosquitto", ".conf");
-        StringBuilder text = new StringBuilder("listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        StringBuilder text = new StringBuilder("listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+        if (java.util.Arrays.stream(extra).noneMatch(line -> line.startsWith("persistence"))) {
+            text.append("persistence false\n");
+        }
         for (String line : extra) {
             text.append(line).append('\n');
         }
