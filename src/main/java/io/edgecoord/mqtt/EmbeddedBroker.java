@@ -159,6 +159,7 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         }
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
                 .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
+        metrics.retain(topic, retain, payload.length);
         messages.internallyPublished(new MqttReceived(topic, payload, clientId, null));
         if (CLIENT_ID.equals(clientId)) {
             metrics.published();
