@@ -1,5 +1,7 @@
 package io.edgecoord.mqtt;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,7 +15,8 @@ import io.moquette.interception.messages.InterceptPublishMessage;
  * {@code edgecoord.mqtt.messages{direction=in}} and {@code edgecoord.mqtt.bytes{direction=in}}
  * (accepted publishes of clients and their payload bytes), {@code edgecoord.mqtt.messages{direction=coordinator}}
  * (published by the coordinator itself), {@code edgecoord.mqtt.refused{reason}}
- * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.errors} (failures in
+ * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.retained} (topics with a
+ * retained message, embedded mode), {@code edgecoord.mqtt.errors} (failures in
  * the broker's session loops). Fed by the broker's threads.
  */
 class BrokerMetrics extends AbstractInterceptHandler {
@@ -21,6 +24,7 @@ class BrokerMetrics extends AbstractInterceptHandler {
     private final MeterRegistry registry;
     private final Counter messagesIn;
     private final Counter bytesIn;
+    private final Set<String> retained = ConcurrentHashMap.newKeySet();
 
     BrokerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +32,24 @@ class BrokerMetrics extends AbstractInterceptHandler {
                 .description("MQTT messages published to the broker and accepted").register(registry);
         this.bytesIn = Counter.builder("edgecoord.mqtt.bytes").tag("direction", "in").baseUnit("bytes")
                 .description("payload bytes of the MQTT messages accepted").register(registry);
+        Gauge.builder("edgecoord.mqtt.retained", retained::size).description("topics with a retained message")
+                .register(registry);
+    }
+
+    /**
+     * Follows the retained messages as the broker keeps them (Moquette does not tell): a retained
+     * publish keeps its topic, an empty retained one clears it.
+     */
+    void retain(String topic, boolean retain, int payloadBytes) {
+        if (!retain) {
+            return;
+        }
+        if (payloadBytes == 0) {
+            retained.remove(topic);
+        }
+        else {
+            retained.add(topic);
+        }
     }
 
     /** Reports the connected clients as {@code connected} counts them. */
@@ -39,6 +61,12 @@ class BrokerMetrics extends AbstractInterceptHandler {
     /** Counts one message the coordinator published itself. */
     void published() {
         registry.counter("edgecoord.mqtt.messages", "direction", "coordinator").increment();
+    }
+
+    /** Counts one message of another client that the coordinator received from an external broker. */
+    void received(int bytes) {
+        messagesIn.increment();
+        bytesIn.increment(bytes);
     }
 
     /** Counts one refusal. */
@@ -53,10 +81,11 @@ class BrokerMetrics extends AbstractInterceptHandler {
 
     @Override
     public void onPublish(InterceptPublishMessage message) {
-        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
+        if (!EmbeddedBroker.CLIENT_ID.equals(message.getClientID()) && !Bridge.LOCAL_ID.equals(message.getClientID())) {
             messagesIn.increment();
             bytesIn.increment(message.getPayload().readableBytes());
         }
+        retain(message.getTopicName(), message.isRetainFlag(), message.getPayload().readableBytes());
         super.onPublish(message);
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptConnectMessage;
@@ -28,6 +27,7 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
     private static final Logger log = LoggerFactory.getLogger(ClientMessages.class);
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> everything = new CopyOnWriteArrayList<>();
 
     private final Map<String, MqttReceived> wills = new ConcurrentHashMap<>();
 
@@ -43,6 +43,38 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
         listeners.add(new Listener(filter, listener));
     }
 
+    /**
+     * Calls {@code listener} for each message on a topic matching {@code filter} whoever published it,
+     * the coordinator included, except what {@code exceptClientId} published (the bridge's own).
+     */
+    void onAnyPublish(String filter, String exceptClientId, Consumer<MqttReceived> listener) {
+        everything.add(new Listener(filter, received -> {
+            if (!exceptClientId.equals(received.clientId())) {
+                listener.accept(received);
+            }
+        }));
+    }
+
+    /**
+     * Hands on a message the coordinator published inside the broker, which Moquette does not pass to
+     * interceptors: to the listeners of every message, and when the bridge brought it down from
+     * upstream, to the others too, as a client's message. Runs on the publisher's thread.
+     */
+    void internallyPublished(MqttReceived received) {
+        deliverMatching(everything, received);
+        if (!EmbeddedBroker.CLIENT_ID.equals(received.clientId())) {
+            deliverMatching(listeners, received);
+        }
+    }
+
+    private static void deliverMatching(List<Listener> candidates, MqttReceived received) {
+        for (Listener listener : candidates) {
+            if (TopicFilters.matches(listener.filter(), received.topic())) {
+                deliver(listener, received);
+            }
+        }
+    }
+
     @Override
     public String getID() {
         return "edgecoord-subscriptions";
@@ -51,15 +83,23 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
     @Override
     public void onPublish(InterceptPublishMessage message) {
         try {
-            if (EmbeddedBroker.CLIENT_ID.equals(message.getClientID())) {
-                return;
+            String topic = message.getTopicName();
+            boolean fromClient = !EmbeddedBroker.CLIENT_ID.equals(message.getClientID());
+            if (anyMatches(everything, topic) || (fromClient && anyMatches(listeners, topic))) {
+                MqttReceived received = received(message);
+                deliverMatching(everything, received);
+                if (fromClient) {
+                    deliverMatching(listeners, received);
+                }
             }
-            dispatch(message.getTopicName(), () -> new MqttReceived(message.getTopicName(),
-                    ByteBufUtil.getBytes(message.getPayload()), message.getClientID(), message.getUsername()));
         }
         finally {
             super.onPublish(message);
         }
+    }
+
+    private static boolean anyMatches(List<Listener> candidates, String topic) {
+        return candidates.stream().anyMatch(listener -> TopicFilters.matches(listener.filter(), topic));
     }
 
     @Override
@@ -83,25 +123,19 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
     public void onConnectionLost(InterceptConnectionLostMessage message) {
         MqttReceived will = this.wills.remove(message.getClientID());
         if (will != null && this.mayPublish.test(will.username(), will.topic())) {
-            dispatch(will.topic(), () -> will);
-        }
-    }
-
-    private void dispatch(String topic, Supplier<MqttReceived> message) {
-        MqttReceived received = null;
-        for (Listener listener : listeners) {
-            if (TopicFilters.matches(listener.filter(), topic)) {
-                if (received == null) {
-                    received = message.get();
-                }
-                deliver(listener, received);
-            }
+            deliverMatching(everything, will);
+            deliverMatching(listeners, will);
         }
     }
 
     @Override
     public void onSessionLoopError(Throwable error) {
         // Counted by BrokerMetrics; nothing of ours to do.
+    }
+
+    private static MqttReceived received(InterceptPublishMessage message) {
+        return new MqttReceived(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()),
+                message.getClientID(), message.getUsername());
     }
 
     private static void deliver(Listener listener, MqttReceived received) {

@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -42,12 +43,15 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     private final BrokerMetrics metrics;
     private final ConfigurableEnvironment environment;
     private final ClientMessages messages;
+    private final ISslContextCreator tls;
     private volatile Server server;
     private volatile int port;
+    private volatile int tlsPort;
 
     EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment, ClientMessages messages) {
+            ConfigurableEnvironment environment, ClientMessages messages, ISslContextCreator tls) {
         this.messages = messages;
+        this.tls = tls;
         this.properties = properties;
         this.keys = keys;
         this.metrics = metrics;
@@ -65,7 +69,9 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         int chosen;
         try {
             chosen = (properties.port() != 0) ? properties.port() : freePort();
-            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages), null, authenticator,
+            tlsPort = !properties.tls().enabled() ? 0
+                    : (properties.tls().port() != 0) ? properties.tls().port() : freePort();
+            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages), tls, authenticator,
                     authorizer);
         }
         catch (IOException ex) {
@@ -76,9 +82,10 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         this.port = chosen;
         // As local.server.port tells the HTTP port, for tests and tools in the same process.
         environment.getPropertySources().addFirst(new MapPropertySource("edgecoord.mqtt.local",
-                Map.of("local.mqtt.port", chosen)));
+                Map.of("local.mqtt.port", chosen, "local.mqtt.tls-port", tlsPort)));
         metrics.clients(this::connected);
-        log.info("MQTT broker listening on {}:{} (anonymous clients {})", properties.host(), port,
+        log.info("MQTT broker listening on {}:{}{} (anonymous clients {})", properties.host(), port,
+                (tlsPort != 0) ? ", TLS on " + tlsPort + " (bundle " + properties.tls().bundle() + ")" : "",
                 properties.allowAnonymous() ? "allowed" : "refused");
     }
 
@@ -88,6 +95,9 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         settings.setProperty("host", properties.host());
         settings.setProperty("port", Integer.toString(port));
         settings.setProperty("websocket_port", "disabled");
+        if (tlsPort != 0) {
+            settings.setProperty("ssl_port", Integer.toString(tlsPort));
+        }
         settings.setProperty("allow_anonymous", Boolean.toString(properties.allowAnonymous()));
         settings.setProperty("allow_zero_byte_client_id", "true");
         settings.setProperty("reauthorize_subscriptions_on_connect", "true");
@@ -129,19 +139,31 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
 
     @Override
     public Set<Integer> ports() {
-        return (server != null) ? Set.of(port) : Set.of();
+        if (server == null) {
+            return Set.of();
+        }
+        return (tlsPort != 0) ? Set.of(port, tlsPort) : Set.of(port);
     }
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        publish(topic, payload, qos, retain, CLIENT_ID);
+    }
+
+    /** Publishes as {@code clientId}: the bridge's messages from upstream carry its own. */
+    void publish(String topic, byte[] payload, int qos, boolean retain, String clientId) {
         TopicNames.check(topic, payload, qos, properties.maxMessageBytes());
         Server running = this.server;
         if (running == null) {
-            throw new IllegalStateException("The MQTT broker is not running.");
+            throw new BrokerUnavailableException("The MQTT broker is not running.", null);
         }
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
-                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);
-        metrics.published();
+                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
+        metrics.retain(topic, retain, payload.length);
+        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null));
+        if (CLIENT_ID.equals(clientId)) {
+            metrics.published();
+        }
     }
 
     /** Closes a client's connection from outside the broker's thread that is deciding about it. */

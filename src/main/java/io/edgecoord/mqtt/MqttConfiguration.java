@@ -1,16 +1,28 @@
 package io.edgecoord.mqtt;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.net.ssl.SSLSocketFactory;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import io.moquette.broker.ISslContextCreator;
+
 import io.edgecoord.security.KeyVerifier;
 
-/** Wires the embedded broker, unless {@code edgecoord.mqtt.enabled=false}. */
+/**
+ * Wires the MQTT module, unless {@code edgecoord.mqtt.enabled=false}: the embedded broker, or in
+ * {@code external} mode a client of the site's broker in its place.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MqttProperties.class)
 @ConditionalOnProperty(name = "edgecoord.mqtt.enabled", matchIfMissing = true)
@@ -21,16 +33,62 @@ class MqttConfiguration {
         return new BrokerMetrics(registry);
     }
 
-    @Bean
-    ClientMessages mqttClientMessages(MqttProperties properties, KeyVerifier keys) {
-        TopicAccess anonymous = new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe());
-        return new ClientMessages((user, topic) -> ((user == null) ? anonymous
-                : keys.current(user).map(TopicAccess::of).orElse(TopicAccess.NONE)).mayPublish(topic));
+    /** A client's TLS socket factory from the named SSL bundle, or none when no bundle is named. */
+    static SSLSocketFactory socketFactory(SslBundles bundles, String bundle) {
+        return (bundle == null || bundle.isBlank()) ? null : bundles.getBundle(bundle).createSslContext().getSocketFactory();
     }
 
-    @Bean
-    EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment, ClientMessages messages) {
-        return new EmbeddedBroker(properties, keys, metrics, environment, messages);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "edgecoord.mqtt.mode", havingValue = "embedded", matchIfMissing = true)
+    static class Embedded {
+
+        @Bean
+        ClientMessages mqttClientMessages(MqttProperties properties, KeyVerifier keys) {
+            TopicAccess anonymous = new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe());
+            return new ClientMessages((user, topic) -> ((user == null) ? anonymous
+                    : keys.current(user).map(TopicAccess::of).orElse(TopicAccess.NONE)).mayPublish(topic));
+        }
+
+        @Bean
+        EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
+                ConfigurableEnvironment environment, ClientMessages messages, SslBundles bundles) {
+            ISslContextCreator tls = properties.tls().enabled() ? new BundleSslContext(bundles.getBundle(properties.tls().bundle()))
+                    : null;
+            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls);
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "edgecoord.mqtt.bridge.enabled")
+        Bridge mqttBridge(MqttProperties properties, EmbeddedBroker broker, ClientMessages messages, SslBundles bundles,
+                MeterRegistry registry, Clock clock, @Value("${edgecoord.data-dir:./data}") Path dataDirectory) {
+            MqttProperties.Bridge bridge = properties.bridge();
+            Path directory = (bridge.spoolDirectory() == null || bridge.spoolDirectory().isBlank())
+                    ? dataDirectory.resolve("mqtt-bridge-spool") : Path.of(bridge.spoolDirectory());
+            Spool spool = new Spool(directory, bridge.spoolMaxMessages(), bridge.spoolMaxBytes());
+            return new Bridge(bridge, broker, messages, spool, socketFactory(bundles, bridge.sslBundle()), registry, clock,
+                    duration -> Thread.sleep(duration));
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "edgecoord.mqtt.bridge.enabled")
+        BridgeHealthIndicator mqttBridgeHealthIndicator(Bridge bridge) {
+            return new BridgeHealthIndicator(bridge);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "edgecoord.mqtt.mode", havingValue = "external")
+    static class External {
+
+        @Bean
+        ExternalBroker externalBroker(MqttProperties properties, BrokerMetrics metrics, SslBundles bundles, Clock clock) {
+            SSLSocketFactory tls = socketFactory(bundles, properties.external().sslBundle());
+            return new ExternalBroker(properties, tls, metrics, clock, duration -> Thread.sleep(duration));
+        }
+
+        @Bean
+        MqttHealthIndicator mqttHealthIndicator(ExternalBroker broker) {
+            return new MqttHealthIndicator(broker);
+        }
     }
 }

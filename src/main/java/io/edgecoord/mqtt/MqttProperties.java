@@ -1,6 +1,9 @@
 package io.edgecoord.mqtt;
 
+import java.time.Duration;
 import java.util.List;
+
+import jakarta.validation.Valid;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections most clients connected at once; one more is refused at CONNECT
  * @param maxMessageBytes the largest MQTT packet accepted (a bigger one closes the connection)
  * @param sessionQueueSize messages queued per subscriber that does not keep up
+ * @param mode {@code embedded} (the broker runs in the coordinator) or {@code external} (the
+ *     coordinator is a client of a broker the site runs)
+ * @param external where and how to reach the external broker, in {@code external} mode
+ * @param tls the embedded broker's TLS listener, on when an SSL bundle is named
+ * @param bridge the bridge of the embedded broker to an upstream broker, off by default
  */
 @Validated
 @ConfigurationProperties("edgecoord.mqtt")
@@ -34,5 +42,87 @@ record MqttProperties(
         @DefaultValue List<String> anonymousSubscribe,
         @DefaultValue("1000") @Min(1) int maxConnections,
         @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
-        @DefaultValue("1024") @Min(1) int sessionQueueSize) {
+        @DefaultValue("1024") @Min(1) int sessionQueueSize,
+        @DefaultValue("embedded") Mode mode,
+        @DefaultValue @Valid External external,
+        @DefaultValue @Valid Tls tls,
+        @DefaultValue @Valid Bridge bridge) {
+
+    /**
+     * The bridge: local messages on {@code up} filters go to the upstream broker, upstream messages on
+     * {@code down} filters come to the local one.
+     *
+     * @param enabled whether the bridge runs (embedded mode only)
+     * @param url the upstream broker, {@code tcp://} or {@code ssl://}
+     * @param username its user name, if any
+     * @param password its password
+     * @param clientId the bridge's client id upstream
+     * @param sslBundle the SSL bundle that checks the upstream's certificate, for {@code ssl://}
+     * @param up local topic filters forwarded upstream
+     * @param down upstream topic filters brought down
+     * @param spoolDirectory where the spool lives; {@code <data-dir>/mqtt-bridge-spool} when empty
+     * @param spoolMaxMessages most messages spooled; past it the oldest are dropped
+     * @param spoolMaxBytes most bytes spooled; past it the oldest are dropped
+     * @param reconnectMin the first wait before connecting again
+     * @param reconnectMax the longest wait, reached by doubling
+     */
+    record Bridge(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("tcp://127.0.0.1:1883") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("edgecoord-bridge") @NotBlank String clientId,
+            String sslBundle,
+            @DefaultValue List<String> up,
+            @DefaultValue List<String> down,
+            String spoolDirectory,
+            @DefaultValue("100000") @Min(1) int spoolMaxMessages,
+            @DefaultValue("104857600") @Min(1024) long spoolMaxBytes,
+            @DefaultValue("1s") Duration reconnectMin,
+            @DefaultValue("60s") Duration reconnectMax) {
+    }
+
+    /**
+     * The embedded broker's MQTT-over-TLS listener, beside the plain one.
+     *
+     * @param bundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose key store holds the
+     *     broker's certificate and key; no TLS listener without one
+     * @param port its port on {@code host}; {@code 0} picks a free one (tests)
+     */
+    record Tls(String bundle, @DefaultValue("8883") @Min(0) @Max(65535) int port) {
+
+        boolean enabled() {
+            return bundle != null && !bundle.isBlank();
+        }
+    }
+
+    /** Where the broker is. */
+    enum Mode {
+        /** Moquette, inside the coordinator. */
+        EMBEDDED,
+        /** A broker the site runs (mosquitto, EMQX, HiveMQ), reached as a client. */
+        EXTERNAL
+    }
+
+    /**
+     * The external broker.
+     *
+     * @param url {@code tcp://host:1883} or {@code ssl://host:8883}
+     * @param username the user name the coordinator logs in with, if any
+     * @param password its password
+     * @param clientId the coordinator's client id there
+     * @param sslBundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust store checks the
+     *     broker's certificate (and whose key store, if any, is the coordinator's client certificate)
+     * @param reconnectMin the first wait before connecting again after a failure
+     * @param reconnectMax the longest wait, reached by doubling
+     */
+    record External(
+            @DefaultValue("tcp://127.0.0.1:1883") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("edgecoord") @NotBlank String clientId,
+            String sslBundle,
+            @DefaultValue("1s") Duration reconnectMin,
+            @DefaultValue("60s") Duration reconnectMax) {
+    }
 }

@@ -76,6 +76,22 @@ class EmbeddedBrokerTests {
     }
 
     @Test
+    void theRetainedGaugeCountsTopicsWithARetainedMessageAndForgetsClearedOnes() throws Exception {
+        double before = meters.get("edgecoord.mqtt.retained").gauge().value();
+        MqttClient client = connect(TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET);
+
+        client.publish("meters/retained/a", "kept".getBytes(StandardCharsets.UTF_8), 1, true);
+        broker.publish("meters/retained/b", "kept too".getBytes(StandardCharsets.UTF_8), 0, true);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("edgecoord.mqtt.retained").gauge().value() == before + 2);
+        client.publish("meters/retained/a", new byte[0], 1, true);
+        broker.publish("meters/retained/b", new byte[0], 0, true);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("edgecoord.mqtt.retained").gauge().value() == before);
+    }
+
+    @Test
     void mosquittoClientsWithAKeyOfTheTopicsPublishAndReceive() throws Exception {
         JsonNode key = createKey("""
                 {"name": "sensor", "scopes": ["read"],
