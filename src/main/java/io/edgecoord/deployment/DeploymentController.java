@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.edgecoord.security.CallerKey;
 import io.edgecoord.security.Callers;
+import io.edgecoord.web.PageResponse;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** Configuration bundles: apply (or dry-run), the history, one version, rollback. Admin to change. */
 @Tag(name = "deployments", description = "Apply configuration bundles, read their history, roll back")
@@ -51,8 +54,9 @@ class DeploymentController {
 
     @Operation(operationId = "listDeployments", summary = "The history of applied bundles, newest first")
     @GetMapping
-    List<DeploymentResponse> list() {
-        return this.history.list();
+    PageResponse<DeploymentResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return PageResponse.slice(this.history.list(), page, size);
     }
 
     @Operation(operationId = "getDeployment", summary = "One applied bundle, with its document")

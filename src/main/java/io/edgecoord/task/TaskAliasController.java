@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.edgecoord.web.PageResponse;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** Aliases of a task, and rolling one back. */
 @Tag(name = "tasks", description = "Deploy, list, read and delete tasks and their versions")
@@ -65,8 +68,9 @@ class TaskAliasController {
 
     @Operation(operationId = "listTaskAliases", summary = "List a task's aliases by name")
     @GetMapping("/aliases")
-    List<AliasRouting> list(@PathVariable String name) {
-        return this.aliases.list(name);
+    PageResponse<AliasRouting> list(@PathVariable String name, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return PageResponse.slice(this.aliases.list(name), page, size);
     }
 
     @Operation(operationId = "deleteTaskAlias", summary = "Delete an alias")

@@ -94,7 +94,7 @@ class DeploymentApiTests {
             .isEqualTo(1);
         HttpResponse<String> invoked = client.invoke("bundled-url", "{\"n\": 21}");
         assertThat(invoked.body()).contains("42");
-        JsonNode newest = client.json(client.get("/api/v1/deployments")).path(0);
+        JsonNode newest = client.json(client.get("/api/v1/deployments")).path("items").path(0);
         assertThat(newest.path("version").asInt()).isEqualTo(body.path("version").asInt());
         assertThat(newest.path("keyId").asString()).isEqualTo(TestKeys.ADMIN_ID);
         assertThat(newest.path("appliedAt").isMissingNode()).isFalse();
@@ -103,7 +103,7 @@ class DeploymentApiTests {
     @Test
     void aDryRunAnswersTheDiffAndChangesNothing() {
         CoordinatorClient client = new CoordinatorClient(port);
-        int before = client.json(client.get("/api/v1/deployments")).size();
+        int before = client.json(client.get("/api/v1/deployments")).path("totalItems").asInt();
 
         HttpResponse<String> dry = client.post("/api/v1/deployments?dryRun=true", "application/yaml",
                 task("dry-only", "1"));
@@ -112,7 +112,7 @@ class DeploymentApiTests {
         assertThat(client.json(dry).path("dryRun").asBoolean()).isTrue();
         assertThat(client.json(dry).path("diff").path("tasks").path("created").toString()).isEqualTo("[\"dry-only\"]");
         assertThat(client.get("/api/v1/tasks/dry-only").statusCode()).isEqualTo(404);
-        assertThat(client.json(client.get("/api/v1/deployments")).size()).isEqualTo(before);
+        assertThat(client.json(client.get("/api/v1/deployments")).path("totalItems").asInt()).isEqualTo(before);
     }
 
     @Test

@@ -38,7 +38,7 @@ class AliasInvokeHttpTests extends ProcessCoordinatorTest {
         HttpResponse<String> put = admin.request("PUT", "/api/v1/tasks/aliased/aliases/live", "application/json",
                 "{\"version\": 2}");
         assertThat(put.statusCode()).isEqualTo(201);
-        assertThat(admin.json(admin.get("/api/v1/tasks/aliased/aliases")).get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(admin.json(admin.get("/api/v1/tasks/aliased/aliases")).path("items").get(0).get("version").asInt()).isEqualTo(2);
 
         HttpResponse<String> byPath = admin.invoke("aliased:live", "{}");
         assertThat(byPath.statusCode()).isEqualTo(200);
