@@ -43,6 +43,10 @@ try {
   await page.waitForSelector("[data-testid=health] ul");
   await page.waitForSelector("[data-testid=chart-invocationsPerSecond] figcaption");
   console.log(`overview usable after ${Date.now() - started} ms (reload, signed in)`);
+  const health = await page.textContent("[data-testid=health]");
+  for (const part of ["docker", "db", "diskSpace", "mqtt"]) {
+    if (!health.includes(part)) throw new Error(`the overview's health shows no ${part}: ${health}`);
+  }
   await shot("overview");
   step("sign in");
 

@@ -176,7 +176,7 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         });
     }
 
-    private int connected() {
+    int connected() {
         Server running = this.server;
         return (running != null) ? running.listConnectedClients().size() : 0;
     }

@@ -58,6 +58,11 @@ class MqttConfiguration {
         }
 
         @Bean
+        EmbeddedBrokerHealth mqttHealthIndicator(EmbeddedBroker broker) {
+            return new EmbeddedBrokerHealth(broker);
+        }
+
+        @Bean
         @ConditionalOnProperty(name = "edgecoord.mqtt.bridge.enabled")
         Bridge mqttBridge(MqttProperties properties, EmbeddedBroker broker, ClientMessages messages, SslBundles bundles,
                 MeterRegistry registry, Clock clock, @Value("${edgecoord.data-dir:./data}") Path dataDirectory) {

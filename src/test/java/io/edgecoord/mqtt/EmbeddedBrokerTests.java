@@ -61,6 +61,17 @@ class EmbeddedBrokerTests {
         }
     }
 
+    @Autowired
+    EmbeddedBrokerHealth health;
+
+    @Test
+    void itsHealthIsUpWithItsPortWhileItListens() {
+        var status = health.health();
+        assertThat(status.getStatus().getCode()).isEqualTo("UP");
+        assertThat(status.getDetails()).containsEntry("mode", "embedded").containsKey("clients");
+        assertThat(status.getDetails().get("ports").toString()).contains(String.valueOf(broker.port()));
+    }
+
     @Test
     void anAdminKeyPublishesAndReceivesRetainedAndQos1Messages() throws Exception {
         MqttClient publisher = connect(TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET);
