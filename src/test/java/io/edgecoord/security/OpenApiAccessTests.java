@@ -67,8 +67,11 @@ class OpenApiAccessTests extends SecuredCoordinatorTest {
         if (path.startsWith("/api/v1/keys")) {
             return Scope.ADMIN;
         }
-        if (path.endsWith("/invoke") || path.startsWith("/2015-03-31/")) {
+        if (path.endsWith("/invoke") || path.endsWith("/invocations")) { // native and Lambda's Invoke
             return read ? Scope.READ : Scope.INVOKE;
+        }
+        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-10-31/") || path.startsWith("/2016-08-19/")) {
+            return read ? Scope.READ : Scope.DEPLOY; // Lambda's control plane
         }
         if (path.startsWith("/api/v1/invocations")) {
             return read ? Scope.READ : Scope.INVOKE;
