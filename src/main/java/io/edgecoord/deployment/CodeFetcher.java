@@ -15,11 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import io.edgecoord.task.TaskBundles;
 
 /**
  * Turns a task's {@code code: {url, sha256}} into {@code code: {zipBase64}}: fetched only from the
  * hosts the operator allowed, bounded in size and time, and refused unless its sha256 matches.
- * A {@code sha256} beside inline {@code zipBase64} is checked too.
+ * A {@code sha256} beside inline {@code zipBase64} is checked too; a {@code sha256} alone names code
+ * an earlier deploy stored (a version's {@code codeSha256}).
  */
 @Component
 class CodeFetcher {
@@ -28,8 +30,11 @@ class CodeFetcher {
 
     private final HttpClient http;
 
-    CodeFetcher(DeploymentProperties properties) {
+    private final TaskBundles tasks;
+
+    CodeFetcher(DeploymentProperties properties, TaskBundles tasks) {
         this.properties = properties;
+        this.tasks = tasks;
         this.http = HttpClient.newBuilder().connectTimeout(properties.codeTimeout())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -57,8 +62,14 @@ class CodeFetcher {
         else if (code.get("zipBase64") instanceof String base64) {
             bytes = Base64.getMimeDecoder().decode(base64);
         }
+        else if (code.isEmpty()) { // by digest alone: code an earlier deploy stored
+            bytes = tasks.storedCode(expected.toLowerCase(Locale.ROOT)).orElseThrow(() -> new InvalidBundleException(
+                    item + ".code.sha256", "no stored code has this sha256; give its url or zipBase64 too."));
+            code.put("zipBase64", Base64.getEncoder().encodeToString(bytes));
+        }
         else {
-            throw new InvalidBundleException(item + ".code", "a sha256 checks code given by 'url' or 'zipBase64'.");
+            throw new InvalidBundleException(item + ".code", "a sha256 checks code given by 'url' or 'zipBase64', "
+                    + "or names stored code alone.");
         }
         String actual = sha256(bytes);
         if (!actual.equalsIgnoreCase(expected)) {

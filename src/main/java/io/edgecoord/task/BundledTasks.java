@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Optional;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -27,8 +32,11 @@ class BundledTasks implements TaskBundles {
 
     private final JsonMapper strict;
 
+    private final ArtifactStore artifacts;
+
     BundledTasks(TaskDeployer deployer, TaskRegistry registry, TaskRepository tasks, Validator validator,
-            JsonMapper json) {
+            JsonMapper json, ArtifactStore artifacts) {
+        this.artifacts = artifacts;
         this.deployer = deployer;
         this.registry = registry;
         this.tasks = tasks;
@@ -54,6 +62,20 @@ class BundledTasks implements TaskBundles {
                 .collect(Collectors.joining("; ")));
         }
         return this.deployer.deploy(request).created();
+    }
+
+    @Override
+    public Optional<byte[]> storedCode(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Path artifact = this.artifacts.artifactPath(sha256);
+        try {
+            return Files.isRegularFile(artifact) ? Optional.of(Files.readAllBytes(artifact)) : Optional.empty();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read stored code " + sha256, ex);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.edgecoord.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deploys and deletes tasks on behalf of a configuration bundle, inside the caller's transaction:
@@ -18,6 +19,12 @@ public interface TaskBundles {
      * @throws org.springframework.web.ErrorResponseException the task module's problem naming what is wrong
      */
     boolean deploy(Map<String, Object> definition);
+
+    /**
+     * The code artifact stored under this sha256 by an earlier deploy (the {@code codeSha256} of a
+     * version), for a bundle that names code by its digest alone; empty when none is stored.
+     */
+    Optional<byte[]> storedCode(String sha256);
 
     /** The names of every task, sorted. */
     List<String> names();

@@ -101,6 +101,32 @@ class DeploymentApiTests {
     }
 
     @Test
+    void codeNamedByItsSha256AloneIsTheCodeAnEarlierDeployStored() {
+        CoordinatorClient client = new CoordinatorClient(port);
+        assertThat(client.post("/api/v1/deployments", "application/yaml", """
+                tasks:
+                  - {name: stored-first, runtime: python3.11, handler: m.f, code: {url: "%s", sha256: %s}}
+                """.formatted(codeUrl(), CodeFetcher.sha256(zip))).statusCode()).isEqualTo(201);
+        String stored = client.json(client.get("/api/v1/tasks/stored-first")).path("version").path("codeSha256").asString();
+
+        HttpResponse<String> again = client.post("/api/v1/deployments", "application/yaml", """
+                tasks:
+                  - {name: stored-first, runtime: python3.11, handler: m.f, code: {sha256: %s}}
+                  - {name: stored-again, runtime: python3.11, handler: m.f, code: {sha256: %s}}
+                """.formatted(stored, stored));
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(client.invoke("stored-again", "{\"n\": 4}").body()).contains("8");
+        HttpResponse<String> unknown = client.post("/api/v1/deployments", "application/yaml", """
+                tasks:
+                  - {name: stored-none, runtime: python3.11, handler: m.f, code: {sha256: %s}}
+                """.formatted("0".repeat(64)));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(client.json(unknown).path("item").asString()).isEqualTo("tasks[0] (stored-none).code.sha256");
+        assertThat(client.get("/api/v1/tasks/stored-none").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aDryRunAnswersTheDiffAndChangesNothing() {
         CoordinatorClient client = new CoordinatorClient(port);
         int before = client.json(client.get("/api/v1/deployments")).path("totalItems").asInt();
