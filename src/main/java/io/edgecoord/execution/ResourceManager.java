@@ -228,6 +228,16 @@ public class ResourceManager implements SmartLifecycle {
     }
 
     /** Every live environment as it is now, oldest first. */
+    /**
+     * Whether a pinned environment of this task version is up now (idle or busy, not starting), for
+     * whoever must know that a pinned task came up after a change.
+     */
+    public boolean pinnedUp(String task, int version) {
+        return environments().stream()
+            .anyMatch((env) -> env.pinned() && env.task().equals(task) && env.version() == version
+                    && (env.state().equals("IDLE") || env.state().equals("BUSY")));
+    }
+
     List<EnvironmentSnapshot> environments() {
         return pool.describe(clock.instant());
     }

@@ -131,6 +131,32 @@ class DeploymentAgentTests {
     }
 
     @Test
+    void aPinnedTaskThatDoesNotComeUpIsRolledBack() throws Exception {
+        CoordinatorClient client = new CoordinatorClient(port);
+        serve("p1", pinned("agent-pinned", "def f(e, c):\\n    return 'up'\\n"), operator.getPrivate());
+        AgentStatus up = agent.pollOnce();
+        assertThat(up.state()).as(up.detail()).isEqualTo(State.APPLIED);
+
+        serve("p2", pinned("agent-pinned", "raise ImportError('broken at import by p2')\\n"), operator.getPrivate());
+        AgentStatus down = agent.pollOnce();
+
+        assertThat(down.state()).as(down.detail()).isEqualTo(State.ROLLED_BACK);
+        assertThat(down.detail()).contains("pinned task agent-pinned did not come up");
+        assertThat(client.invoke("agent-pinned", "{}").body()).contains("up");
+    }
+
+    private static String pinned(String task, String source) {
+        return """
+                tasks:
+                  - name: %s
+                    runtime: python3.11
+                    handler: m.f
+                    execution: {pinned: true}
+                    code: {inline: "%s", fileName: m.py}
+                """.formatted(task, source);
+    }
+
+    @Test
     void anUnreachableSourceIsReportedAndChangesNothing() throws Exception {
         DeploymentProperties unreachable = new DeploymentProperties(List.of(), java.time.Duration.ofSeconds(1), 1,
                 new DeploymentProperties.Agent(true, "http://127.0.0.1:1/bundle.yaml", null, null,
@@ -153,6 +179,9 @@ class DeploymentAgentTests {
         assertThat(HealthWatch.verdict(4, 3, true, 0.5, 1)).contains("3 of 4");
         assertThat(HealthWatch.verdict(4, 2, true, 0.5, 1)).isNull();
         assertThat(HealthWatch.verdict(0, 0, false, 0.5, 1)).contains("readiness");
+        assertThat(HealthWatch.pinnedDown(java.util.Set.of())).isNull();
+        assertThat(HealthWatch.pinnedDown(new java.util.TreeSet<>(java.util.Set.of("b", "a"))))
+            .isEqualTo("pinned tasks a, b did not come up");
     }
 
     private static String bundle(String task, String body) {
