@@ -146,14 +146,7 @@ class DeploymentAgentTests {
     }
 
     private static String pinned(String task, String source) {
-        return """
-                tasks:
-                  - name: %s
-                    runtime: python3.11
-                    handler: m.f
-                    execution: {pinned: true}
-                    code: {inline: "%s", fileName: m.py}
-                """.formatted(task, source);
+        return task(task, "{pinned: true}", source);
     }
 
     @Test
@@ -185,13 +178,19 @@ class DeploymentAgentTests {
     }
 
     private static String bundle(String task, String body) {
+        return task(task, "{}", "def f(e, c):\\n    " + body + "\\n");
+    }
+
+    /** A bundle of one python task with these execution settings and this module source (YAML-escaped). */
+    private static String task(String task, String execution, String source) {
         return """
                 tasks:
                   - name: %s
                     runtime: python3.11
                     handler: m.f
-                    code: {inline: "def f(e, c):\\n    %s\\n", fileName: m.py}
-                """.formatted(task, body);
+                    execution: %s
+                    code: {inline: "%s", fileName: m.py}
+                """.formatted(task, execution, source);
     }
 
     private static void serve(String tag, String document, PrivateKey key) throws GeneralSecurityException {
