@@ -35,7 +35,7 @@ final class DeviceSimulator implements AutoCloseable {
         ANSWER, FAIL, DROP, HANG, REDIRECT
     }
 
-    /** One request as the device saw it. */
+    /** One request as the device saw it: {@code endNanos} is when its answer started going out. */
     record Request(String device, String method, String resource, long startNanos, long endNanos) {
     }
 
@@ -102,8 +102,12 @@ final class DeviceSimulator implements AutoCloseable {
         Simulated device = device(id);
         int concurrent = device.inFlight.incrementAndGet();
         device.maxInFlight.accumulateAndGet(concurrent, Math::max);
+        long answering = 0;
         try {
             sleep(device.latency);
+            // Taken before the answer goes out: a client that waits for it can start nothing earlier,
+            // whereas a time taken after writing may already be later than its next request's start.
+            answering = System.nanoTime();
             switch (device.behaviour) {
                 case FAIL -> respond(exchange, 500, "{\"error\":\"simulated\"}");
                 case DROP -> exchange.close();
@@ -124,7 +128,8 @@ final class DeviceSimulator implements AutoCloseable {
         finally {
             device.inFlight.decrementAndGet();
             if (this.recording) {
-                this.requests.add(new Request(id, exchange.getRequestMethod(), resource, start, System.nanoTime()));
+                this.requests.add(new Request(id, exchange.getRequestMethod(), resource, start,
+                        (answering != 0) ? answering : System.nanoTime()));
             }
         }
     }
