@@ -57,6 +57,17 @@ class RetentionRounds implements InitializingBean, DisposableBean {
         }
     }
 
+    /**
+     * Under disk pressure, beyond the age and count rules: the oldest ended records of each holder
+     * go, at most {@code share} of them (a batch at least), dead letters last.
+     */
+    void purgeUnderPressure(double share) {
+        for (RetainedRecords holder : holders) {
+            long most = Math.max(retention.batchSize(), (long) Math.ceil(holder.countEnded() * share));
+            purge("oldest-under-pressure", holder::deleteOldestEnded, most);
+        }
+    }
+
     /** Deletes batch after batch until one comes back short, {@code most} are gone, or the round's share is used. */
     private void purge(String what, IntUnaryOperator delete, long most) {
         long left = most;

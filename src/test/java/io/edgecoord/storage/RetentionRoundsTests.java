@@ -20,7 +20,8 @@ class RetentionRoundsTests {
 
     private static StorageProperties properties(long maxCount, int batchSize, int maxBatches) {
         return new StorageProperties(Duration.ofSeconds(1), new StorageProperties.Retention(Duration.ofDays(7),
-                maxCount, Duration.ofDays(30), Duration.ofDays(3), Duration.ofMinutes(1), batchSize, maxBatches));
+                maxCount, Duration.ofDays(30), Duration.ofDays(3), Duration.ofMinutes(1), batchSize, maxBatches),
+                DiskBudgetTests.disk(null));
     }
 
     private RetentionRounds rounds(FakeRecords records, StorageProperties properties) {
@@ -83,6 +84,20 @@ class RetentionRoundsTests {
 
         assertThat(records.logCutoffs).containsOnly(NOW.minus(Duration.ofDays(3)));
         assertThat(purged("logs")).isEqualTo(700);
+    }
+
+    @Test
+    void underDiskPressureDeletesTheOldestEndedRecordsUpToTheShareAndABatchAtLeast() {
+        FakeRecords records = new FakeRecords(0, 0, 0);
+        records.recent = 20_000;
+        RetentionRounds rounds = rounds(records, properties(1_000_000, 500, 100));
+
+        rounds.purgeUnderPressure(0.1);
+        assertThat(purged("oldest-under-pressure")).isEqualTo(2_000);
+
+        records.recent = 100;
+        rounds.purgeUnderPressure(0.1);
+        assertThat(records.recent).as("a batch at least, even of few records").isZero();
     }
 
     /** Holds counts only: old records, old dead letters, old logs, and recent records. */
