@@ -85,7 +85,8 @@ class AttemptScheduler {
         scheduler.submit(new ScheduledCall(request,
                 observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
                 invocation.priority(), execution.weight(),
-                execution.maxQueueLength() != null ? execution.maxQueueLength() : 0));
+                execution.maxQueueLength() != null ? execution.maxQueueLength() : 0,
+                invocation.mode() == Invocation.Mode.SYNC));
     }
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
