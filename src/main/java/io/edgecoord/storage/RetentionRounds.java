@@ -54,6 +54,22 @@ class RetentionRounds implements InitializingBean, DisposableBean {
             purge("logs", limit -> holder.deleteLogsBefore(plan.logsBefore(), limit), Long.MAX_VALUE);
             long excess = RetentionPlan.of(retention, clock.instant(), holder.countEnded()).excessRecords();
             purge("records", holder::deleteOldestEnded, excess);
+            trimLogs(holder);
+        }
+    }
+
+    /** The oldest logs go, batch after batch, until all logs together are within their bound. */
+    private void trimLogs(RetainedRecords holder) {
+        long over = holder.logBytes() - retention.logsMaxTotalSize().toBytes();
+        for (int batch = 0; batch < retention.maxBatchesPerRound() && over > 0; batch++) {
+            long freed = holder.deleteOldestLogs(retention.batchSize());
+            if (freed == 0) {
+                return;
+            }
+            Counter.builder("edgecoord.storage.purged.bytes")
+                    .description("Bytes of logs deleted to keep all logs within logs-max-total-size")
+                    .baseUnit("bytes").register(meters).increment(freed);
+            over -= freed;
         }
     }
 

@@ -60,6 +60,7 @@ record StorageProperties(
      * @param recordsMaxCount the most ended records kept; the oldest go first
      * @param deadLettersMaxAge how long a dead letter is kept (longer: someone must look at it)
      * @param logsMaxAge how long an invocation's log is kept after its end
+     * @param logsMaxTotalSize the most all logs may take; beyond it the oldest logs go first
      * @param interval how often a retention round runs
      * @param batchSize the most records one delete removes, so that no transaction is long
      * @param maxBatchesPerRound the most deletes of one kind a round makes; the next round goes on
@@ -69,6 +70,7 @@ record StorageProperties(
             @DefaultValue("1000000") @Min(1) long recordsMaxCount,
             @DefaultValue("30d") @NotNull Duration deadLettersMaxAge,
             @DefaultValue("7d") @NotNull Duration logsMaxAge,
+            @DefaultValue("1GB") @NotNull DataSize logsMaxTotalSize,
             @DefaultValue("1m") @NotNull Duration interval,
             @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
             @DefaultValue("100") @Min(1) int maxBatchesPerRound) {
