@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.FunctionArns;
 import io.edgecoord.execution.EnvironmentStartException;
 
 /**
@@ -66,6 +67,7 @@ record ProcessPlan(List<String> command, Map<String, String> env, Path workingDi
         env.put("HOME", home.toAbsolutePath().toString());
         env.put("TMPDIR", home.toAbsolutePath().toString());
         env.put("TZ", ":UTC");
+        env.putAll(FunctionArns.greengrass(spec));
         // The code folder is the coordinator's copy of the artifact: keep Python's caches out of it.
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         return Map.copyOf(env);
