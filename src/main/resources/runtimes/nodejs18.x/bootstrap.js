@@ -241,11 +241,7 @@ async function handle(api, handler, headers, body) {
   });
   current = null;
   if ('error' in outcome) {
-    await fail(api, requestId, errorDocument(outcome.error));
-    if (outcome.crashed) {
-      process.exit(1); // as on Lambda: after an uncaught error the process is not to be trusted
-    }
-    return;
+    return fail(api, requestId, errorDocument(outcome.error));
   }
   let payload;
   try {
@@ -261,10 +257,15 @@ async function fail(api, requestId, error) {
   await api.postError(requestId, error);
 }
 
-/** An error nobody caught ends the current invocation with it; outside one, the process. */
+/**
+ * An error nobody caught ends the current invocation with it, and the process goes on. Lambda's
+ * runtime exits there and Lambda starts a new one; here the coordinator would already have placed
+ * the next call on this environment, which would then fail with Runtime.ExitError. Outside an
+ * invocation (a timer of a long-lived function) the process exits, as Node.js itself would.
+ */
 function crash(error) {
   if (current) {
-    current.end({ error, crashed: true });
+    current.end({ error });
     return;
   }
   logError(errorDocument(error));

@@ -131,6 +131,38 @@ class NodeRuntimeIntegrationTests extends CoordinatorIntegrationTest {
     }
 
     @Test
+    void anUncaughtExceptionFailsTheCallItHappensInAndTheEnvironmentGoesOn() {
+        deployInline("node-crash", "index.handler", """
+                exports.handler = async (event) => {
+                  if (event.crash) {
+                    setTimeout(() => { throw new RangeError('late and uncaught'); }, 10);
+                    return new Promise(() => {});
+                  }
+                  return 'fine';
+                };
+                """, 10);
+
+        HttpResponse<String> crashed = client.invoke("node-crash", "{\"crash\": true}");
+        HttpResponse<String> next = client.invoke("node-crash", "{}");
+
+        assertThat(crashed.statusCode()).isEqualTo(502);
+        assertThat(client.json(crashed).path("errorType").asString()).isEqualTo("RangeError");
+        assertThat(client.json(crashed).path("errorMessage").asString()).isEqualTo("late and uncaught");
+        assertThat(next.body()).isEqualTo("\"fine\"");
+        assertThat(client.record(invocationId(next)).path("start").asString()).isEqualTo("WARM");
+    }
+
+    @Test
+    void aPlainHandlerThatReturnsNothingEndsWithNull() {
+        deployInline("node-plain", "index.handler", "exports.handler = function handler(event, context) { console.log(event); };\n", 10);
+
+        HttpResponse<String> result = client.invoke("node-plain", "{\"hello\": 1}");
+
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        assertThat(result.body()).isEqualTo("null");
+    }
+
+    @Test
     void aModuleThatCannotLoadFailsAsAnInitError() {
         deployInline("node-broken", "index.handler", "require('no-such-module');\nexports.handler = async () => 1;\n", 10);
 
