@@ -22,6 +22,11 @@ record ProcessPlan(List<String> command, Map<String, String> env, Path workingDi
 
     /** The file, under the runtime folder, that runs {@code python3.11} tasks. */
     static final String PYTHON_BOOTSTRAP = "python3.11/bootstrap.py";
+    /** The bootstrap and, beside it, the modules Greengrass's Core SDK imports (docs/greengrass.md). */
+    static final List<String> PYTHON_RUNTIME_FILES = List.of(PYTHON_BOOTSTRAP,
+            "python3.11/greengrass_common/__init__.py", "python3.11/greengrass_common/env_vars.py",
+            "python3.11/greengrass_common/function_arn_fields.py", "python3.11/greengrass_ipc_python_sdk/__init__.py",
+            "python3.11/greengrass_ipc_python_sdk/ipc_client.py");
 
     /**
      * Plans the runtime process of one environment.
