@@ -139,6 +139,15 @@ class TaskSettingsTests {
     }
 
     @Test
+    void refusesANodeTaskAsAPlainProcess() {
+        DeployTaskRequest node = new DeployTaskRequest("hello", "nodejs18.x", "index.handler", null, null, null, null,
+                null, ExecutionSettingsTests.execution("none", null, null, null, null, null, null, null, null), null,
+                null);
+        assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(node))
+            .withMessageContaining("nodejs18.x tasks need their runtime's container image");
+    }
+
+    @Test
     void keepsSecretVariablesOutOfTheSettingsButChecksThemBesideTheOthers() {
         DeployTaskRequest request = withSecrets(Map.of("MODE", "test"), Map.of("DB_PASSWORD", "hunter2"));
         assertThat(TaskSettings.of(request).environment()).containsOnlyKeys("MODE");
