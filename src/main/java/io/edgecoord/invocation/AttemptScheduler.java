@@ -80,7 +80,8 @@ class AttemptScheduler {
             CompletableFuture<String> output) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
-                invocation.deadlineAt());
+                invocation.deadlineAt(), invocation.alias(),
+                ClientContexts.of(invocation.clientContext(), invocation.cause()));
         TaskExecution execution = task.execution();
         scheduler.submit(new ScheduledCall(request,
                 observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),

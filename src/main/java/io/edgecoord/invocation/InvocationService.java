@@ -113,6 +113,20 @@ class InvocationService {
     }
 
     /**
+     * A call another module makes for a task's code: by qualifier, awaited (one attempt) or an event
+     * (retried), with its cause and the client context the callee's runtime is handed.
+     *
+     * @throws io.edgecoord.task.AliasNotFoundException when the qualifier names no alias of the task
+     */
+    Accepted invokeCalled(TaskCall call) {
+        byte[] event = checkPayload(call.payload());
+        TaskAliases.Target target = aliases.resolve(call.task(), call.qualifier());
+        return accept(resolve(call.task(), target.version()), event,
+                call.awaited() ? Invocation.Mode.SYNC : Invocation.Mode.ASYNC, call.cause(), CallLimits.NONE,
+                invocation -> invocation.viaAlias(target.alias()).withClientContext(call.clientContext()));
+    }
+
+    /**
      * As {@link #invoke(String, Integer, byte[], Invocation.Mode)} under a client's idempotency key:
      * the first call with the key, while within its window, is answered instead of a new one.
      *

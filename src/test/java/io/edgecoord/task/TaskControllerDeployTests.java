@@ -129,7 +129,7 @@ class TaskControllerDeployTests {
                 {"name":"hello","runtime":"nodejs20.x","handler":"index.handler","code":{"inline":"x"}}""")
             .andExpect(problem(400, "invalid-task"))
             .andExpect(jsonPath("$.validRuntimes").value(contains("python3.11", "java17",
-                    "provided")));
+                    "provided", "nodejs18.x")));
     }
 
     @Test

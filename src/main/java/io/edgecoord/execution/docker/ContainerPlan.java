@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.FunctionArns;
 
 /**
  * Everything the engine is told when an environment's container is created: a pure function of
@@ -65,6 +66,7 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         env.put("HOME", "/tmp");
         env.put("TZ", ":UTC");
+        env.putAll(FunctionArns.greengrass(spec));
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
