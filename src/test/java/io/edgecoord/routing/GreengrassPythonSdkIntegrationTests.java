@@ -188,6 +188,24 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(client.delete("/api/v1/tasks/gg-hello").statusCode()).isEqualTo(204);
     }
 
+    /** Not a benchmark: a bound that catches a seam gone slow (a connection that waits, a poll that sleeps). */
+    @Test
+    void seamCallsFromInsideAWarmContainerTakeMillisecondsNotSeconds() {
+        register("gg-pump-3");
+        deployFunction("gg-adder-m", "gg_adder", "{}", "");
+        deployFunction("gg-fn-measure", "gg_function", """
+                {"publish": ["gg/out/#"], "shadows": {"read": ["gg-pump-3"], "write": ["gg-pump-3"]},
+                 "invoke": ["gg-adder-m"]}""", "");
+
+        JsonNode spent = invoke("gg-fn-measure",
+                "{\"action\": \"measure\", \"thing\": \"gg-pump-3\", \"adder\": \"gg-adder-m\"}");
+
+        System.out.println("Greengrass seam, ms per call from inside the container (30 calls): " + spent);
+        for (String call : List.of("publish", "shadowGet", "invoke")) {
+            assertThat(spent.path(call).path("median").asDouble()).as(call + ": " + spent).isBetween(0.0, 500.0);
+        }
+    }
+
     /** The next message the outside client received on {@code topic}, skipping others; null after the wait. */
     private String next(String topic, int seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
