@@ -139,17 +139,32 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
     @Test
     void aSubscriptionsCallCarriesItsTopicAsTheSubjectInTheContext() throws Exception {
         deployFunction("gg-fn-sub", "gg_function", PERMISSIONS, "");
+        subscribe("gg/in/envelope/#", "task:gg-fn-sub");
+        subscribe("gg/in/bare/#", "function:gg-fn-sub");
+
+        outside.publish("gg/in/envelope/sensor-7", "{\"t\": 21}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode enveloped = seen();
+        outside.publish("gg/in/bare/sensor-8", "{\"t\": 22}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode bare = seen();
+
+        assertThat(enveloped.path("subject").asString()).isEqualTo("gg/in/envelope/sensor-7");
+        assertThat(enveloped.at("/event/data/t").asInt()).isEqualTo(21);
+        // A function: target hands the message itself as the event, as Greengrass did.
+        assertThat(bare.path("subject").asString()).isEqualTo("gg/in/bare/sensor-8");
+        assertThat(bare.path("event").toString()).isEqualTo("{\"t\":22}");
+    }
+
+    private void subscribe(String topics, String target) {
         HttpResponse<String> subscription = client.postJson("/api/v1/subscriptions", """
-                {"source": "mqtt", "subject": "gg/in/#", "target": "task:gg-fn-sub"}""");
+                {"source": "mqtt", "subject": "%s", "target": "%s"}""".formatted(topics, target));
         assertThat(subscription.statusCode()).as(subscription.body()).isIn(200, 201);
+    }
 
-        outside.publish("gg/in/sensor-7", "{\"t\": 21}".getBytes(StandardCharsets.UTF_8), 1, false);
-
+    /** What the function published on gg/out/seen about the call a subscription made. */
+    private JsonNode seen() throws InterruptedException {
         String seen = next("gg/out/seen", 60);
         assertThat(seen).as("the function's publish").startsWith("gg/out/seen ");
-        JsonNode message = JsonMapper.shared().readTree(seen.substring("gg/out/seen ".length()));
-        assertThat(message.path("subject").asString()).isEqualTo("gg/in/sensor-7");
-        assertThat(message.at("/event/data/t").asInt()).isEqualTo(21);
+        return JsonMapper.shared().readTree(seen.substring("gg/out/seen ".length()));
     }
 
     @Test
