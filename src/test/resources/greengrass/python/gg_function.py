@@ -4,6 +4,7 @@
 import base64
 import json
 import os
+import time
 
 import greengrasssdk
 
@@ -45,7 +46,25 @@ def function_handler(event, context):
                 'aws_request_id': context.aws_request_id, 'remaining': context.get_remaining_time_in_millis(),
                 'client_context': vars(context.client_context) if context.client_context else None,
                 'MY_FUNCTION_ARN': os.environ['MY_FUNCTION_ARN']}
+    if action == 'measure':
+        iot_client.update_thing_shadow(thingName=event['thing'], payload=json.dumps({'state': {'reported': {'m': 1}}}))
+        adder = 'arn:aws:lambda:edge:000000000000:function:' + event['adder']
+        return {'publish': timed(lambda: iot_client.publish(topic='gg/out/measure', payload='m')),
+                'shadowGet': timed(lambda: iot_client.get_thing_shadow(thingName=event['thing'])),
+                'invoke': timed(lambda: lambda_client.invoke(FunctionName=adder, Payload='{"a": 1, "b": 2}'))}
     raise ValueError('unknown action ' + action)
+
+
+def timed(call, times=30):
+    """Milliseconds each of `times` calls took, after one warm-up call: median and slowest."""
+    call()
+    spent = []
+    for _ in range(times):
+        start = time.perf_counter()
+        call()
+        spent.append((time.perf_counter() - start) * 1000)
+    spent.sort()
+    return {'median': round(spent[len(spent) // 2], 2), 'max': round(spent[-1], 2)}
 
 
 def error_of(call):

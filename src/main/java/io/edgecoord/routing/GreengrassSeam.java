@@ -114,7 +114,8 @@ class GreengrassSeam {
         CompletableFuture<TaskCall.Ended> end = results.find(caller.taskName(), id).orElseThrow(() ->
                 GatewayProblems.exception(HttpStatus.NOT_FOUND, "greengrass-invocation-not-found",
                         "No call " + id + " of this task is known here (results are kept in memory, the latest "
-                                + GreengrassResults.MAX_KEPT + ")."));
+                                + GreengrassResults.MAX_KEPT + " calls within " + GreengrassResults.MAX_BYTES
+                                + " bytes)."));
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             TaskCall.Ended ended = end.get(waitSeconds, TimeUnit.SECONDS);

@@ -6,14 +6,16 @@ core over a local HTTP port; here it goes to the coordinator's Greengrass seam o
 environment's own Runtime API endpoint ($AWS_LAMBDA_RUNTIME_API + $GG_EDGECOORD_SEAM), whose
 socket tells the coordinator who calls, so no token travels. Standard library only.
 
-One connection a request: the SDK may be called from several threads at once (a Timer loop
-beside the handler), and an http.client connection is not thread-safe.
+One kept-alive connection a thread: the SDK may be called from several threads at once (a Timer
+loop beside the handler), an http.client connection is not thread-safe, and a new connection
+a call makes the container's socat forwarder fork, which costs more than the call.
 """
 
 import base64
 import http.client
 import json
 import os
+import threading
 
 _MAX_POLLS = 100  # x the wait below: a RequestResponse call longer than Lambda's 900 s has failed
 
@@ -42,6 +44,7 @@ class IPCClient:
         self._host, self._port = host, int(port_text)
         self._seam = os.environ.get("GG_EDGECOORD_SEAM", "/edgecoord/v1/greengrass").rstrip("/")
         self._wait = wait_seconds
+        self._local = threading.local()
 
     def post_work(self, function_arn, payload, client_context, invocation_type="RequestResponse"):
         """Posts work for function_arn; returns its invocation id."""
@@ -70,16 +73,24 @@ class IPCClient:
         raise IPCException("work {} for {} did not end".format(invocation_id, function_arn))
 
     def _request(self, method, path, body):
-        connection = http.client.HTTPConnection(self._host, self._port, timeout=self._wait + 30)
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        connection = getattr(self._local, "connection", None)
+        reused = connection is not None
+        if connection is None:
+            connection = self._local.connection = http.client.HTTPConnection(
+                self._host, self._port, timeout=self._wait + 30)
         try:
-            headers = {"Content-Type": "application/json"} if body is not None else {}
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             return response.status, response.read()
         except (OSError, http.client.HTTPException) as e:
-            raise IPCException("the coordinator cannot be reached at {}:{}: {}".format(self._host, self._port, e))
-        finally:
             connection.close()
+            self._local.connection = None
+            # A kept connection the coordinator closed while idle (Jetty's idle timeout) fails
+            # before the request reached it, so it is asked again once, on a new connection.
+            if reused and isinstance(e, (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)):
+                return self._request(method, path, body)
+            raise IPCException("the coordinator cannot be reached at {}:{}: {}".format(self._host, self._port, e))
 
 
 def _text(value):

@@ -139,17 +139,32 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
     @Test
     void aSubscriptionsCallCarriesItsTopicAsTheSubjectInTheContext() throws Exception {
         deployFunction("gg-fn-sub", "gg_function", PERMISSIONS, "");
+        subscribe("gg/in/envelope/#", "task:gg-fn-sub");
+        subscribe("gg/in/bare/#", "function:gg-fn-sub");
+
+        outside.publish("gg/in/envelope/sensor-7", "{\"t\": 21}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode enveloped = seen();
+        outside.publish("gg/in/bare/sensor-8", "{\"t\": 22}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode bare = seen();
+
+        assertThat(enveloped.path("subject").asString()).isEqualTo("gg/in/envelope/sensor-7");
+        assertThat(enveloped.at("/event/data/t").asInt()).isEqualTo(21);
+        // A function: target hands the message itself as the event, as Greengrass did.
+        assertThat(bare.path("subject").asString()).isEqualTo("gg/in/bare/sensor-8");
+        assertThat(bare.path("event").toString()).isEqualTo("{\"t\":22}");
+    }
+
+    private void subscribe(String topics, String target) {
         HttpResponse<String> subscription = client.postJson("/api/v1/subscriptions", """
-                {"source": "mqtt", "subject": "gg/in/#", "target": "task:gg-fn-sub"}""");
+                {"source": "mqtt", "subject": "%s", "target": "%s"}""".formatted(topics, target));
         assertThat(subscription.statusCode()).as(subscription.body()).isIn(200, 201);
+    }
 
-        outside.publish("gg/in/sensor-7", "{\"t\": 21}".getBytes(StandardCharsets.UTF_8), 1, false);
-
+    /** What the function published on gg/out/seen about the call a subscription made. */
+    private JsonNode seen() throws InterruptedException {
         String seen = next("gg/out/seen", 60);
         assertThat(seen).as("the function's publish").startsWith("gg/out/seen ");
-        JsonNode message = JsonMapper.shared().readTree(seen.substring("gg/out/seen ".length()));
-        assertThat(message.path("subject").asString()).isEqualTo("gg/in/sensor-7");
-        assertThat(message.at("/event/data/t").asInt()).isEqualTo(21);
+        return JsonMapper.shared().readTree(seen.substring("gg/out/seen ".length()));
     }
 
     @Test
@@ -186,6 +201,24 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
                 "hello/world Hello world! Sent from Greengrass Core running on platform: Linux"));
         assertThat(client.json(client.get("/api/v1/invocations?task=gg-hello")).path("items").size()).isZero();
         assertThat(client.delete("/api/v1/tasks/gg-hello").statusCode()).isEqualTo(204);
+    }
+
+    /** Not a benchmark: a bound that catches a seam gone slow (a connection that waits, a poll that sleeps). */
+    @Test
+    void seamCallsFromInsideAWarmContainerTakeMillisecondsNotSeconds() {
+        register("gg-pump-3");
+        deployFunction("gg-adder-m", "gg_adder", "{}", "");
+        deployFunction("gg-fn-measure", "gg_function", """
+                {"publish": ["gg/out/#"], "shadows": {"read": ["gg-pump-3"], "write": ["gg-pump-3"]},
+                 "invoke": ["gg-adder-m"]}""", "");
+
+        JsonNode spent = invoke("gg-fn-measure",
+                "{\"action\": \"measure\", \"thing\": \"gg-pump-3\", \"adder\": \"gg-adder-m\"}");
+
+        System.out.println("Greengrass seam, ms per call from inside the container (30 calls): " + spent);
+        for (String call : List.of("publish", "shadowGet", "invoke")) {
+            assertThat(spent.path(call).path("median").asDouble()).as(call + ": " + spent).isBetween(0.0, 500.0);
+        }
     }
 
     /** The next message the outside client received on {@code topic}, skipping others; null after the wait. */
