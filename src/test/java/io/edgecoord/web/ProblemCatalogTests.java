@@ -24,6 +24,7 @@ class ProblemCatalogTests {
             Pattern.compile("Problems\\.type\\(\"([a-z]+(?:-[a-z]+)*)\"\\)"),
             Pattern.compile("problem\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
             Pattern.compile("super\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
+            Pattern.compile("exception\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
             Pattern.compile("\\(\\d{3}, \"([a-z]+(?:-[a-z]+)*)\", \""));
 
     private final ProblemCatalog catalog = ProblemCatalog.load();
