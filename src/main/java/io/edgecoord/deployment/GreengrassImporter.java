@@ -19,7 +19,7 @@ import io.edgecoord.task.TaskBundles;
 @Service
 class GreengrassImporter {
 
-    private static final YAMLMapper yaml = YAMLMapper.builder().enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+    private static final YAMLMapper yaml = YAMLMapper.builder().enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
         .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
 
     private final TaskBundles tasks;

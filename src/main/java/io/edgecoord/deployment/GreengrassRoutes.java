@@ -54,6 +54,10 @@ final class GreengrassRoutes {
             }
             route(GreengrassArns.endpoint(source), subject, GreengrassArns.endpoint(target), at);
         }
+        if (!this.subscriptions.isEmpty()) {
+            report.approximated("subscriptions", "a routed message reaches a function as edgecoord's event envelope: "
+                    + "the message is its 'data', the topic its 'subject' (Greengrass passed the bare message).");
+        }
     }
 
     private void route(Endpoint from, String subject, Endpoint to, String at) {
