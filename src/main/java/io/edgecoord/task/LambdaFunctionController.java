@@ -137,7 +137,9 @@ class LambdaFunctionController {
 
     @Operation(operationId = "lambdaPublishVersion", summary = "Lambda PublishVersion: names the latest version")
     @PostMapping(FUNCTIONS + "/{function}/versions")
-    ResponseEntity<Map<String, Object>> publish(@PathVariable String function, @RequestHeader HttpHeaders headers) {
+    ResponseEntity<Map<String, Object>> publish(@PathVariable String function,
+            @RequestBody(required = false) JsonNode body, @RequestHeader HttpHeaders headers) {
+        this.functions.requireRevision(name(function), body);
         TaskResponse task = this.registry.find(name(function));
         return ResponseEntity.status(HttpStatus.CREATED).body(latest(headers, task, true));
     }

@@ -57,6 +57,7 @@ class LambdaFunctions {
 
     /** UpdateFunctionCode. */
     TaskResponse updateCode(String name, JsonNode body) {
+        requireRevision(name, body);
         String zip = text(body, "ZipFile");
         if (zip == null) {
             throw LambdaException.invalid("ZipFile is required: edgecoord takes code as a zip only.");
@@ -66,6 +67,7 @@ class LambdaFunctions {
 
     /** UpdateFunctionConfiguration, as a merge patch of the task; Environment replaces every variable. */
     TaskResponse updateConfiguration(String name, JsonNode body) {
+        requireRevision(name, body);
         ObjectNode patch = this.json.createObjectNode();
         Optional.ofNullable(text(body, "Runtime"))
             .ifPresent((runtime) -> patch.put("runtime", LambdaShapes.runtime(runtime).id()));
@@ -83,6 +85,18 @@ class LambdaFunctions {
             patch.set("environment", environment);
         }
         return this.patcher.patch(name, patch, TaskController::authorize).task();
+    }
+
+    /**
+     * Refuses a change conditioned on a {@code RevisionId} that is no longer the latest version's
+     * (checked before the change, so two writers racing with the same id may both pass).
+     */
+    void requireRevision(String name, JsonNode body) {
+        String expected = (body != null) ? text(body, "RevisionId") : null;
+        TaskResponse task = this.registry.find(name);
+        if (expected != null && !expected.equals(LambdaShapes.revision(task.name(), task.version()))) {
+            throw LambdaException.stale();
+        }
     }
 
     /** Put/DeleteFunctionConcurrency: the task's most environments ({@code null} removes the cap). */
