@@ -58,7 +58,7 @@ final class BundleParser {
         }
         return new Bundle(prune.asBoolean(false), named(root, "tasks"), aliases(root.path("aliases")),
                 subscriptions(root.path("subscriptions")), named(root, "deviceProfiles"), named(root, "devices"),
-                keys(root.path("keys")));
+                keys(root.path("keys")), java.util.Set.copyOf(root.propertyNames()));
     }
 
     /** Items that are REST bodies of their module, known by their {@code name}. */

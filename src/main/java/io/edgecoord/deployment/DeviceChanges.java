@@ -44,9 +44,11 @@ class DeviceChanges {
         List<String> createdDevices = new ArrayList<>();
         List<String> changedDevices = new ArrayList<>();
         put(bundle.devices(), "devices", createdDevices, changedDevices, this.devices::putDevice);
-        List<String> deletedDevices = stale(devicesBefore, bundle.devices(), "device:", pruning);
+        List<String> deletedDevices = stale(devicesBefore, bundle.devices(), "device:", pruning,
+                bundle.sections().contains("devices"));
         deletedDevices.forEach(this.devices::deleteDevice);
-        List<String> deletedProfiles = stale(profilesBefore, bundle.deviceProfiles(), "profile:", pruning);
+        List<String> deletedProfiles = stale(profilesBefore, bundle.deviceProfiles(), "profile:", pruning,
+                bundle.sections().contains("deviceProfiles"));
         for (String profile : deletedProfiles) {
             try {
                 this.devices.deleteProfile(profile);
@@ -80,8 +82,8 @@ class DeviceChanges {
     }
 
     private static List<String> stale(List<String> before, List<Map<String, Object>> named, String kind,
-            Pruning pruning) {
+            Pruning pruning, boolean sectionGiven) {
         Set<String> names = named.stream().map(Bundle::name).collect(Collectors.toSet());
-        return before.stream().filter((n) -> !names.contains(n) && pruning.removes(kind + n)).toList();
+        return before.stream().filter((n) -> !names.contains(n) && pruning.removes(kind + n, sectionGiven)).toList();
     }
 }

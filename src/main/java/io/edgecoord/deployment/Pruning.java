@@ -25,4 +25,12 @@ record Pruning(boolean all, Set<String> createdLater) {
     boolean removes(String resource) {
         return this.all || this.createdLater.contains(resource);
     }
+
+    /**
+     * As {@link #removes(String)}, for a kind that a pruning bundle deletes only when it has the
+     * kind's section ({@code sectionGiven}); a rollback removes what later bundles created whatever.
+     */
+    boolean removes(String resource, boolean sectionGiven) {
+        return (this.all && sectionGiven) || this.createdLater.contains(resource);
+    }
 }

@@ -199,7 +199,7 @@ class BundleDevicesTests {
     }
 
     @Test
-    void aPruningBundleDeletesTheDevicesAndProfilesItNoLongerNames() {
+    void aPruningBundleDeletesTheDevicesAndProfilesItNoLongerNamesButNoneWithoutTheirSections() {
         CoordinatorClient client = new CoordinatorClient(port);
         String kept = profile("meter-f") + "devices:\n" + device("pf-1", "meter-f", "LOCKED");
         HttpResponse<String> both = client.post("/api/v1/deployments", "application/yaml", profile("meter-f")
@@ -216,6 +216,10 @@ class BundleDevicesTests {
         assertThat(diff.path("deviceProfiles").path("deleted").toString()).contains("\"meter-g\"")
             .doesNotContain("meter-f");
         assertThat(client.get("/api/v1/devices/pf-2").statusCode()).isEqualTo(200);
+        HttpResponse<String> withoutDevices = client.post("/api/v1/deployments?dryRun=true", "application/yaml",
+                "prune: true\ntasks: []\n");
+        assertThat(client.json(withoutDevices).path("diff").path("devices").path("deleted")).isEmpty();
+        assertThat(client.json(withoutDevices).path("diff").path("deviceProfiles").path("deleted")).isEmpty();
     }
 
     private static int polled(String device) {

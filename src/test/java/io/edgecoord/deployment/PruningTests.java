@@ -28,6 +28,15 @@ class PruningTests {
     }
 
     @Test
+    void aPruningBundleDeletesDevicesOnlyWhenItHasTheirSectionButARollbackRemovesLaterOnesWhatever() {
+        assertThat(new Pruning(true, Set.of()).removes("device:d", false)).isFalse();
+        assertThat(new Pruning(true, Set.of()).removes("device:d", true)).isTrue();
+        assertThat(new Pruning(false, Set.of("device:d")).removes("device:d", false)).isTrue();
+        assertThat(BundleParser.parse("prune: true\ndevices: []").sections()).contains("devices");
+        assertThat(BundleParser.parse("prune: true\ntasks: []").sections()).doesNotContain("devices");
+    }
+
+    @Test
     void aRollbackDeletesTheSubscriptionsLaterBundlesCreatedAndKeepsTheOthers() {
         Spec later = new Spec("devices", "devices/+/readings/t", "task:b", null);
         Spec byHand = new Spec("devices", "devices/+/readings/h", "task:b", null);
