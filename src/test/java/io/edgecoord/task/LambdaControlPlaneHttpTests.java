@@ -125,6 +125,25 @@ class LambdaControlPlaneHttpTests extends ProcessCoordinatorTest {
     }
 
     @Test
+    void aDescriptionIsKeptAndAnsweredAndChangesTheRevisionId() {
+        CreateFunctionResponse created = this.lambda.createFunction((create) -> create.functionName("sdk-described")
+            .runtime(Runtime.PYTHON3_11).handler("app.handle").role("arn:aws:iam::123456789012:role/ignored")
+            .description("reads the boiler").code((code) -> code.zipFile(zip("d"))));
+        assertThat(created.description()).isEqualTo("reads the boiler");
+
+        var changed = this.lambda.updateFunctionConfiguration((update) -> update.functionName("sdk-described")
+            .description("reads both boilers"));
+
+        assertThat(changed.description()).isEqualTo("reads both boilers");
+        assertThat(changed.revisionId()).isNotEqualTo(created.revisionId());
+        assertThat(this.lambda.getFunction((get) -> get.functionName("sdk-described")).configuration().description())
+            .isEqualTo("reads both boilers");
+        assertThat(this.lambda.listFunctions().functions()).filteredOn((f) -> f.functionName().equals("sdk-described"))
+            .extracting(FunctionConfiguration::description).containsExactly("reads both boilers");
+        this.lambda.deleteFunction((delete) -> delete.functionName("sdk-described"));
+    }
+
+    @Test
     void listsFunctionsPageByPageWithMarkers() {
         for (String name : List.of("page-a", "page-b", "page-c")) {
             create(name);
