@@ -107,6 +107,26 @@ class GreengrassImportTests {
         });
     }
 
+    @Test
+    void aJsonImportNamesCodeByItsSha256AndIsRefusedNamingTheItemWhenNoneIsStored() {
+        CoordinatorClient client = new CoordinatorClient(port);
+
+        HttpResponse<String> refused = client.postJson("/api/v1/deployments/import/greengrass-v1", """
+                {"functionDefinitionVersion": {"Definition": {"Functions": [
+                   {"Id": "a", "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:JsonOnly:1",
+                    "FunctionConfiguration": {"Executable": "m.h", "MemorySize": 131072, "Timeout": 3}}]}},
+                 "functions": {"JsonOnly": {"runtime": "python3.11", "codeSha256": "%s"}}}
+                """.formatted("0".repeat(64)));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(client.json(refused).path("item").asString()).isEqualTo("tasks[0] (JsonOnly).code.sha256");
+        HttpResponse<String> unnamed = client.postJson("/api/v1/deployments/import/greengrass-v1",
+                "{\"functionDefinitionVersion\": {\"Definition\": {\"Functions\": [{\"FunctionArn\": \"x\"}]}}}");
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(client.json(unnamed).path("type").asString()).endsWith("/invalid-greengrass-group");
+        assertThat(client.get("/api/v1/tasks/JsonOnly").statusCode()).isEqualTo(404);
+    }
+
     private static String succeeded(CoordinatorClient client, String task) {
         JsonNode items = client.json(client.get("/api/v1/invocations?task=" + task + "&status=SUCCEEDED")).path("items");
         return items.toString();
