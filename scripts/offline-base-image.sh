@@ -10,7 +10,7 @@
 set -euo pipefail
 
 tag="${1:-debian:bookworm-slim}"
-include="${2:-python3,socat,curl,ca-certificates,openjdk-17-jre-headless}"
+include="${2:-python3,socat,curl,ca-certificates,openjdk-17-jre-headless,nodejs}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 docker info >/dev/null 2>&1 || { echo "offline-base-image: no Docker engine answers (docker info)" >&2; exit 1; }

@@ -12,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class EdgecoordApplication {
 
     public static void main(String[] args) {
+        ShutdownSignals.install();
         SpringApplication.run(EdgecoordApplication.class, args);
     }
 }

@@ -6,7 +6,9 @@ handler(event, context), POST the result or the error. It behaves as AWS's Pytho
 a handler can tell: the same context attributes, the same error types and JSON error shape
 ({"errorMessage", "errorType", "requestId", "stackTrace"}). Differences: a handler that cannot be
 found fails at init (POST /init/error) instead of at the first invocation, and a bytes result is
-posted as it is (application/octet-stream) instead of failing to marshal.
+posted as it is (application/octet-stream) instead of failing to marshal. The handler's module is
+imported at start, before the first invocation, so module-level code (a Greengrass pinned
+function's loop) runs as soon as the environment does.
 
 Everything printed goes to stdout/stderr, which is the function's log.
 """
@@ -94,12 +96,41 @@ class RuntimeApi:
             log(f"edgecoord-runtime: POST {path} answered {status}: {answer[:500]!r}")
 
 
-class LambdaContext:
-    """The context object a handler receives, as on AWS Lambda."""
+class ClientContext:
+    """Lambda's client context: client, custom and env, from the JSON the Runtime API sends.
 
-    def __init__(self, request_id, deadline_ms, invoked_function_arn):
+    Greengrass put the topic of a routed message in custom["subject"]; edgecoord does the same.
+    """
+
+    def __init__(self, document):
+        self.client = document.get("client")
+        self.custom = document.get("custom")
+        self.env = document.get("env")
+
+    @staticmethod
+    def parse(header):
+        """The context in a Lambda-Runtime-Client-Context header, or None when there is none."""
+        if not header:
+            return None
+        try:
+            document = json.loads(header)
+        except ValueError:
+            log(f"edgecoord-runtime: ignoring a client context that is not JSON: {header[:200]!r}")
+            return None
+        return ClientContext(document) if isinstance(document, dict) else None
+
+    def __repr__(self):
+        return f"ClientContext([client={self.client},custom={self.custom},env={self.env}])"
+
+
+class LambdaContext:
+    """The context object a handler receives, as on AWS Lambda (and Greengrass's function_arn)."""
+
+    def __init__(self, request_id, deadline_ms, invoked_function_arn, client_context=None):
         self.aws_request_id = request_id
         self.invoked_function_arn = invoked_function_arn
+        # Greengrass's Python context named it so; the ARN of the version or alias invoked.
+        self.function_arn = invoked_function_arn
         self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
         self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
         # A string, as on Lambda.
@@ -108,7 +139,7 @@ class LambdaContext:
             "AWS_LAMBDA_LOG_GROUP_NAME", f"/aws/lambda/{self.function_name}")
         self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME", "")
         self.identity = None
-        self.client_context = None
+        self.client_context = client_context
         self._deadline_ms = deadline_ms
 
     def get_remaining_time_in_millis(self):
@@ -193,7 +224,8 @@ def handle(api, handler, headers, body):
     else:
         os.environ.pop("_X_AMZN_TRACE_ID", None)
     context = LambdaContext(request_id, int(headers.get("Lambda-Runtime-Deadline-Ms") or 0),
-                            headers.get("Lambda-Runtime-Invoked-Function-Arn"))
+                            headers.get("Lambda-Runtime-Invoked-Function-Arn"),
+                            ClientContext.parse(headers.get("Lambda-Runtime-Client-Context")))
     try:
         event = json.loads(body) if body else None
     except ValueError as e:
@@ -227,8 +259,12 @@ def flush():
 def main():
     task_root = os.environ.get("LAMBDA_TASK_ROOT", "/var/task")
     # sys.path[0] is this script's folder; the task root takes its place, so a task module named
-    # "bootstrap" is the task's, not this file.
+    # "bootstrap" is the task's, not this file. The folder comes back after it for the modules a
+    # Greengrass core gave its functions (greengrass_common, greengrass_ipc_python_sdk), so that
+    # the Greengrass SDK a function bundles finds them; a copy in the task's zip goes first.
+    runtime_dir = sys.path[0]
     sys.path[0] = task_root
+    sys.path.insert(1, runtime_dir)
     api = RuntimeApi(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
     try:
         handler = load_handler(os.environ.get("_HANDLER", ""))

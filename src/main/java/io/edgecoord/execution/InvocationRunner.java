@@ -164,12 +164,12 @@ final class InvocationRunner {
 
     private RuntimeInvocation invocation(Environment env, ExecutionRequest request, Instant endsAt) {
         return new RuntimeInvocation(request.invocationId(), request.payload(), endsAt.toEpochMilli(),
-                functionArn(env.spec()), traceId());
+                functionArn(env.spec(), request.alias()), traceId(), request.clientContext());
     }
 
-    /** An ARN-shaped id, as Lambda runtimes expect to find one. */
-    static String functionArn(EnvironmentSpec spec) {
-        return "arn:aws:lambda:edge:000000000000:function:" + spec.taskName() + ":" + spec.taskVersion();
+    /** An ARN-shaped id, as Lambda runtimes expect to find one: of the alias the call named, else of the version. */
+    static String functionArn(EnvironmentSpec spec, String alias) {
+        return FunctionArns.qualified(spec.taskName(), alias != null ? alias : Integer.toString(spec.taskVersion()));
     }
 
     private String traceId() {

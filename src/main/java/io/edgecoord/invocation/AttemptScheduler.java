@@ -80,12 +80,14 @@ class AttemptScheduler {
             CompletableFuture<String> output) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
-                invocation.deadlineAt());
+                invocation.deadlineAt(), invocation.alias(),
+                ClientContexts.of(invocation.clientContext(), invocation.cause()));
         TaskExecution execution = task.execution();
         scheduler.submit(new ScheduledCall(request,
                 observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
                 invocation.priority(), execution.weight(),
-                execution.maxQueueLength() != null ? execution.maxQueueLength() : 0));
+                execution.maxQueueLength() != null ? execution.maxQueueLength() : 0,
+                invocation.mode() == Invocation.Mode.SYNC));
     }
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,

@@ -72,6 +72,8 @@ class Invocation extends AssignedIdEntity {
     private Instant handedOverAt;
     private Instant cancelRequestedAt;
     private String aliasName;
+    @Column(length = 4096)
+    private String clientContext;
 
     protected Invocation() {
     }
@@ -123,6 +125,17 @@ class Invocation extends AssignedIdEntity {
     /** The alias the call asked for, or {@code null}; {@link #taskVersion()} is the version that ran. */
     String alias() {
         return aliasName;
+    }
+
+    /** Gives a new record the Lambda client context (JSON text) its caller sent; null for none. */
+    Invocation withClientContext(String context) {
+        this.clientContext = context;
+        return this;
+    }
+
+    /** The client context its caller sent, or null. */
+    String clientContext() {
+        return clientContext;
     }
 
     /** Binds a new record to a client's idempotency key and the sha256 (hex) of its payload. */

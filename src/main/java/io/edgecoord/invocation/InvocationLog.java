@@ -15,6 +15,8 @@ class InvocationLog extends AssignedIdEntity {
     private String invocationId;
     private String text;
     private boolean truncated;
+    /** The text's size in UTF-8, which retention sums for the logs' total bound. */
+    private long sizeBytes;
 
     protected InvocationLog() {
     }
@@ -28,6 +30,7 @@ class InvocationLog extends AssignedIdEntity {
         this.invocationId = invocationId;
         this.text = text;
         this.truncated = truncated;
+        this.sizeBytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     String text() { return text; }

@@ -19,6 +19,25 @@ interface InvocationLogRepository extends JpaRepository<InvocationLog, String> {
     java.util.List<String> findEndedBefore(@Param("statuses") java.util.List<InvocationStatus> statuses,
             @Param("cutoff") java.time.Instant cutoff, org.springframework.data.domain.Limit limit);
 
+    /** What all logs take, in bytes. */
+    @Query("select coalesce(sum(l.sizeBytes), 0) from InvocationLog l")
+    long totalBytes();
+
+    /** The oldest logs of ended invocations, oldest end first: their ids and sizes. */
+    @Query("""
+            select l.invocationId as id, l.sizeBytes as bytes from InvocationLog l
+            join Invocation i on i.id = l.invocationId
+            where i.status in :statuses order by i.finishedAt""")
+    java.util.List<LogSize> findOldestEnded(@Param("statuses") java.util.List<InvocationStatus> statuses,
+            org.springframework.data.domain.Limit limit);
+
+    /** A log's id and size. */
+    interface LogSize {
+        String getId();
+
+        long getBytes();
+    }
+
     @Modifying
     @Query("delete from InvocationLog l where l.invocationId in :ids")
     int deleteByIds(@Param("ids") java.util.List<String> ids);

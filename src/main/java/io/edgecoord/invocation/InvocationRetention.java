@@ -64,6 +64,23 @@ class InvocationRetention implements RetainedRecords {
         });
     }
 
+    @Override
+    public long logBytes() {
+        return logs.totalBytes();
+    }
+
+    @Override
+    public long deleteOldestLogs(int limit) {
+        return transactions.execute(status -> {
+            List<InvocationLogRepository.LogSize> oldest = logs.findOldestEnded(ENDED, Limit.of(limit));
+            if (oldest.isEmpty()) {
+                return 0L;
+            }
+            logs.deleteByIds(oldest.stream().map(InvocationLogRepository.LogSize::getId).toList());
+            return oldest.stream().mapToLong(InvocationLogRepository.LogSize::getBytes).sum();
+        });
+    }
+
     private int deleteRecords(Supplier<List<String>> find) {
         return transactions.execute(status -> {
             List<String> ids = find.get();

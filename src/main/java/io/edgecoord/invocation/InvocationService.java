@@ -24,6 +24,8 @@ import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.scheduler.QueueFullException;
+import io.edgecoord.storage.DiskFullException;
+import io.edgecoord.storage.DiskSpace;
 import io.edgecoord.task.DeployedTask;
 import io.edgecoord.task.TaskAliases;
 import io.edgecoord.task.TaskCatalog;
@@ -59,12 +61,13 @@ class InvocationService {
     private final IdempotencyKeys keys;
     private final InvocationMetrics metrics;
     private final TaskAliases aliases;
+    private final DiskSpace disk;
     /** What completes when each call accepted by this process ends, for a repeat with its key. */
     private final Map<String, CompletableFuture<Invocation>> inFlight = new ConcurrentHashMap<>();
 
     InvocationService(TaskCatalog catalog, ResourceManager resourceManager, AttemptScheduler attempts,
             InvocationStore store, LiveLogs liveLogs, InvocationProperties properties, JsonMapper json, Clock clock,
-            IdempotencyKeys keys, InvocationMetrics metrics, TaskAliases aliases) {
+            IdempotencyKeys keys, InvocationMetrics metrics, TaskAliases aliases, DiskSpace disk) {
         this.catalog = catalog;
         this.resourceManager = resourceManager;
         this.attempts = attempts;
@@ -76,6 +79,7 @@ class InvocationService {
         this.keys = keys;
         this.metrics = metrics;
         this.aliases = aliases;
+        this.disk = disk;
     }
 
     Accepted invoke(String taskName, Integer version, byte[] payload, Invocation.Mode mode) {
@@ -106,6 +110,20 @@ class InvocationService {
         TaskAliases.Target target = aliases.resolve(taskName, qualifier);
         return accept(resolve(taskName, target.version()), event, mode, null, limits,
                 invocation -> invocation.viaAlias(target.alias()));
+    }
+
+    /**
+     * A call another module makes for a task's code: by qualifier, awaited (one attempt) or an event
+     * (retried), with its cause and the client context the callee's runtime is handed.
+     *
+     * @throws io.edgecoord.task.AliasNotFoundException when the qualifier names no alias of the task
+     */
+    Accepted invokeCalled(TaskCall call) {
+        byte[] event = checkPayload(call.payload());
+        TaskAliases.Target target = aliases.resolve(call.task(), call.qualifier());
+        return accept(resolve(call.task(), target.version()), event,
+                call.awaited() ? Invocation.Mode.SYNC : Invocation.Mode.ASYNC, call.cause(), CallLimits.NONE,
+                invocation -> invocation.viaAlias(target.alias()).withClientContext(call.clientContext()));
     }
 
     /**
@@ -160,6 +178,13 @@ class InvocationService {
 
     private Accepted accept(DeployedTask task, byte[] event, Invocation.Mode mode, InvocationCause cause,
             CallLimits limits, Consumer<Invocation> annotate) {
+        try {
+            disk.requireRoom("new invocations");
+        }
+        catch (DiskFullException full) {
+            metrics.rejected("disk-full");
+            throw full;
+        }
         BackendStatus backend = resourceManager.status(TaskSpecs.spec(task));
         if (!backend.available()) {
             metrics.rejected("execution-unavailable");

@@ -46,9 +46,15 @@ class InvocationStore {
         transactions.executeWithoutResult(status -> invocations.requestCancel(id, at));
     }
 
-    /** Stores an invocation's output, replacing what an earlier attempt of it printed. */
+    /**
+     * Stores an invocation's output, replacing what an earlier attempt of it printed; nothing when
+     * its record is gone (purged under disk pressure before its environment handed the output over).
+     */
     void saveLog(String id, String text, boolean truncated) {
         transactions.executeWithoutResult(status -> {
+            if (!invocations.existsById(id)) {
+                return;
+            }
             logs.deleteByInvocationId(id);
             logs.save(new InvocationLog(id, text, truncated));
         });

@@ -12,4 +12,11 @@ public interface Invocations {
      * @return the invocation's id
      */
     String invokeAsync(String task, byte[] payload, InvocationCause cause);
+
+    /**
+     * Accepts a call that names a qualifier and may carry a client context, and tells when it ends.
+     * Refusals are the REST API's named exceptions (task, version or alias not found, queue full,
+     * invalid payload, no environment can be started).
+     */
+    TaskCall.Started call(TaskCall call);
 }

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.scheduler.QueueFullException;
+import io.edgecoord.storage.DiskFullException;
 
 /**
  * An error of the Lambda Invoke API as AWS's clients parse it: the status, the error code they
@@ -47,6 +48,8 @@ record LambdaError(HttpStatus status, String code, String type, String message, 
                     "User", "Rate Exceeded. " + ex.getBody().getDetail(), "ConcurrentInvocationLimitExceeded",
                     retryAfter(ex));
             case ExecutionUnavailableException ex -> service(HttpStatus.SERVICE_UNAVAILABLE, ex.getBody().getDetail());
+            case DiskFullException ex -> new LambdaError(HttpStatus.SERVICE_UNAVAILABLE, "ServiceException", "Service",
+                    ex.getBody().getDetail(), null, Integer.valueOf(ex.getHeaders().getFirst("Retry-After")));
             default -> service(HttpStatus.INTERNAL_SERVER_ERROR,
                     "The coordinator failed to handle the request; the error has been logged.");
         };

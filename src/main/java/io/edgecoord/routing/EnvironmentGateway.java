@@ -1,6 +1,5 @@
 package io.edgecoord.routing;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
@@ -18,12 +16,8 @@ import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.execution.ResourceManager;
 import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
-import io.edgecoord.mqtt.InvalidTopicException;
-import io.edgecoord.mqtt.MqttPublisher;
 import io.edgecoord.runtime.EnvironmentServices;
 import io.edgecoord.shadow.Shadows;
-import io.edgecoord.task.TaskCatalog;
-import io.edgecoord.task.TaskPermissions;
 
 /**
  * The coordinator as a task reaches it from inside its environment, on its own Runtime API
@@ -35,7 +29,8 @@ import io.edgecoord.task.TaskPermissions;
  * <p>{@code GET shadows/{device}} (needs {@code shadows.read}), {@code PATCH shadows/{device}} (an
  * update request document; needs {@code shadows.write}), {@code POST tasks/{name}/invoke} (202 with
  * the invocation's id and location; needs {@code invoke}), {@code POST publish} (a
- * {@link PublishRequest} put on the MQTT broker; needs a {@code publish} filter matching its topic).
+ * {@link PublishRequest} put on the MQTT broker; needs a {@code publish} filter matching its topic),
+ * and Greengrass's SDKs' calls under {@code greengrass/} ({@link GreengrassSeam}).
  */
 @Component
 class EnvironmentGateway implements EnvironmentServices {
@@ -46,18 +41,20 @@ class EnvironmentGateway implements EnvironmentServices {
     private final ResourceManager environments;
     private final Invocations invocations;
     private final ObjectProvider<Shadows> shadows;
-    private final TaskCatalog tasks;
+    private final GatewayPermissions permissions;
+    private final GatewayPublisher publisher;
+    private final GreengrassSeam greengrass;
     private final JsonMapper json;
-    private final ObjectProvider<MqttPublisher> broker;
 
     EnvironmentGateway(ResourceManager environments, Invocations invocations, ObjectProvider<Shadows> shadows,
-            TaskCatalog tasks, JsonMapper json, ObjectProvider<MqttPublisher> broker) {
+            GatewayPermissions permissions, GatewayPublisher publisher, GreengrassSeam greengrass, JsonMapper json) {
         this.environments = environments;
         this.invocations = invocations;
         this.shadows = shadows;
-        this.tasks = tasks;
+        this.permissions = permissions;
+        this.publisher = publisher;
+        this.greengrass = greengrass;
         this.json = json;
-        this.broker = broker;
     }
 
     @Override
@@ -73,11 +70,18 @@ class EnvironmentGateway implements EnvironmentServices {
             }
             if (path.length == 3 && path[0].equals("tasks") && path[2].equals("invoke")
                     && request.method().equals("POST")) {
-                authorize(caller.get(), GatewayAccess.INVOKE, path[1]);
+                permissions.check(caller.get(), GatewayAccess.INVOKE, path[1]);
                 return invoke(caller.get(), path[1], request.body());
             }
             if (path.length == 1 && path[0].equals("publish") && request.method().equals("POST")) {
                 return publish(caller.get(), request.body());
+            }
+            if (path[0].equals(GreengrassSeam.PATH)) {
+                Optional<Reply> reply = greengrass.handle(caller.get(), request.method(), path, request.body(),
+                        request.query());
+                if (reply.isPresent()) {
+                    return reply.get();
+                }
             }
             return problem(HttpStatus.NOT_FOUND, "not-found", "No coordinator service at /edgecoord/v1/"
                     + request.path() + " for " + request.method() + ".");
@@ -103,7 +107,7 @@ class EnvironmentGateway implements EnvironmentServices {
         if (access == null) {
             return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Use GET or PATCH.");
         }
-        authorize(caller, access, device);
+        permissions.check(caller, access, device);
         Shadows service = shadows.getIfAvailable();
         if (service == null) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "shadows-unavailable", "No shadow service runs here.");
@@ -112,49 +116,28 @@ class EnvironmentGateway implements EnvironmentServices {
                 : service.update(device, json.readTree(body), null)));
     }
 
-    /** Read on every call, one indexed query, so that there is no cache to invalidate when a task is deleted. */
-    private void authorize(EnvironmentSpec caller, GatewayAccess access, String target) {
-        TaskPermissions granted = tasks.permissions(caller.taskName(), caller.taskVersion())
-                .orElseThrow(() -> new ErrorResponseException(HttpStatus.GONE, problemDetail(HttpStatus.GONE,
-                        "environment-gone", "Task " + caller.taskName() + " version " + caller.taskVersion()
-                                + " is no longer deployed."), null));
-        access.check(caller.taskName(), caller.taskVersion(), granted, target);
-    }
-
     private Reply invoke(EnvironmentSpec caller, String task, byte[] payload) {
-        InvocationCause cause = new InvocationCause(null, "task:" + caller.taskName(),
-                "tasks/" + Topics.level(caller.taskName()) + "/calls/" + Topics.level(task));
-        String id = invocations.invokeAsync(task, payload, cause);
+        String id = invocations.invokeAsync(task, payload, callCause(caller, task));
         return reply(202, JSON, json.writeValueAsBytes(
                 Map.of("invocationId", id, "location", "/api/v1/invocations/" + id)));
     }
 
+    /** A call one task makes of another, recorded as its cause. */
+    static InvocationCause callCause(EnvironmentSpec caller, String task) {
+        return new InvocationCause(null, "task:" + caller.taskName(),
+                "tasks/" + Topics.level(caller.taskName()) + "/calls/" + Topics.level(task));
+    }
+
     private Reply publish(EnvironmentSpec caller, byte[] body) {
         PublishRequest message = PublishRequest.parse(json.readTree(body), json);
-        authorize(caller, GatewayAccess.PUBLISH, message.topic());
-        MqttPublisher service = broker.getIfAvailable();
-        if (service == null) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "mqtt-unavailable", "No MQTT broker runs here.");
-        }
-        try {
-            service.publish(message.topic(), message.payload(), message.qos(), message.retain());
-        }
-        catch (InvalidTopicException ex) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-publish", ex.getMessage());
-        }
+        publisher.publish(caller, message);
         return reply(200, JSON, json.writeValueAsBytes(Map.of("topic", message.topic(), "qos", message.qos(),
                 "retain", message.retain(), "bytes", message.payload().length)));
     }
 
     private Reply problem(HttpStatus status, String slug, String detail) {
         return reply(status.value(), "application/problem+json",
-                json.writeValueAsBytes(problemDetail(status, slug, detail)));
-    }
-
-    private static ProblemDetail problemDetail(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://edgecoord.io/problems/" + slug));
-        return problem;
+                json.writeValueAsBytes(GatewayProblems.detail(status, slug, detail)));
     }
 
     private static Reply reply(int status, String contentType, byte[] body) {

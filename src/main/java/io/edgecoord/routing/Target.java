@@ -2,7 +2,11 @@ package io.edgecoord.routing;
 
 import java.util.regex.Pattern;
 
-/** Where a subscription delivers: {@code task:<name>}, {@code shadow:<device>} or {@code mqtt:<topic>}. */
+/**
+ * Where a subscription delivers: {@code task:<name>}, {@code function:<name>} (a task that gets the
+ * event's data alone, as Greengrass and Lambda hand a function the message), {@code shadow:<device>}
+ * or {@code mqtt:<topic>}.
+ */
 sealed interface Target {
 
     /** The text form, {@code kind:name}, which also keys the target's queue. */
@@ -11,9 +15,17 @@ sealed interface Target {
     /** The kind, a bounded metric tag. */
     String type();
 
-    /** Invokes the task asynchronously with the event envelope as its payload. */
-    record Task(String name) implements Target {
-        public String text() { return "task:" + name; }
+    /**
+     * Invokes the task asynchronously with the event envelope as its payload, or with the event's
+     * data alone ({@code dataOnly}: a {@code function:} target); the topic reaches it as the
+     * subject of its client context either way.
+     */
+    record Task(String name, boolean dataOnly) implements Target {
+        Task(String name) {
+            this(name, false);
+        }
+
+        public String text() { return (dataOnly ? "function:" : "task:") + name; }
         public String type() { return "task"; }
     }
 
@@ -37,12 +49,12 @@ sealed interface Target {
         String kind = colon < 0 ? String.valueOf(text) : text.substring(0, colon);
         String name = colon < 0 ? "" : text.substring(colon + 1);
         return switch (kind) {
-            case "task" -> {
+            case "task", "function" -> {
                 if (!TASK_NAME.matcher(name).matches()) {
                     throw new InvalidSubscriptionException("target", "The task name '" + name
                             + "' is not valid; it must match " + TASK_NAME + ".");
                 }
-                yield new Task(name);
+                yield new Task(name, kind.equals("function"));
             }
             case "shadow" -> {
                 if (name.isBlank() || name.length() > MAX_DEVICE_NAME) {
@@ -60,7 +72,7 @@ sealed interface Target {
                 yield new Mqtt(name);
             }
             default -> throw new InvalidSubscriptionException("target", "The target '" + text
-                    + "' is unknown; it must be task:<name>, shadow:<device> or mqtt:<topic>.");
+                    + "' is unknown; it must be task:<name>, function:<name>, shadow:<device> or mqtt:<topic>.");
         };
     }
 }

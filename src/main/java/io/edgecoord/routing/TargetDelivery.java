@@ -81,7 +81,8 @@ class TargetDelivery {
         }
         Envelope event = message.event();
         InvocationCause cause = new InvocationCause(message.route().id(), event.source(), event.subject());
-        String id = invocations.invokeAsync(task.name(), json.writeValueAsBytes(event), cause);
+        String id = invocations.invokeAsync(task.name(),
+                json.writeValueAsBytes(task.dataOnly() ? event.data() : event), cause);
         loops.invoked(id, message.hops() + 1);
         return null;
     }

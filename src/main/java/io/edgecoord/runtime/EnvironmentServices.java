@@ -23,8 +23,14 @@ public interface EnvironmentServices {
      * @param method the HTTP method
      * @param path the path after {@link #PREFIX}, such as {@code shadows/thermostat-1}
      * @param body the request body, cut at the Runtime API's size limit
+     * @param query the raw query string, or null when there is none
      */
-    record Request(String environmentId, String method, String path, byte[] body) {
+    record Request(String environmentId, String method, String path, byte[] body, String query) {
+
+        /** A request without a query string. */
+        public Request(String environmentId, String method, String path, byte[] body) {
+            this(environmentId, method, path, body, null);
+        }
     }
 
     /** The answer: a status, and a JSON body (a problem document for errors). */

@@ -89,7 +89,8 @@ final class RuntimeApiHandler extends Handler.Abstract {
             return;
         }
         EnvironmentServices.Reply reply = target.handle(
-                new EnvironmentServices.Request(environmentId, request.getMethod(), call.path(), body.bytes()));
+                new EnvironmentServices.Request(environmentId, request.getMethod(), call.path(), body.bytes(),
+                        request.getHttpURI().getQuery()));
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
@@ -119,6 +120,7 @@ final class RuntimeApiHandler extends Handler.Abstract {
             headers.put("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
             putIfPresent(headers, "Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
             putIfPresent(headers, "Lambda-Runtime-Trace-Id", invocation.traceId());
+            putIfPresent(headers, "Lambda-Runtime-Client-Context", invocation.clientContext());
             byte[] payload = invocation.payload() == null ? new byte[0] : invocation.payload();
             // Jetty does not notice a poller hanging up while we wait, only when this write fails.
             response.write(true, ByteBuffer.wrap(payload), Callback.from(callback::succeeded, writeFailure -> {

@@ -9,7 +9,15 @@ package io.edgecoord.runtime;
  * @param deadlineEpochMs sent as {@code Lambda-Runtime-Deadline-Ms}
  * @param functionArn sent as {@code Lambda-Runtime-Invoked-Function-Arn}
  * @param traceId sent as {@code Lambda-Runtime-Trace-Id}
+ * @param clientContext sent as {@code Lambda-Runtime-Client-Context} (JSON, as Lambda sends it); null for none
  */
 public record RuntimeInvocation(
-        String requestId, byte[] payload, long deadlineEpochMs, String functionArn, String traceId) {
+        String requestId, byte[] payload, long deadlineEpochMs, String functionArn, String traceId,
+        String clientContext) {
+
+    /** An invocation without a client context. */
+    public RuntimeInvocation(String requestId, byte[] payload, long deadlineEpochMs, String functionArn,
+            String traceId) {
+        this(requestId, payload, deadlineEpochMs, functionArn, traceId, null);
+    }
 }

@@ -50,6 +50,8 @@ public class Scheduler implements SmartLifecycle {
     private final TaskQueues queues;
     private final Map<String, Integer> runningByTask = new HashMap<>();
     private int running;
+    /** Shutting down: only calls a client waits for still start; the rest stay queued for the next start. */
+    private boolean draining;
     /** Something happened since the dispatcher last looked: a call came or ended, the pool changed. */
     private boolean dirty;
     private volatile Thread dispatcher;
@@ -117,6 +119,43 @@ public class Scheduler implements SmartLifecycle {
         }
         end(found, new ExecutionResult.Cancelled(reason));
         return Cancellation.DEQUEUED;
+    }
+
+    /**
+     * Begins the drain at shutdown: from now on only calls a client waits for start; the others
+     * stay queued (and recorded QUEUED) for the next start. Nothing is prewarmed.
+     */
+    void drain() {
+        lock.lock();
+        try {
+            draining = true;
+            dirty = true;
+            changed.signal();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until nothing runs and no queued call has a client waiting, or {@code timeout}
+     * passes; returns whether it drained.
+     */
+    boolean awaitDrained(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (running > 0 || queues.anyMatch(ScheduledCall::clientWaits)) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return true;
+        }
+        finally {
+            lock.unlock();
+        }
     }
 
     /** How many calls wait now. */
@@ -200,6 +239,7 @@ public class Scheduler implements SmartLifecycle {
             }
             slots = Math.max(0, properties.maxConcurrent() - running);
             candidates = slots == 0 ? List.of() : FairShare.order(queues.forFairShare(runningByTask)).stream()
+                    .filter(call -> !draining || call.clientWaits())
                     .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
                     .toList();
         }
@@ -234,7 +274,7 @@ public class Scheduler implements SmartLifecycle {
             if (!starts.isEmpty()) {
                 queueChanged();
             }
-            waiting = queues.size() > 0;
+            waiting = queues.size() > 0 && !draining;
         }
         finally {
             lock.unlock();

@@ -105,6 +105,11 @@ final class TaskQueues {
                 .toList();
     }
 
+    /** Whether any waiting call matches. */
+    boolean anyMatch(Predicate<ScheduledCall> which) {
+        return queues.values().stream().flatMap(List::stream).map(Queued::call).anyMatch(which);
+    }
+
     /** The earliest deadline of a waiting call before {@code limit}, or {@code limit}. */
     Instant earliestDeadline(Instant limit) {
         Instant earliest = limit;

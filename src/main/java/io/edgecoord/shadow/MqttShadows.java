@@ -1,11 +1,8 @@
 package io.edgecoord.shadow;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,17 +23,15 @@ import io.edgecoord.mqtt.MqttSubscriptions;
 @Component
 class MqttShadows {
 
-    private final ShadowService shadows;
+    private final ShadowRequests requests;
     private final ObjectProvider<MqttPublisher> broker;
     private final JsonMapper json;
-    private final Clock clock;
 
-    MqttShadows(ShadowService shadows, ObjectProvider<MqttSubscriptions> subscriptions,
-            ObjectProvider<MqttPublisher> broker, JsonMapper json, Clock clock) {
-        this.shadows = shadows;
+    MqttShadows(ShadowRequests requests, ObjectProvider<MqttSubscriptions> subscriptions,
+            ObjectProvider<MqttPublisher> broker, JsonMapper json) {
+        this.requests = requests;
         this.broker = broker;
         this.json = json;
-        this.clock = clock;
         subscriptions.ifAvailable(s -> s.onPublish(ShadowTopic.REQUESTS, this::received));
     }
 
@@ -44,24 +39,14 @@ class MqttShadows {
         ShadowTopic.parse(message.topic()).ifPresent(request -> answer(request, message.payload()));
     }
 
+    /** An accepted update is announced by {@link #on(ShadowAccepted)}, whatever made it. */
     private void answer(ShadowTopic request, byte[] payload) {
-        String token = null;
-        try {
-            JsonNode body = (payload.length == 0) ? json.createObjectNode() : json.readTree(payload);
-            token = body.path("clientToken").isString() ? body.path("clientToken").asString() : null;
-            switch (request.operation()) {
-                case UPDATE -> shadows.update(request.device(), body, null);
-                case GET -> publish(request.accepted(), withToken(((ObjectNode) shadows.document(request.device())).deepCopy(),
-                        token));
-                case DELETE -> publish(request.accepted(), withToken(shadows.delete(request.device()), token));
-            }
+        ShadowRequests.Answer answer = requests.answer(request, payload);
+        if (!answer.accepted()) {
+            publish(request.rejected(), answer.document());
         }
-        catch (ShadowException ex) {
-            publish(request.rejected(), error(ex.getStatusCode().value(), ex.awsMessage(),
-                    token != null ? token : (String) ex.getBody().getProperties().get("clientToken")));
-        }
-        catch (JacksonException ex) {
-            publish(request.rejected(), error(400, "Payload contains invalid json", null));
+        else if (request.operation() != ShadowTopic.Operation.UPDATE) {
+            publish(request.accepted(), answer.document());
         }
     }
 
@@ -79,15 +64,6 @@ class MqttShadows {
         documents.put("timestamp", change.current().timestamp().getEpochSecond());
         withToken(documents, change.clientToken());
         publish(base + "update/documents", documents);
-    }
-
-    /** AWS's error document. */
-    private ObjectNode error(int code, String message, String token) {
-        ObjectNode error = json.createObjectNode();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("timestamp", clock.instant().getEpochSecond());
-        return withToken(error, token);
     }
 
     private static ObjectNode withToken(ObjectNode document, String token) {

@@ -23,4 +23,14 @@ public interface RetainedRecords {
 
     /** Deletes the logs of records that ended before {@code cutoff}, keeping the records. */
     int deleteLogsBefore(Instant cutoff, int limit);
+
+    /** What the logs held take, in bytes; 0 for a holder that keeps none. */
+    default long logBytes() {
+        return 0;
+    }
+
+    /** Deletes the logs of the oldest ended records, keeping the records; returns the bytes freed. */
+    default long deleteOldestLogs(int limit) {
+        return 0;
+    }
 }

@@ -54,6 +54,33 @@ class RetentionRounds implements InitializingBean, DisposableBean {
             purge("logs", limit -> holder.deleteLogsBefore(plan.logsBefore(), limit), Long.MAX_VALUE);
             long excess = RetentionPlan.of(retention, clock.instant(), holder.countEnded()).excessRecords();
             purge("records", holder::deleteOldestEnded, excess);
+            trimLogs(holder);
+        }
+    }
+
+    /** The oldest logs go, batch after batch, until all logs together are within their bound. */
+    private void trimLogs(RetainedRecords holder) {
+        long over = holder.logBytes() - retention.logsMaxTotalSize().toBytes();
+        for (int batch = 0; batch < retention.maxBatchesPerRound() && over > 0; batch++) {
+            long freed = holder.deleteOldestLogs(retention.batchSize());
+            if (freed == 0) {
+                return;
+            }
+            Counter.builder("edgecoord.storage.purged.bytes")
+                    .description("Bytes of logs deleted to keep all logs within logs-max-total-size")
+                    .baseUnit("bytes").register(meters).increment(freed);
+            over -= freed;
+        }
+    }
+
+    /**
+     * Under disk pressure, beyond the age and count rules: the oldest ended records of each holder
+     * go, at most {@code share} of them (a batch at least), dead letters last.
+     */
+    void purgeUnderPressure(double share) {
+        for (RetainedRecords holder : holders) {
+            long most = Math.max(retention.batchSize(), (long) Math.ceil(holder.countEnded() * share));
+            purge("oldest-under-pressure", holder::deleteOldestEnded, most);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edgecoord.storage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,18 @@ class StorageConfiguration {
     RetentionRounds retentionRounds(List<RetainedRecords> holders, StorageProperties properties, Clock clock,
             MeterRegistry meters) {
         return new RetentionRounds(holders, properties, clock, meters);
+    }
+
+    @Bean
+    DiskWatch diskWatch(@Value("${edgecoord.data-dir:./data}") Path dataDirectory, StorageProperties properties,
+            MeterRegistry meters, RetentionRounds rounds) {
+        return new DiskWatch(dataDirectory, properties.disk(), meters,
+                () -> rounds.purgeUnderPressure(properties.disk().pressureShare()));
+    }
+
+    @Bean
+    DiskBudgetHealthIndicator diskBudgetHealthIndicator(DiskWatch watch) {
+        return new DiskBudgetHealthIndicator(watch);
     }
 
     /** Only for the embedded H2 in file mode: PostgreSQL keeps its own files in bounds. */

@@ -22,6 +22,9 @@ record CodeContents(Set<String> files, long unpackedSize) {
         switch (settings.runtime()) {
             case PYTHON_3_11 -> require(this.files.contains(settings.pythonModuleFile()), "handler '"
                     + settings.handler() + "' needs the file " + settings.pythonModuleFile() + " in the code.");
+            case NODEJS_18 -> require(settings.nodeModuleFiles().stream().anyMatch(this.files::contains), "handler '"
+                    + settings.handler() + "' needs one of " + String.join(", ", settings.nodeModuleFiles())
+                    + " in the code.");
             case PROVIDED -> require(this.files.contains("bootstrap"),
                     "runtime provided needs an executable file named 'bootstrap' at the root of the code.");
             case JAVA_17 -> require(this.files.contains(settings.javaClassFile()) || hasLibraryJar(),

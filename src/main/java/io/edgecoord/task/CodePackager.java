@@ -29,6 +29,7 @@ final class CodePackager {
     static String defaultFileName(TaskSettings settings) {
         return switch (settings.runtime()) {
             case PYTHON_3_11 -> settings.pythonModuleFile();
+            case NODEJS_18 -> settings.nodeModuleFiles().getFirst();
             case PROVIDED -> "bootstrap";
             case JAVA_17 -> throw new IllegalArgumentException("java17 code is never inline");
         };

@@ -50,7 +50,7 @@ class CodeStager {
 
     private StagedCode stageInline(TaskSettings settings, CodeUpload.Inline inline) {
         if (settings.runtime() == TaskRuntime.JAVA_17) {
-            throw new InvalidCodeException("java17 needs a jar or zip; inline code is for python3.11 and provided.");
+            throw new InvalidCodeException("java17 needs a jar or zip; inline code is for python3.11, nodejs18.x and provided.");
         }
         String fileName = (inline.fileName() != null && !inline.fileName().isBlank()) ? inline.fileName()
                 : CodePackager.defaultFileName(settings);

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param name the task's name, {@code [A-Za-z0-9_-]{1,64}}
  * @param runtime a runtime id such as {@code python3.11}
- * @param handler the entry point; required for python3.11 and java17
+ * @param handler the entry point; required for python3.11, java17 and nodejs18.x
  * @param memoryMb the memory limit, 64..10240, default 128
  * @param timeoutSeconds the timeout, 1..900, default 30
  * @param environment environment variables for the task

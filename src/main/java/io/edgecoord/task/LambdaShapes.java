@@ -40,15 +40,19 @@ final class LambdaShapes {
                 + ((qualifier != null) ? ":" + qualifier : "");
     }
 
-    /** Lambda's runtime ids to edgecoord's: every {@code provided*} is the custom runtime. */
+    /**
+     * Lambda's runtime ids to edgecoord's: every {@code provided*} is the custom runtime;
+     * {@code nodejs20.x} is refused, the runtime image's Node.js being Debian bookworm's 18.
+     */
     static TaskRuntime runtime(String id) {
         return switch ((id != null) ? id : "") {
             case "python3.11" -> TaskRuntime.PYTHON_3_11;
             case "java17" -> TaskRuntime.JAVA_17;
+            case "nodejs18.x" -> TaskRuntime.NODEJS_18;
             case "provided", "provided.al2", "provided.al2023" -> TaskRuntime.PROVIDED;
             default -> throw LambdaException.invalid("Value " + id + " at 'runtime' failed to satisfy constraint: "
-                    + "Member must satisfy enum value set: [python3.11, java17, provided, provided.al2, "
-                    + "provided.al2023]");
+                    + "Member must satisfy enum value set: [python3.11, java17, nodejs18.x, provided, "
+                    + "provided.al2, provided.al2023]");
         };
     }
 

@@ -7,6 +7,8 @@ import java.util.Base64;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.edgecoord.storage.DiskSpace;
+
 /**
  * Deploys a task: validates the settings, stages and validates the code, keeps the artifact, then
  * records a version. Nothing is stored until both settings and code have passed every check.
@@ -20,10 +22,13 @@ class TaskDeployer {
 
     private final TaskRegistry registry;
 
-    TaskDeployer(CodeStager stager, ArtifactStore store, TaskRegistry registry) {
+    private final DiskSpace disk;
+
+    TaskDeployer(CodeStager stager, ArtifactStore store, TaskRegistry registry, DiskSpace disk) {
         this.stager = stager;
         this.store = store;
         this.registry = registry;
+        this.disk = disk;
     }
 
     /** Deploys a JSON request, whose code is inline or a base64 zip. */
@@ -41,6 +46,7 @@ class TaskDeployer {
     }
 
     private Deployment deploy(DeployTaskRequest request, CodeUpload code) {
+        disk.requireRoom("new code");
         TaskSettings settings = TaskSettings.of(request);
         try (StagedCode staged = this.stager.stage(settings, code)) {
             this.store.keep(staged);

@@ -9,7 +9,8 @@ public enum TaskRuntime {
 
     PYTHON_3_11("python3.11"),
     JAVA_17("java17"),
-    PROVIDED("provided");
+    PROVIDED("provided"),
+    NODEJS_18("nodejs18.x");
 
     private final String id;
 
@@ -24,13 +25,13 @@ public enum TaskRuntime {
 
     /**
      * Whether the runtime can run as a plain child process (isolation {@code none}): python3.11
-     * and provided can; java17 needs its runtime image's Java and Lambda client. Keep in step with
-     * the process backend's {@code ProcessPlan}.
+     * and provided can; java17 needs its runtime image's Java and Lambda client, nodejs18.x its
+     * image's Node.js 18 and bootstrap. Keep in step with the process backend's {@code ProcessPlan}.
      */
     boolean runsWithoutContainer() {
         return switch (this) {
             case PYTHON_3_11, PROVIDED -> true;
-            case JAVA_17 -> false;
+            case JAVA_17, NODEJS_18 -> false;
         };
     }
 

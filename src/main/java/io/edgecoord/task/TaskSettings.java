@@ -1,5 +1,6 @@
 package io.edgecoord.task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -33,6 +34,13 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
 
     private static final Pattern JAVA_HANDLER = Pattern
         .compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(::[A-Za-z_$][\\w$]*)?");
+
+    /** {@code file.export}: the file may sit in folders and has no dot; the export may be a dotted path. */
+    private static final Pattern NODE_HANDLER = Pattern
+        .compile("([\\w.-]+/)*[\\w-]+(\\.[A-Za-z_$][\\w$]*)+");
+
+    /** The extensions a Node.js handler's file may have, in the order the runtime tries them. */
+    private static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -78,6 +86,13 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
         return module.replace('.', '/') + ".py";
     }
 
+    /** The files, relative to the code root, that may hold a Node.js handler ({@code a/index.js}, .mjs, .cjs). */
+    List<String> nodeModuleFiles() {
+        int slash = this.handler.lastIndexOf('/');
+        String module = this.handler.substring(0, this.handler.indexOf('.', slash + 1));
+        return NODE_EXTENSIONS.stream().map((extension) -> module + extension).toList();
+    }
+
     /** The class file, relative to the code root, of a java handler ({@code pkg/Class.class}). */
     String javaClassFile() {
         int method = this.handler.indexOf("::");
@@ -101,6 +116,12 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
                 require(!blank, "runtime java17 needs a handler such as 'example.Handler::handleRequest'.");
                 require(JAVA_HANDLER.matcher(handler).matches(),
                         "handler '" + handler + "' is not pkg.Class::method or pkg.Class.");
+                yield handler;
+            }
+            case NODEJS_18 -> {
+                require(!blank, "runtime nodejs18.x needs a handler such as 'index.handler' (file.export).");
+                require(NODE_HANDLER.matcher(handler).matches(), "handler '" + handler
+                        + "' is not file.export (the file may be in a folder, e.g. 'src/app.handler').");
                 yield handler;
             }
             case PROVIDED -> {

@@ -44,7 +44,7 @@ function deployForm(defaults = {}) {
   h("h2", {}, "Deploy a version"),
   field("Name", "name", defaults.name, { required: true, pattern: "[A-Za-z0-9_\\-]+" }),
   h("label", {}, "Runtime ", h("select", { name: "runtime" },
-    ["python3.11", "java17", "provided"].map(r => h("option", { selected: r === defaults.runtime }, r)))),
+    ["python3.11", "java17", "nodejs18.x", "provided"].map(r => h("option", { selected: r === defaults.runtime }, r)))),
   field("Handler", "handler", defaults.handler ?? "handler.handle", { required: true }),
   field("Memory (MB)", "memoryMb", defaults.memoryMb, { type: "number", min: 128 }),
   field("Timeout (s)", "timeoutSeconds", defaults.timeoutSeconds, { type: "number", min: 1 }),

@@ -72,6 +72,23 @@ class InvocationRunnerTests {
     }
 
     @Test
+    void theRuntimeIsToldTheAliasOrVersionInvokedAndTheCallersClientContext() {
+        given(endpoint.submit(any())).willAnswer(call -> {
+            outcome.complete(new RuntimeOutcome.Success("1".getBytes()));
+            return new RuntimeCall(CompletableFuture.completedFuture(NOW), outcome);
+        });
+
+        run(new ExecutionRequest("i-1", SPEC, "{}".getBytes(), Duration.ofSeconds(30), null, "live",
+                "{\"custom\":{\"subject\":\"a/b\"}}"), StartKind.WARM);
+
+        assertThat(submitted()).satisfies(invocation -> {
+            assertThat(invocation.functionArn()).isEqualTo("arn:aws:lambda:edge:000000000000:function:hello:live");
+            assertThat(invocation.clientContext()).isEqualTo("{\"custom\":{\"subject\":\"a/b\"}}");
+        });
+        assertThat(InvocationRunner.functionArn(SPEC, null)).isEqualTo("arn:aws:lambda:edge:000000000000:function:hello:1");
+    }
+
+    @Test
     void aDeadlineBeforeTheTimeoutIsWhatTheRuntimeIsToldAndWhatCutsTheRunShort() {
         given(endpoint.submit(any())).willReturn(new RuntimeCall(CompletableFuture.completedFuture(NOW), outcome));
         Instant deadline = NOW.plusMillis(200);

@@ -112,4 +112,20 @@ class InvocationRetentionTests {
         assertThat(invocations.findAll()).hasSize(2);
         assertThat(logs.findAll()).extracting(InvocationLog::getId).containsExactly("b");
     }
+
+    @Test
+    void countsWhatLogsTakeInBytesAndDeletesTheOldestFirstKeepingTheirRecords() {
+        saved("a", 0, InvocationStatus.SUCCEEDED);
+        saved("b", 100, InvocationStatus.SUCCEEDED);
+        saved("running", 200, InvocationStatus.RUNNING);
+        logs.saveAndFlush(new InvocationLog("running", "é", false)); // in UTF-8 two bytes; never chosen
+        deleted();
+
+        assertThat(retention.logBytes()).isEqualTo("printed".length() * 2 + 2);
+        assertThat(retention.deleteOldestLogs(1)).isEqualTo("printed".length());
+        deleted();
+
+        assertThat(invocations.findAll()).hasSize(3);
+        assertThat(logs.findAll()).extracting(InvocationLog::getId).containsExactlyInAnyOrder("b", "running");
+    }
 }

@@ -78,6 +78,21 @@ class TargetDeliveryTests {
     }
 
     @Test
+    void aFunctionTargetGetsTheEventsDataAloneAsAGreengrassFunctionGotTheMessage() {
+        given(invocations.invokeAsync(eq("gg-fn"), any(), any())).willReturn("inv-2");
+
+        delivery.deliver(message("function:gg-fn", "task.result", "tasks/plan/results", "{\"t\":21}", 0));
+
+        ArgumentCaptor<byte[]> payload = ArgumentCaptor.captor();
+        verify(invocations).invokeAsync(eq("gg-fn"), payload.capture(),
+                eq(new InvocationCause("sub-1", "task:plan", "tasks/plan/results")));
+        assertThat(new String(payload.getValue(), StandardCharsets.UTF_8)).isEqualTo("{\"t\":21}");
+        assertThat(Target.parse("function:gg-fn")).isEqualTo(new Target.Task("gg-fn", true));
+        assertThat(Target.parse("function:gg-fn").text()).isEqualTo("function:gg-fn");
+        assertThat(Target.parse("task:gg-fn").text()).isEqualTo("task:gg-fn");
+    }
+
+    @Test
     void writesATaskResultAsTheShadowsDesiredState() {
         delivery.deliver(message("shadow:th-1", "task.result", "tasks/plan/results", "{\"setpoint\":21}", 0));
 

@@ -71,6 +71,19 @@ class RuntimeApiServerTests {
     }
 
     @Test
+    void aClientContextIsSentAsLambdaSendsItAndNoneIsNoHeader() throws Exception {
+        try (RuntimeEndpoint endpoint = server.open("env-1"); var runtime = RuntimeApiClient.of(endpoint)) {
+            endpoint.submit(new RuntimeInvocation("req-1", "{}".getBytes(), 1767323105000L, "arn", null,
+                    "{\"custom\":{\"subject\":\"plant/line-1\"}}"));
+            endpoint.submit(invocation("req-2"));
+
+            assertThat(runtime.next().get().getHeaders().get("Lambda-Runtime-Client-Context"))
+                    .isEqualTo("{\"custom\":{\"subject\":\"plant/line-1\"}}");
+            assertThat(runtime.next().get().getHeaders().contains("Lambda-Runtime-Client-Context")).isFalse();
+        }
+    }
+
+    @Test
     void nextTakesAnInvocationSubmittedBeforeItPolled() throws Exception {
         try (RuntimeEndpoint endpoint = server.open("env-1"); var runtime = RuntimeApiClient.of(endpoint)) {
             endpoint.submit(invocation("req-1"));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class RetentionRoundsTests {
 
@@ -20,7 +21,9 @@ class RetentionRoundsTests {
 
     private static StorageProperties properties(long maxCount, int batchSize, int maxBatches) {
         return new StorageProperties(Duration.ofSeconds(1), new StorageProperties.Retention(Duration.ofDays(7),
-                maxCount, Duration.ofDays(30), Duration.ofDays(3), Duration.ofMinutes(1), batchSize, maxBatches));
+                maxCount, Duration.ofDays(30), Duration.ofDays(3), DataSize.ofMegabytes(1), Duration.ofMinutes(1),
+                batchSize, maxBatches),
+                DiskBudgetTests.disk(null));
     }
 
     private RetentionRounds rounds(FakeRecords records, StorageProperties properties) {
@@ -85,6 +88,32 @@ class RetentionRoundsTests {
         assertThat(purged("logs")).isEqualTo(700);
     }
 
+    @Test
+    void deletesTheOldestLogsUntilAllLogsAreWithinTheirTotalBound() {
+        FakeRecords records = new FakeRecords(0, 0, 0);
+        records.logBytes = 3 * 1024 * 1024; // 3 MB of logs, 1 MB allowed, 10 KB each
+
+        rounds(records, properties(1_000_000, 50, 100)).round();
+
+        assertThat(records.logBytes).isLessThanOrEqualTo(1024 * 1024).isGreaterThan(1024 * 1024 - 50 * 10_240);
+        assertThat(meters.get("edgecoord.storage.purged.bytes").counter().count())
+                .isEqualTo(3 * 1024 * 1024 - records.logBytes);
+    }
+
+    @Test
+    void underDiskPressureDeletesTheOldestEndedRecordsUpToTheShareAndABatchAtLeast() {
+        FakeRecords records = new FakeRecords(0, 0, 0);
+        records.recent = 20_000;
+        RetentionRounds rounds = rounds(records, properties(1_000_000, 500, 100));
+
+        rounds.purgeUnderPressure(0.1);
+        assertThat(purged("oldest-under-pressure")).isEqualTo(2_000);
+
+        records.recent = 100;
+        rounds.purgeUnderPressure(0.1);
+        assertThat(records.recent).as("a batch at least, even of few records").isZero();
+    }
+
     /** Holds counts only: old records, old dead letters, old logs, and recent records. */
     static final class FakeRecords implements RetainedRecords {
 
@@ -92,6 +121,7 @@ class RetentionRoundsTests {
         long oldDeadLetters;
         long oldLogs;
         long recent;
+        long logBytes;
         final List<Instant> endedCutoffs = new ArrayList<>();
         final List<Instant> logCutoffs = new ArrayList<>();
 
@@ -126,6 +156,18 @@ class RetentionRoundsTests {
             int deleted = (int) Math.min(limit, recent);
             recent -= deleted;
             return deleted;
+        }
+
+        @Override
+        public long logBytes() {
+            return logBytes;
+        }
+
+        @Override
+        public long deleteOldestLogs(int limit) {
+            long freed = Math.min(logBytes, limit * 10_240L);
+            logBytes -= freed;
+            return freed;
         }
 
         @Override

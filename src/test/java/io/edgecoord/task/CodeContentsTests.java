@@ -36,6 +36,16 @@ class CodeContentsTests {
         assertThatNoException().isThrownBy(() -> contents("lib/task.jar").requireEntryPoint(java));
     }
 
+    @Test
+    void nodeNeedsTheHandlersFileWithAnyOfItsExtensions() {
+        TaskSettings node = settings("nodejs18.x", "lib/index.handler");
+        assertThatExceptionOfType(InvalidCodeException.class)
+            .isThrownBy(() -> contents("index.js").requireEntryPoint(node))
+            .withMessageContaining("lib/index.js, lib/index.mjs, lib/index.cjs");
+        assertThatNoException().isThrownBy(() -> contents("lib/index.js").requireEntryPoint(node));
+        assertThatNoException().isThrownBy(() -> contents("lib/index.mjs").requireEntryPoint(node));
+    }
+
     private static CodeContents contents(String... files) {
         return new CodeContents(Set.of(files), 0);
     }

@@ -184,6 +184,20 @@ class LambdaControlPlaneHttpTests extends ProcessCoordinatorTest {
             .createAlias((alias) -> alias.functionName("errors").name("beta").functionVersion("9")));
     }
 
+    @Test
+    void createsANodeFunctionOnNodejs18ButRefusesNodejs20() {
+        this.lambda.createFunction((create) -> create.functionName("node-one").runtime(Runtime.NODEJS18_X)
+            .handler("index.handler").role("ignored").code((code) -> code.zipFile(SdkBytes.fromByteArray(Zips.zip()
+                .file("index.js", "exports.handler = async () => 'hi';\n").bytes()))));
+
+        assertThat(this.lambda.getFunctionConfiguration((get) -> get.functionName("node-one")).runtime())
+            .isEqualTo(Runtime.NODEJS18_X);
+        assertThatExceptionOfType(InvalidParameterValueException.class)
+            .isThrownBy(() -> this.lambda.createFunction((create) -> create.functionName("node-two")
+                .runtime(Runtime.NODEJS20_X).handler("index.handler").code((code) -> code.zipFile(zip("x")))))
+            .withMessageContaining("nodejs18.x");
+    }
+
     private void create(String name) {
         this.lambda.createFunction((create) -> create.functionName(name).runtime(Runtime.PYTHON3_11)
             .handler("app.handle").role("ignored").code((code) -> code.zipFile(zip(name))));

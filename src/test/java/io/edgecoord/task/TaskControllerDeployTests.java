@@ -21,6 +21,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.edgecoord.storage.DiskSpace;
+
 import static io.edgecoord.task.TaskFixtures.deployment;
 import static io.edgecoord.task.TaskFixtures.problem;
 import static io.edgecoord.task.TaskFixtures.sha256;
@@ -51,6 +53,10 @@ class TaskControllerDeployTests {
 
     @Autowired
     MockMvc mvc;
+
+    /** Room on the disk: its mock never refuses. */
+    @MockitoBean
+    DiskSpace disk;
 
     @MockitoBean
     TaskRegistry registry;
@@ -123,7 +129,7 @@ class TaskControllerDeployTests {
                 {"name":"hello","runtime":"nodejs20.x","handler":"index.handler","code":{"inline":"x"}}""")
             .andExpect(problem(400, "invalid-task"))
             .andExpect(jsonPath("$.validRuntimes").value(contains("python3.11", "java17",
-                    "provided")));
+                    "provided", "nodejs18.x")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.edgecoord.storage.DiskSpace;
 import io.edgecoord.task.TaskExecution.Isolation;
 
 import static io.edgecoord.task.TaskFixtures.deployment;
@@ -45,6 +46,10 @@ class TaskControllerExecutionTests {
 
     @Autowired
     MockMvc mvc;
+
+    /** Room on the disk: its mock never refuses. */
+    @MockitoBean
+    DiskSpace disk;
 
     @MockitoBean
     TaskRegistry registry;

@@ -17,6 +17,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.edgecoord.storage.DiskSpace;
+
 import static io.edgecoord.task.TaskFixtures.deployment;
 import static io.edgecoord.task.TaskFixtures.problem;
 import static io.edgecoord.task.TaskFixtures.provided;
@@ -46,6 +48,10 @@ class TaskControllerPermissionsTests {
 
     @Autowired
     MockMvc mvc;
+
+    /** Room on the disk: its mock never refuses. */
+    @MockitoBean
+    DiskSpace disk;
 
     @MockitoBean
     TaskRegistry registry;

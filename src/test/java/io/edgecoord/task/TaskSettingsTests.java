@@ -67,6 +67,24 @@ class TaskSettingsTests {
     }
 
     @Test
+    void mapsANodeHandlerToTheFilesThatMayHoldIt() {
+        assertThat(TaskSettings.of(request("nodejs18.x", "index.handler", null)).nodeModuleFiles())
+            .containsExactly("index.js", "index.mjs", "index.cjs");
+        assertThat(TaskSettings.of(request("nodejs18.x", "src/v1.2/app.handlers.main", null)).nodeModuleFiles())
+            .containsExactly("src/v1.2/app.js", "src/v1.2/app.mjs", "src/v1.2/app.cjs");
+    }
+
+    @Test
+    void refusesANodeHandlerWithoutAnExport() {
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("nodejs18.x", "index", null)))
+            .withMessageContaining("file.export");
+        assertThatExceptionOfType(InvalidTaskException.class)
+            .isThrownBy(() -> TaskSettings.of(request("nodejs18.x", null, null)))
+            .withMessageContaining("needs a handler");
+    }
+
+    @Test
     void refusesReservedEnvironmentNames() {
         for (String name : new String[] { "AWS_REGION", "LAMBDA_TASK_ROOT", "_HANDLER" }) {
             assertThatExceptionOfType(InvalidTaskException.class)
@@ -118,6 +136,15 @@ class TaskSettingsTests {
                 null);
         assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(java))
             .withMessageContaining("plain process");
+    }
+
+    @Test
+    void refusesANodeTaskAsAPlainProcess() {
+        DeployTaskRequest node = new DeployTaskRequest("hello", "nodejs18.x", "index.handler", null, null, null, null,
+                null, ExecutionSettingsTests.execution("none", null, null, null, null, null, null, null, null), null,
+                null);
+        assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> TaskSettings.of(node))
+            .withMessageContaining("nodejs18.x tasks need their runtime's container image");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.FunctionArns;
 
 /**
  * Everything the engine is told when an environment's container is created: a pure function of
@@ -65,6 +66,7 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         env.put("HOME", "/tmp");
         env.put("TZ", ":UTC");
+        env.putAll(FunctionArns.greengrass(spec));
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
@@ -85,9 +87,8 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
                 .withBinds(
                         new Bind(spec.codeDirectory().toAbsolutePath().toString(), new Volume(TASK_ROOT), AccessMode.ro),
                         new Bind(socketDirectory.toAbsolutePath().toString(), new Volume(SOCKET_DIRECTORY), AccessMode.rw))
-                // Two files, not one: with max-file=1 the engine ends a follower of the log
-                // (OutputFollower) at the first rotation while the container still runs, which
-                // read as the runtime's exit (a 200 MB print ended FAILED Runtime.ExitError).
+                // The engine's own copy of the output, for `docker logs`; the coordinator reads
+                // the output attached (OutputFollower), never from these files.
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
                         Map.of("max-size", settings.logMaxSize(), "max-file", "2")))
                 .withAutoRemove(false);

@@ -81,10 +81,10 @@ public class DockerBackend implements ExecutionBackend {
             throw DockerFailures.onStart(properties.host(), "create container " + plan.name(), failure);
         }
         try {
-            docker.requests().startContainerCmd(id).exec();
-            OutputFollower follower = OutputFollower.open(docker, id, callbacks);
+            OutputFollower follower = OutputFollower.attach(docker, id, callbacks);
             followers.put(id, follower);
             follower.start("docker-output-" + environmentId, () -> followers.remove(id, follower));
+            docker.requests().startContainerCmd(id).exec();
         }
         catch (RuntimeException failure) {
             remove(id);

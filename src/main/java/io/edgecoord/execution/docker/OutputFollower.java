@@ -21,6 +21,12 @@ import io.edgecoord.execution.ExitStatus;
  * Follows one container's output from its start on a virtual thread, passes every chunk to the
  * callbacks, and when the output ends (the container stopped, or was killed) inspects it and
  * reports its exit exactly once.
+ *
+ * <p>The output is read by attaching to the container before it starts, not by following its
+ * log: a follower of the engine's json-file log reads the rotating files, loses what was written
+ * between two rotations and may be ended at a rotation while the container still runs (a 200 MB
+ * print then read as the runtime's exit). An attached stream is the container's stdout and
+ * stderr themselves, whole, until they close.
  */
 final class OutputFollower {
 
@@ -47,13 +53,13 @@ final class OutputFollower {
     }
 
     /**
-     * Opens the container's output stream now, so a failure is the caller's to handle; reading
-     * begins with {@link #start}.
+     * Attaches to the created container's output now, before it starts, so that nothing it
+     * prints is missed and a failure is the caller's to handle; reading begins with {@link #start}.
      */
-    static OutputFollower open(DockerClients docker, String containerId, EnvironmentCallbacks callbacks) {
+    static OutputFollower attach(DockerClients docker, String containerId, EnvironmentCallbacks callbacks) {
         DockerHttpClient.Response response = docker.streamsHttp().execute(Request.builder()
-                .method(Request.Method.GET)
-                .path("/containers/" + containerId + "/logs?follow=1&stdout=1&stderr=1")
+                .method(Request.Method.POST)
+                .path("/containers/" + containerId + "/attach?stream=1&stdout=1&stderr=1")
                 .build());
         if (response.getStatusCode() != 200) {
             throw new DockerException("Status " + response.getStatusCode() + ": " + readError(response),

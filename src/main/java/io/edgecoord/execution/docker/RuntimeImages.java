@@ -3,6 +3,7 @@ package io.edgecoord.execution.docker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -29,6 +31,10 @@ class RuntimeImages {
     static final String ROOT = "runtimes";
 
     private static final Logger log = LoggerFactory.getLogger(RuntimeImages.class);
+
+    static final String RUNTIME_LABEL = "edgecoord.runtime";
+
+    static final String BASE_IMAGE_LABEL = "edgecoord.base-image";
 
     private final DockerClients docker;
 
@@ -71,6 +77,7 @@ class RuntimeImages {
             if (!exists(tag)) {
                 build(runtime, tag, context != null ? context : BuildContext.read(resolver, ROOT, runtime));
             }
+            removeSuperseded(runtime, tag);
             present.put(runtime, tag);
             return tag;
         }
@@ -82,6 +89,38 @@ class RuntimeImages {
     /** Forgets that the image of {@code runtime} exists, so the next caller checks (and builds) again. */
     void forget(String runtime) {
         present.remove(runtime);
+    }
+
+    /**
+     * Removes the images this runtime had before, on the same base image, under other tags: what
+     * an upgrade of the coordinator (new runtime files, so a new hash) leaves behind. Images a
+     * container still uses stay (the engine refuses), and so do those of other base images (another
+     * coordinator on the same engine may use them). Once per runtime and process.
+     */
+    private void removeSuperseded(String runtime, String current) {
+        List<Image> same;
+        try {
+            same = docker.requests().listImagesCmd()
+                    .withLabelFilter(Map.of(RUNTIME_LABEL, runtime, BASE_IMAGE_LABEL, properties.baseImage())).exec();
+        }
+        catch (RuntimeException failure) {
+            log.debug("Cannot list the images of runtime {}: {}", runtime, DockerFailures.describe(failure));
+            return;
+        }
+        String repository = current.substring(0, current.indexOf(':') + 1);
+        for (Image image : same) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(repository) && !tag.equals(current)) {
+                    try {
+                        docker.requests().removeImageCmd(tag).exec();
+                        log.info("Removed runtime image {}, superseded by {}", tag, current);
+                    }
+                    catch (RuntimeException inUse) {
+                        log.debug("Kept runtime image {}: {}", tag, DockerFailures.describe(inUse));
+                    }
+                }
+            }
+        }
     }
 
     private String buildArg() {
@@ -111,7 +150,7 @@ class RuntimeImages {
                     .withTarInputStream(new ByteArrayInputStream(context.tar()))
                     .withTags(Set.of(tag))
                     .withBuildArg("BASE_IMAGE", properties.baseImage())
-                    .withLabels(Map.of("edgecoord.runtime", runtime))
+                    .withLabels(Map.of(RUNTIME_LABEL, runtime, BASE_IMAGE_LABEL, properties.baseImage()))
                     .withPull(false)
                     .withRemove(true)
                     .withForcerm(true)

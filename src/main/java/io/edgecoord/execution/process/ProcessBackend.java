@@ -163,16 +163,18 @@ public class ProcessBackend implements ExecutionBackend {
 
     /** Copies the runtimes' scripts from the class path, so that a process can run them. */
     private void extractRuntimes() {
-        Path bootstrap = runtimeRoot.resolve(ProcessPlan.PYTHON_BOOTSTRAP);
-        try (InputStream source = ProcessBackend.class.getResourceAsStream("/runtimes/" + ProcessPlan.PYTHON_BOOTSTRAP)) {
-            if (source == null) {
-                throw new IllegalStateException("runtimes/" + ProcessPlan.PYTHON_BOOTSTRAP + " is not on the class path");
+        for (String file : ProcessPlan.PYTHON_RUNTIME_FILES) {
+            Path target = runtimeRoot.resolve(file);
+            try (InputStream source = ProcessBackend.class.getResourceAsStream("/runtimes/" + file)) {
+                if (source == null) {
+                    throw new IllegalStateException("runtimes/" + file + " is not on the class path");
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.createDirectories(bootstrap.getParent());
-            Files.copy(source, bootstrap, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot extract the Python runtime to " + bootstrap, ex);
+            catch (IOException ex) {
+                throw new UncheckedIOException("Cannot extract the Python runtime to " + target, ex);
+            }
         }
     }
 }

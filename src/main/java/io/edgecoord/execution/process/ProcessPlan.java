@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.FunctionArns;
 import io.edgecoord.execution.EnvironmentStartException;
 
 /**
@@ -21,6 +22,11 @@ record ProcessPlan(List<String> command, Map<String, String> env, Path workingDi
 
     /** The file, under the runtime folder, that runs {@code python3.11} tasks. */
     static final String PYTHON_BOOTSTRAP = "python3.11/bootstrap.py";
+    /** The bootstrap and, beside it, the modules Greengrass's Core SDK imports (docs/greengrass.md). */
+    static final List<String> PYTHON_RUNTIME_FILES = List.of(PYTHON_BOOTSTRAP,
+            "python3.11/greengrass_common/__init__.py", "python3.11/greengrass_common/env_vars.py",
+            "python3.11/greengrass_common/function_arn_fields.py", "python3.11/greengrass_ipc_python_sdk/__init__.py",
+            "python3.11/greengrass_ipc_python_sdk/ipc_client.py");
 
     /**
      * Plans the runtime process of one environment.
@@ -66,6 +72,7 @@ record ProcessPlan(List<String> command, Map<String, String> env, Path workingDi
         env.put("HOME", home.toAbsolutePath().toString());
         env.put("TMPDIR", home.toAbsolutePath().toString());
         env.put("TZ", ":UTC");
+        env.putAll(FunctionArns.greengrass(spec));
         // The code folder is the coordinator's copy of the artifact: keep Python's caches out of it.
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         return Map.copyOf(env);

@@ -44,6 +44,15 @@ class ContainerPlanTests {
     }
 
     @Test
+    void givesTheVariablesAGreengrassCoreGaveItsFunctions() {
+        assertThat(plan.env()).contains("MY_FUNCTION_ARN=arn:aws:lambda:edge:000000000000:function:thermo:3",
+                "SHADOW_FUNCTION_ARN=arn:aws:lambda:edge:000000000000:function:GGShadowService",
+                "ROUTER_FUNCTION_ARN=arn:aws:lambda:edge:000000000000:function:GGRouter",
+                "GG_EDGECOORD_SEAM=/edgecoord/v1/greengrass");
+        assertThat(plan.env()).filteredOn(line -> line.startsWith("AUTH_TOKEN=")).hasSize(1);
+    }
+
+    @Test
     void limitsMemoryWithoutSwapCpusAndProcesses() {
         HostConfig host = plan.hostConfig();
 

@@ -84,6 +84,23 @@ class RuntimeImagesIntegrationTests {
     }
 
     @Test
+    void removesTheImagesARuntimeHadBeforeOnTheSameBaseOnce() {
+        built = images.ensure("test-shell");
+        String older = "edgecoord-runtime-test-shell:0ld000000000";
+        docker.requests().tagImageCmd(built, older.split(":")[0], older.split(":")[1]).exec();
+
+        RuntimeImages afterAnUpgrade = new RuntimeImages(docker, new DockerProperties(HOST, "images-it", 1.0, 128,
+                DataSize.ofMegabytes(64), "10001:10001", base, "1m", Duration.ofMinutes(10)),
+                new PathMatchingResourcePatternResolver(), Clock.systemUTC());
+        assertThat(afterAnUpgrade.ensure("test-shell")).isEqualTo(built);
+
+        assertThat(docker.requests().listImagesCmd().exec()).flatExtracting(image -> List.of(image.getRepoTags()))
+                .doesNotContain(older).contains(built);
+        assertThat(docker.requests().inspectImageCmd(built).exec().getConfig().getLabels())
+                .containsEntry("edgecoord.base-image", base);
+    }
+
+    @Test
     void namesAnUnknownRuntime() {
         assertThatThrownBy(() -> images.ensure("cobol85")).isInstanceOf(UnknownRuntimeException.class)
                 .hasMessageContaining("cobol85");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,28 @@ class ProcessPlanTests {
 
         assertThat(plan.command()).containsExactly("python3", "-u", "/data/process/runtimes/python3.11/bootstrap.py");
         assertThat(plan.workingDirectory()).isEqualTo(Path.of("/data/code/hello-3"));
+    }
+
+    @Test
+    void extractsEveryPythonFileOfThePythonRuntimeSoGreengrassModulesAreBesideTheBootstrap() throws Exception {
+        Path folder = Path.of(ProcessPlanTests.class.getResource("/runtimes/python3.11/bootstrap.py").toURI()).getParent();
+        List<String> onClassPath;
+        try (Stream<Path> files = Files.walk(folder)) {
+            onClassPath = files.filter(file -> file.toString().endsWith(".py"))
+                .map(file -> "python3.11/" + folder.relativize(file).toString().replace('\\', '/')).toList();
+        }
+
+        assertThat(ProcessPlan.PYTHON_RUNTIME_FILES).containsExactlyInAnyOrderElementsOf(onClassPath)
+            .contains("python3.11/greengrass_ipc_python_sdk/ipc_client.py",
+                    "python3.11/greengrass_common/function_arn_fields.py");
+    }
+
+    @Test
+    void givesPythonTasksTheGreengrassVariables() {
+        ProcessPlan plan = ProcessPlan.of(spec("python3.11", Map.of()), API, RUNTIMES, HOME, "python3", "/bin");
+
+        assertThat(plan.env()).containsEntry("MY_FUNCTION_ARN", "arn:aws:lambda:edge:000000000000:function:hello:3")
+            .containsEntry("GG_EDGECOORD_SEAM", "/edgecoord/v1/greengrass");
     }
 
     @Test
