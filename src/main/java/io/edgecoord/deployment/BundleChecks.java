@@ -58,11 +58,20 @@ final class BundleChecks {
             if (!seen.add(spec)) {
                 throw new InvalidBundleException(at, "the same subscription is listed twice.");
             }
-            if (spec.target().startsWith("task:") && !after.contains(spec.target().substring(5))) {
-                throw new InvalidBundleException(at + ".target", "no task '" + spec.target().substring(5)
+            String task = targetTask(spec.target());
+            if (task != null && !after.contains(task)) {
+                throw new InvalidBundleException(at + ".target", "no task '" + task
                         + "' is in the bundle" + (bundle.prune() ? "" : " or deployed") + ".");
             }
         }
+    }
+
+    /** The task a {@code task:<name>} or {@code function:<name>} target names, else {@code null}. */
+    private static String targetTask(String target) {
+        if (target.startsWith("task:")) {
+            return target.substring(5);
+        }
+        return target.startsWith("function:") ? target.substring(9) : null;
     }
 
     private static Set<String> unique(List<java.util.Map<String, Object>> items, String field, String kind) {

@@ -99,8 +99,8 @@ final class GreengrassFunctions {
     private static void unmappable(JsonNode config, JsonNode environment, JsonNode run, String at,
             GreengrassReport report) {
         if ("binary".equals(GreengrassGroup.text(config, "EncodingType"))) {
-            report.approximated(at + ".EncodingType", "binary: a direct invocation passes the bytes as they are, "
-                    + "but a subscription delivers edgecoord's JSON event envelope, not the raw message.");
+            report.approximated(at + ".EncodingType", "binary: edgecoord's calls carry JSON, so a routed message "
+                    + "that is not JSON arrives as a string, not as Greengrass's bytes.");
         }
         if (run.has("RunAs")) {
             report.unmapped(at + ".Execution.RunAs", "edgecoord runs every task as its own unprivileged user "

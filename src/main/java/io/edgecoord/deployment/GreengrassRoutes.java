@@ -54,10 +54,6 @@ final class GreengrassRoutes {
             }
             route(GreengrassArns.endpoint(source), subject, GreengrassArns.endpoint(target), at);
         }
-        if (!this.subscriptions.isEmpty()) {
-            report.approximated("subscriptions", "a routed message reaches a function as edgecoord's event envelope: "
-                    + "the message is its 'data', the topic its 'subject' (Greengrass passed the bare message).");
-        }
     }
 
     private void route(Endpoint from, String subject, Endpoint to, String at) {
@@ -96,7 +92,8 @@ final class GreengrassRoutes {
     }
 
     private void toFunction(Endpoint from, String subject, Function function, String at) {
-        String task = "task:" + function.name();
+        // function: hands the message itself as the event, as Greengrass did (task: hands the envelope).
+        String task = "function:" + function.name();
         switch (from) {
             case Thing thing -> subscription("mqtt", subject, task);
             case Cloud cloud -> {

@@ -68,8 +68,8 @@ class GreengrassImportTests {
         assertThat(diff.path("aliases").path("created").toString()).isEqualTo("[\"TemperatureHandler:live\"]");
         assertThat(diff.path("devices").path("created").toString()).isEqualTo("[\"Sensor1\"]");
         assertThat(diff.path("subscriptions").path("created").toString())
-            .contains("mqtt sensors/sensor1/temperature -> task:TemperatureHandler")
-            .contains("mqtt sensors/sensor1/temperature -> task:HelloWorldPinned");
+            .contains("mqtt sensors/sensor1/temperature -> function:TemperatureHandler")
+            .contains("mqtt sensors/sensor1/temperature -> function:HelloWorldPinned");
         String unmapped = answer.path("unmapped").toString();
         assertThat(unmapped).contains("connectors[0] (arn:aws:greengrass:eu-west-1::/connectors/TwilioNotifications/versions/4)")
             .contains("subscriptions[6] (twilio)")
@@ -102,8 +102,9 @@ class GreengrassImportTests {
             sensor.close();
         }
         await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
-            assertThat(succeeded(client, "TemperatureHandler")).contains("31.5");
-            assertThat(succeeded(client, "HelloWorldPinned")).contains("31.5");
+            assertThat(succeeded(client, "TemperatureHandler"))
+                .contains("\"handled\":{\"t\":31.5}", "\"subject\":\"sensors/sensor1/temperature\"");
+            assertThat(succeeded(client, "HelloWorldPinned")).contains("\"hello\":{\"t\":31.5}");
         });
     }
 
@@ -141,7 +142,8 @@ class GreengrassImportTests {
         zips.put("TemperatureHandler", TestCode.zip(Map.of("handler.py", """
                 import os
                 def function_handler(event, context):
-                    return {"handled": event, "threshold": os.environ["THRESHOLD"]}
+                    custom = getattr(getattr(context, "client_context", None), "custom", None) or {}
+                    return {"handled": event, "subject": custom.get("subject"), "threshold": os.environ["THRESHOLD"]}
                 """)));
         zips.put("HelloWorldPinned", TestCode.zip(Map.of("hello.py", """
                 started = True  # module-level code runs once, when the pinned environment starts

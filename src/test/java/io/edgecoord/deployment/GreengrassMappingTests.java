@@ -38,7 +38,7 @@ class GreengrassMappingTests {
         assertThat(task).containsEntry("name", "reader").containsEntry("runtime", "java17")
             .containsEntry("handler", "r.handle").containsEntry("timeoutSeconds", 900).containsEntry("memoryMb", 64);
         assertThat(task.get("execution")).isEqualTo(Map.of("isolation", "none"));
-        assertThat(result.bundle().get("subscriptions").toString()).contains("source=mqtt, subject=cmd/#, target=task:reader");
+        assertThat(result.bundle().get("subscriptions").toString()).contains("source=mqtt, subject=cmd/#, target=function:reader");
         assertThat(result.report().approximated()).extracting(GreengrassReport.Item::item)
             .contains("subscriptions[0] (s)", "functions[0] (" + FN + "reader:1).Timeout");
     }
@@ -52,9 +52,9 @@ class GreengrassMappingTests {
                 subscription("up", FN + "a", "a/up", "cloud")));
 
         assertThat(routes.subscriptions).containsExactly(Map.of("source", "tasks", "subject", "tasks/a/results",
-                "target", "task:b"));
+                "target", "function:b"));
         assertThat(routes.publish.get("a")).containsExactly("a/out");
-        assertThat(report.approximated()).extracting(GreengrassReport.Item::item).containsExactly("subscriptions[0] (f2f)", "subscriptions");
+        assertThat(report.approximated()).extracting(GreengrassReport.Item::item).containsExactly("subscriptions[0] (f2f)");
         assertThat(report.unmapped()).extracting(GreengrassReport.Item::reason)
             .anySatisfy((reason) -> assertThat(reason).contains("needs the MQTT bridge"));
     }
