@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,13 +23,16 @@ import io.edgecoord.task.TaskBundles;
  * Applies a bundle: parsed and its code fetched and checked first, then every change in one
  * transaction with its history row, so that a bad item anywhere leaves nothing behind. A dry run
  * makes the same changes and rolls them back, so its diff is exactly what applying would do.
- * Runtime effects (prewarm, routes, schedules) follow the commit through the modules' own
+ * Runtime effects (prewarm, routes, schedules, device polling, keys in force) follow the commit through the modules' own
  * after-commit listeners. One bundle at a time.
  */
 @Service
 class BundleApplier {
 
     private final TaskBundles tasks;
+    private final TaskChanges taskChanges;
+    private final DeviceChanges devices;
+    private final KeyChanges keys;
     private final SubscriptionBundles subscriptions;
     private final CodeFetcher code;
     private final BundledAliases aliases;
@@ -39,10 +43,13 @@ class BundleApplier {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    BundleApplier(TaskBundles tasks, SubscriptionBundles subscriptions, CodeFetcher code,
-            BundledAliases aliases, DeploymentRepository history, ManagedResourceRepository managed, PlatformTransactionManager transactions,
-            JsonMapper json, Clock clock) {
+    BundleApplier(TaskBundles tasks, TaskChanges taskChanges, DeviceChanges devices, KeyChanges keys,
+            SubscriptionBundles subscriptions, CodeFetcher code, BundledAliases aliases, DeploymentRepository history,
+            ManagedResourceRepository managed, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
         this.tasks = tasks;
+        this.taskChanges = taskChanges;
+        this.devices = devices;
+        this.keys = keys;
         this.subscriptions = subscriptions;
         this.code = code;
         this.aliases = aliases;
@@ -57,7 +64,9 @@ class BundleApplier {
      * Applies (or with {@code dryRun} only diffs) a bundle document.
      *
      * @param keyId the calling key's id, kept in the history
-     * @param rolledBackFrom the version whose document this is, for a rollback
+     * @param rolledBackFrom the version whose document this is, for a rollback: then what later
+     *     bundles created and that document does not name is deleted too, so that the state is that
+     *     version's again
      */
     DeploymentResponse apply(String document, boolean dryRun, String keyId, Integer rolledBackFrom) {
         Bundle bundle = BundleParser.parse(document);
@@ -69,10 +78,10 @@ class BundleApplier {
         try {
             return this.transaction.execute((status) -> {
                 List<String> existing = this.tasks.names();
-                BundleChecks.check(bundle, existing);
-                SubscriptionPlan plan = SubscriptionPlan.of(this.subscriptions.list(), bundle.subscriptions(),
-                        bundle.prune());
-                Diff diff = change(bundle, resolved, existing, plan);
+                Pruning pruning = pruning(bundle, rolledBackFrom);
+                BundleChecks.check(bundle, existing, pruning);
+                SubscriptionPlan plan = SubscriptionPlan.of(this.subscriptions.list(), bundle.subscriptions(), pruning);
+                Diff diff = change(bundle, resolved, existing, plan, pruning);
                 if (dryRun) {
                     status.setRollbackOnly();
                     return DeploymentResponse.dryRun(diff);
@@ -91,31 +100,16 @@ class BundleApplier {
     }
 
     private Diff change(Bundle bundle, List<Map<String, Object>> resolved, List<String> existing,
-            SubscriptionPlan plan) {
+            SubscriptionPlan plan, Pruning pruning) {
         List<String> deletedRoutes = new ArrayList<>();
         for (Stored stale : plan.delete()) {
             this.subscriptions.delete(stale.id());
             deletedRoutes.add(SubscriptionPlan.describe(stale.spec()));
         }
-        List<String> created = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        for (int i = 0; i < resolved.size(); i++) {
-            String name = bundle.taskName(i);
-            try {
-                if (this.tasks.deploy(resolved.get(i))) {
-                    (existing.contains(name) ? changed : created).add(name);
-                }
-            }
-            catch (ErrorResponseException ex) {
-                throw new InvalidBundleException(item(bundle, i), ex.getBody().getDetail());
-            }
-        }
-        List<String> named = bundle.tasks().stream().map((t) -> (String) t.get("name")).toList();
-        List<String> deleted = bundle.prune() ? existing.stream().filter((n) -> !named.contains(n)).toList() : List.of();
-        deleted.forEach(this.tasks::delete);
-        List<String> remaining = new ArrayList<>(named);
-        existing.stream().filter((n) -> !deleted.contains(n) && !named.contains(n)).forEach(remaining::add);
-        Diff.Changes aliasChanges = this.aliases.apply(bundle, remaining);
+        DeviceChanges.Result devices = this.devices.apply(bundle, pruning);
+        Diff.Changes taskChanges = this.taskChanges.apply(bundle, resolved, existing, pruning);
+        Diff.Changes aliasChanges = this.aliases.apply(bundle, TaskChanges.remaining(bundle, existing, taskChanges),
+                pruning);
         List<String> createdRoutes = new ArrayList<>();
         for (int i = 0; i < bundle.subscriptions().size(); i++) {
             Spec spec = bundle.subscriptions().get(i);
@@ -129,8 +123,17 @@ class BundleApplier {
                 createdRoutes.add(SubscriptionPlan.describe(spec));
             }
         }
-        return new Diff(new Diff.Changes(created, changed, deleted), aliasChanges,
-                new Diff.Changes(createdRoutes, List.of(), deletedRoutes));
+        return new Diff(taskChanges, aliasChanges, new Diff.Changes(createdRoutes, List.of(), deletedRoutes),
+                devices.profiles(), devices.devices(), this.keys.apply(bundle));
+    }
+
+    /** What a rollback to {@code version} removes besides what it prunes: what later bundles created. */
+    private Pruning pruning(Bundle bundle, Integer rolledBackTo) {
+        if (rolledBackTo == null) {
+            return Pruning.of(bundle);
+        }
+        return new Pruning(bundle.prune(), this.managed.findAll().stream()
+            .filter((m) -> m.createdBy() > rolledBackTo).map(ManagedResource::getId).collect(Collectors.toSet()));
     }
 
     /** Marks what this version created, so an operator can tell bundle-made resources from hand-made ones. */
@@ -141,9 +144,13 @@ class BundleApplier {
         diff.aliases().deleted().forEach((a) -> this.managed.deleteById("alias:" + a));
         diff.subscriptions().created().forEach((s) -> this.managed.save(new ManagedResource("subscription:" + s, version)));
         diff.subscriptions().deleted().forEach((s) -> this.managed.deleteById("subscription:" + s));
+        diff.deviceProfiles().created().forEach((p) -> this.managed.save(new ManagedResource("profile:" + p, version)));
+        diff.deviceProfiles().deleted().forEach((p) -> this.managed.deleteById("profile:" + p));
+        diff.devices().created().forEach((d) -> this.managed.save(new ManagedResource("device:" + d, version)));
+        diff.devices().deleted().forEach((d) -> this.managed.deleteById("device:" + d));
     }
 
-    private static String item(Bundle bundle, int index) {
+    static String item(Bundle bundle, int index) {
         return "tasks[" + index + "] (" + bundle.taskName(index) + ")";
     }
 }

@@ -20,17 +20,23 @@ final class BundleChecks {
      * @throws InvalidBundleException naming the first bad item
      */
     static void check(Bundle bundle, List<String> existingTasks) {
-        Set<String> named = new HashSet<>();
-        for (int i = 0; i < bundle.tasks().size(); i++) {
-            if (!named.add(bundle.taskName(i))) {
-                throw new InvalidBundleException("tasks[" + i + "]", "task '" + bundle.taskName(i)
+        check(bundle, existingTasks, Pruning.of(bundle));
+    }
+
+    /** As {@link #check(Bundle, List)}, for a bundle whose deletions {@code pruning} decides. */
+    static void check(Bundle bundle, List<String> existingTasks, Pruning pruning) {
+        Set<String> named = unique(bundle.tasks(), "tasks", "task");
+        unique(bundle.deviceProfiles(), "deviceProfiles", "device profile");
+        unique(bundle.devices(), "devices", "device");
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < bundle.keys().size(); i++) {
+            if (!keys.add(bundle.keys().get(i).id())) {
+                throw new InvalidBundleException("keys[" + i + "]", "key '" + bundle.keys().get(i).id()
                         + "' is named twice.");
             }
         }
         Set<String> after = new HashSet<>(named);
-        if (!bundle.prune()) {
-            after.addAll(existingTasks);
-        }
+        existingTasks.stream().filter((t) -> !pruning.removes("task:" + t)).forEach(after::add);
         Set<String> aliases = new HashSet<>();
         for (int i = 0; i < bundle.aliases().size(); i++) {
             AliasSpec alias = bundle.aliases().get(i);
@@ -52,10 +58,30 @@ final class BundleChecks {
             if (!seen.add(spec)) {
                 throw new InvalidBundleException(at, "the same subscription is listed twice.");
             }
-            if (spec.target().startsWith("task:") && !after.contains(spec.target().substring(5))) {
-                throw new InvalidBundleException(at + ".target", "no task '" + spec.target().substring(5)
+            String task = targetTask(spec.target());
+            if (task != null && !after.contains(task)) {
+                throw new InvalidBundleException(at + ".target", "no task '" + task
                         + "' is in the bundle" + (bundle.prune() ? "" : " or deployed") + ".");
             }
         }
+    }
+
+    /** The task a {@code task:<name>} or {@code function:<name>} target names, else {@code null}. */
+    private static String targetTask(String target) {
+        if (target.startsWith("task:")) {
+            return target.substring(5);
+        }
+        return target.startsWith("function:") ? target.substring(9) : null;
+    }
+
+    private static Set<String> unique(List<java.util.Map<String, Object>> items, String field, String kind) {
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String name = Bundle.name(items.get(i));
+            if (!named.add(name)) {
+                throw new InvalidBundleException(field + "[" + i + "]", kind + " '" + name + "' is named twice.");
+            }
+        }
+        return named;
     }
 }

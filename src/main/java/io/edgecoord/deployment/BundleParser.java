@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.edgecoord.routing.SubscriptionBundles.Spec;
+import io.edgecoord.security.KeyTopics;
 
 /** Reads a bundle from YAML or JSON (JSON is YAML), refusing what it does not know by name. */
 final class BundleParser {
@@ -20,9 +21,12 @@ final class BundleParser {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private static final Set<String> KNOWN = Set.of("prune", "tasks", "aliases", "subscriptions");
+    private static final Set<String> KNOWN = Set.of("prune", "tasks", "aliases", "subscriptions", "deviceProfiles",
+            "devices", "keys");
 
-    private static final Set<String> LATER = Set.of("deviceProfiles", "devices", "keys");
+    private static final Set<String> KEY_FIELDS = Set.of("id", "tasks", "topics");
+
+    private static final Set<String> TOPIC_FIELDS = Set.of("publish", "subscribe");
 
     private static final Set<String> ALIAS_FIELDS = Set.of("task", "name", "version", "additionalVersion",
             "additionalWeight");
@@ -44,10 +48,6 @@ final class BundleParser {
             throw new InvalidBundleException("bundle", "must be an object with 'tasks' and 'subscriptions'.");
         }
         for (String field : root.propertyNames()) {
-            if (LATER.contains(field)) {
-                throw new InvalidBundleException(field, "this coordinator does not deploy " + field
-                        + " from bundles yet; leave it out.");
-            }
             if (!KNOWN.contains(field)) {
                 throw new InvalidBundleException(field, "unknown field; a bundle has " + KNOWN + ".");
             }
@@ -56,21 +56,59 @@ final class BundleParser {
         if (!prune.isMissingNode() && !prune.isBoolean()) {
             throw new InvalidBundleException("prune", "must be true or false.");
         }
-        return new Bundle(prune.asBoolean(false), tasks(root.path("tasks")), aliases(root.path("aliases")),
-                subscriptions(root.path("subscriptions")));
+        return new Bundle(prune.asBoolean(false), named(root, "tasks"), aliases(root.path("aliases")),
+                subscriptions(root.path("subscriptions")), named(root, "deviceProfiles"), named(root, "devices"),
+                keys(root.path("keys")), java.util.Set.copyOf(root.propertyNames()));
     }
 
+    /** Items that are REST bodies of their module, known by their {@code name}. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> tasks(JsonNode tasks) {
+    private static List<Map<String, Object>> named(JsonNode root, String field) {
         List<Map<String, Object>> parsed = new ArrayList<>();
-        for (int i = 0; i < list(tasks, "tasks").size(); i++) {
-            JsonNode task = tasks.get(i);
-            if (!task.isObject() || !task.path("name").isString()) {
-                throw new InvalidBundleException("tasks[" + i + "]", "must be an object with a 'name'.");
+        List<JsonNode> items = list(root.path(field), field);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject() || !item.path("name").isString()) {
+                throw new InvalidBundleException(field + "[" + i + "]", "must be an object with a 'name'.");
             }
-            parsed.add(json.convertValue(task, LinkedHashMap.class));
+            parsed.add(json.convertValue(item, LinkedHashMap.class));
         }
         return parsed;
+    }
+
+    private static List<KeySpec> keys(JsonNode keys) {
+        List<KeySpec> parsed = new ArrayList<>();
+        List<JsonNode> items = list(keys, "keys");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "keys[" + i + "]";
+            fields(item, at, KEY_FIELDS);
+            if (text(item, "id") == null) {
+                throw new InvalidBundleException(at, "needs the 'id' of an existing key (a bundle never carries secrets).");
+            }
+            JsonNode topics = item.path("topics");
+            KeyTopics limits = null;
+            if (!topics.isMissingNode() && !topics.isNull()) {
+                fields(topics, at + ".topics", TOPIC_FIELDS);
+                limits = new KeyTopics(strings(topics.path("publish"), at + ".topics.publish"),
+                        strings(topics.path("subscribe"), at + ".topics.subscribe"));
+            }
+            JsonNode tasks = item.path("tasks");
+            parsed.add(new KeySpec(text(item, "id"),
+                    (tasks.isMissingNode() || tasks.isNull()) ? null : strings(tasks, at + ".tasks"), limits));
+        }
+        return parsed;
+    }
+
+    private static List<String> strings(JsonNode node, String at) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : list(node, at)) {
+            if (!value.isString()) {
+                throw new InvalidBundleException(at, "must be a list of strings.");
+            }
+            values.add(value.asString());
+        }
+        return values;
     }
 
     private static List<AliasSpec> aliases(JsonNode aliases) {

@@ -28,12 +28,12 @@ class BundledAliases {
     }
 
     /**
-     * Creates or moves every alias of the bundle and, when it prunes, deletes the other aliases of
-     * the tasks that stay.
+     * Creates or moves every alias of the bundle and deletes the other aliases of the tasks that
+     * stay that {@code pruning} removes.
      *
      * @param tasks the tasks there are once the bundle's tasks are applied
      */
-    Diff.Changes apply(Bundle bundle, List<String> tasks) {
+    Diff.Changes apply(Bundle bundle, List<String> tasks, Pruning pruning) {
         List<String> created = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < bundle.aliases().size(); i++) {
@@ -53,15 +53,13 @@ class BundledAliases {
             }
         }
         List<String> deleted = new ArrayList<>();
-        if (bundle.prune()) {
-            Set<String> named = bundle.aliases().stream().map(AliasSpec::describe).collect(Collectors.toSet());
-            for (String task : tasks) {
-                for (AliasRouting stale : this.aliases.list(task)) {
-                    String name = stale.task() + ":" + stale.alias();
-                    if (!named.contains(name)) {
-                        this.aliases.delete(stale.task(), stale.alias());
-                        deleted.add(name);
-                    }
+        Set<String> named = bundle.aliases().stream().map(AliasSpec::describe).collect(Collectors.toSet());
+        for (String task : tasks) {
+            for (AliasRouting stale : this.aliases.list(task)) {
+                String name = stale.task() + ":" + stale.alias();
+                if (!named.contains(name) && pruning.removes("alias:" + name)) {
+                    this.aliases.delete(stale.task(), stale.alias());
+                    deleted.add(name);
                 }
             }
         }

@@ -15,10 +15,16 @@ import io.edgecoord.routing.SubscriptionBundles.Stored;
 record SubscriptionPlan(List<Spec> create, List<Stored> delete) {
 
     static SubscriptionPlan of(List<Stored> stored, List<Spec> wanted, boolean prune) {
+        return of(stored, wanted, new Pruning(prune, Set.of()));
+    }
+
+    /** As {@link #of(List, List, boolean)}, deleting the stored subscriptions that {@code pruning} removes. */
+    static SubscriptionPlan of(List<Stored> stored, List<Spec> wanted, Pruning pruning) {
         Set<Spec> have = Set.copyOf(stored.stream().map(Stored::spec).toList());
         Set<Spec> want = Set.copyOf(wanted);
         return new SubscriptionPlan(wanted.stream().filter((spec) -> !have.contains(spec)).toList(),
-                prune ? stored.stream().filter((s) -> !want.contains(s.spec())).toList() : List.of());
+                stored.stream().filter((s) -> !want.contains(s.spec()))
+                    .filter((s) -> pruning.removes("subscription:" + describe(s.spec()))).toList());
     }
 
     /** How a diff names a subscription. */

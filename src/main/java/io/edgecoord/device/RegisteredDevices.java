@@ -132,6 +132,30 @@ class RegisteredDevices implements DeviceRegistry {
         this.history.forget(name);
     }
 
+    /** Resolves a bundle's device against the profile it will have, refusing an address the guard does not admit. */
+    PolledDevice admit(RegisterDeviceRequest definition, DeviceProfile profile) {
+        PolledDevice polled = this.resolver.resolve(definition, profile);
+        this.addresses.admit(polled.binding());
+        return polled;
+    }
+
+    /** After a bundle's commit: holds the device it stored and starts, restarts or stops its polling. */
+    synchronized void adopt(Device saved, RegisterDeviceRequest definition, PolledDevice polled) {
+        StoredDevice before = this.devices.get(definition.name());
+        remember(saved, definition, polled);
+        if (before != null) {
+            this.runtime.apply(before.polled(), polled);
+        }
+    }
+
+    /** After a bundle's commit: forgets a device it deleted, which stops its polling. */
+    synchronized void drop(String name) {
+        if (this.devices.remove(name) != null) {
+            this.runtime.forget(name);
+            this.history.forget(name);
+        }
+    }
+
     List<StoredDevice> list(String label, String profile, ConnectivityStatus status, AdminState adminState) {
         return this.devices.values()
             .stream()

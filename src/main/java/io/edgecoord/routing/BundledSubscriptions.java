@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.edgecoord.persistence.AfterCommit;
 
 /** {@link SubscriptionBundles} over the repository, the route table and the schedules. */
 @Service
@@ -36,7 +36,7 @@ class BundledSubscriptions implements SubscriptionBundles {
         Subscription saved = repository.save(Subscription.create(UUID.randomUUID().toString(), definition,
                 spec.schedule(), clock.instant()));
         Route route = new Route(saved.id(), definition);
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             routes.add(route);
             if (definition.schedule() != null) {
                 schedules.arm(route);
@@ -48,7 +48,7 @@ class BundledSubscriptions implements SubscriptionBundles {
     @Override
     public void delete(String id) {
         repository.delete(repository.findById(id).orElseThrow(() -> new SubscriptionNotFoundException(id)));
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             routes.remove(id);
             schedules.disarm(id);
         });
@@ -57,18 +57,5 @@ class BundledSubscriptions implements SubscriptionBundles {
     private static Stored stored(Subscription s) {
         boolean scheduled = SourceKind.parse(s.source()) == SourceKind.SCHEDULE;
         return new Stored(s.id(), new Spec(s.source(), scheduled ? null : s.subject(), s.target(), s.schedule()));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

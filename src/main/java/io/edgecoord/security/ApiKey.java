@@ -123,6 +123,13 @@ class ApiKey extends AssignedIdEntity {
         return revokedAt != null;
     }
 
+    /** Sets the task-name patterns and topics the key may reach (a bundle limited it). */
+    void limit(List<String> tasks, KeyTopics topics) {
+        this.taskPatterns = String.join("\n", tasks);
+        this.publishTopics = String.join("\n", topics.publish());
+        this.subscribeTopics = String.join("\n", topics.subscribe());
+    }
+
     /** Revokes the key; it is refused from now on. */
     void revoke(Instant now) {
         if (revokedAt == null) {

@@ -7,7 +7,8 @@
  * <p>
  * SigV4 itself is the sub-package {@code sigv4}. Public face: {@link io.edgecoord.security.SecretCipher},
  * {@link io.edgecoord.security.Scope}, {@link io.edgecoord.security.CallerKey},
- * {@link io.edgecoord.security.Callers} (the calling key, for checks a path cannot express).
+ * {@link io.edgecoord.security.Callers} (the calling key, for checks a path cannot express),
+ * {@link io.edgecoord.security.KeyBundles} (a bundle sets what an existing key may reach).
  * Knows nothing of tasks, invocations or devices: it matches paths and names, others own them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")

@@ -79,6 +79,24 @@ class BundledTasks implements TaskBundles {
     }
 
     @Override
+    public String storeCode(byte[] zip) {
+        try {
+            Path staging = this.artifacts.newStagingFile();
+            Files.write(staging, zip);
+            String sha256 = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+            this.artifacts.keep(new StagedCode(staging, sha256, zip.length));
+            return sha256;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot store code", ex);
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
     public List<String> names() {
         return this.tasks.findAll(Sort.by("name")).stream().map(Task::name).toList();
     }

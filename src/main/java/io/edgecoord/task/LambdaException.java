@@ -26,6 +26,13 @@ class LambdaException extends RuntimeException {
         return new LambdaException(HttpStatus.CONFLICT, "ResourceConflictException", message);
     }
 
+    /** A {@code RevisionId} that is not the function's latest (412). */
+    static LambdaException stale() {
+        return new LambdaException(HttpStatus.PRECONDITION_FAILED, "PreconditionFailedException", "The Revision Id "
+                + "provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the "
+                + "latest Revision Id");
+    }
+
     static LambdaException invalid(String message) {
         return new LambdaException(HttpStatus.BAD_REQUEST, "InvalidParameterValueException", message);
     }

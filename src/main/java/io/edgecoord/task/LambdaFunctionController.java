@@ -67,14 +67,16 @@ class LambdaFunctionController {
         TaskAliases.Target target = this.aliases.resolve(name, qualifier);
         TaskResponse task = this.registry.find(name);
         if (target.version() == null) {
-            return LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST, null);
+            return LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST,
+                    this.functions.description(name));
         }
         TaskVersionResponse version = this.registry.versions(name).versions().stream()
             .filter((candidate) -> candidate.version() == target.version())
             .findFirst()
             .orElseThrow(() -> LambdaException.notFound("Function not found: "
                     + LambdaShapes.arn(region(headers), name, qualifier)));
-        return LambdaShapes.configuration(region(headers), task, version, String.valueOf(version.version()), null);
+        return LambdaShapes.configuration(region(headers), task, version, String.valueOf(version.version()),
+                this.functions.description(name));
     }
 
     @Operation(operationId = "lambdaListFunctions", summary = "Lambda ListFunctions (Marker, MaxItems)")
@@ -88,7 +90,8 @@ class LambdaFunctionController {
         List<TaskResponse> page = this.registry.listAfter(marker, maxItems + 1);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("Functions", page.stream().limit(maxItems)
-            .map((task) -> LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST, null))
+            .map((task) -> LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST,
+                    this.functions.description(task.name())))
             .toList());
         if (page.size() > maxItems) {
             answer.put("NextMarker", page.get(maxItems - 1).name());
@@ -137,7 +140,9 @@ class LambdaFunctionController {
 
     @Operation(operationId = "lambdaPublishVersion", summary = "Lambda PublishVersion: names the latest version")
     @PostMapping(FUNCTIONS + "/{function}/versions")
-    ResponseEntity<Map<String, Object>> publish(@PathVariable String function, @RequestHeader HttpHeaders headers) {
+    ResponseEntity<Map<String, Object>> publish(@PathVariable String function,
+            @RequestBody(required = false) JsonNode body, @RequestHeader HttpHeaders headers) {
+        this.functions.requireRevision(name(function), body);
         TaskResponse task = this.registry.find(name(function));
         return ResponseEntity.status(HttpStatus.CREATED).body(latest(headers, task, true));
     }
@@ -147,16 +152,18 @@ class LambdaFunctionController {
     Map<String, Object> versions(@PathVariable String function, @RequestHeader HttpHeaders headers) {
         TaskResponse task = this.registry.find(name(function));
         List<Map<String, Object>> versions = new java.util.ArrayList<>();
-        versions.add(LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST, null));
+        String description = this.functions.description(task.name());
+        versions.add(LambdaShapes.configuration(region(headers), task, task.version(), LambdaShapes.LATEST, description));
         this.registry.versions(task.name()).versions().reversed().forEach((version) -> versions.add(
-                LambdaShapes.configuration(region(headers), task, version, String.valueOf(version.version()), null)));
+                LambdaShapes.configuration(region(headers), task, version, String.valueOf(version.version()), description)));
         return Map.of("Versions", versions);
     }
 
     /** The latest version, shown as {@code $LATEST} or, once published, by its number. */
-    private static Map<String, Object> latest(HttpHeaders headers, TaskResponse task, boolean published) {
+    private Map<String, Object> latest(HttpHeaders headers, TaskResponse task, boolean published) {
         return LambdaShapes.configuration(region(headers), task, task.version(),
-                published ? String.valueOf(task.latestVersion()) : LambdaShapes.LATEST, null);
+                published ? String.valueOf(task.latestVersion()) : LambdaShapes.LATEST,
+                this.functions.description(task.name()));
     }
 
     static String name(String function) {

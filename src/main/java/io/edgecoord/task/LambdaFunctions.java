@@ -28,7 +28,11 @@ class LambdaFunctions {
 
     private final JsonMapper json;
 
-    LambdaFunctions(TaskDeployer deployer, TaskPatcher patcher, TaskRegistry registry, JsonMapper json) {
+    private final TaskRepository tasks;
+
+    LambdaFunctions(TaskDeployer deployer, TaskPatcher patcher, TaskRegistry registry, JsonMapper json,
+            TaskRepository tasks) {
+        this.tasks = tasks;
         this.deployer = deployer;
         this.patcher = patcher;
         this.registry = registry;
@@ -52,11 +56,30 @@ class LambdaFunctions {
                 text(body, "Handler"), integer(body, "MemorySize"), integer(body, "Timeout"), variables(body), null,
                 new DeployTaskRequest.CodeRequest(null, "code.zip", zip), null, null, null);
         TaskController.authorize(request);
-        return this.deployer.deploy(request).task();
+        String description = description(body);
+        TaskResponse created = this.deployer.deploy(request).task();
+        if (description != null) {
+            this.tasks.describe(name, description);
+        }
+        return created;
+    }
+
+    /** The function's {@code Description}, or {@code null}. */
+    String description(String name) {
+        return this.tasks.findByName(name).map(Task::description).orElse(null);
+    }
+
+    private static String description(JsonNode body) {
+        String description = text(body, "Description");
+        if (description != null && description.length() > 256) {
+            throw LambdaException.invalid("Description must be at most 256 characters; got " + description.length() + ".");
+        }
+        return description;
     }
 
     /** UpdateFunctionCode. */
     TaskResponse updateCode(String name, JsonNode body) {
+        requireRevision(name, body);
         String zip = text(body, "ZipFile");
         if (zip == null) {
             throw LambdaException.invalid("ZipFile is required: edgecoord takes code as a zip only.");
@@ -66,6 +89,7 @@ class LambdaFunctions {
 
     /** UpdateFunctionConfiguration, as a merge patch of the task; Environment replaces every variable. */
     TaskResponse updateConfiguration(String name, JsonNode body) {
+        requireRevision(name, body);
         ObjectNode patch = this.json.createObjectNode();
         Optional.ofNullable(text(body, "Runtime"))
             .ifPresent((runtime) -> patch.put("runtime", LambdaShapes.runtime(runtime).id()));
@@ -82,7 +106,24 @@ class LambdaFunctions {
             }
             patch.set("environment", environment);
         }
-        return this.patcher.patch(name, patch, TaskController::authorize).task();
+        String description = description(body);
+        TaskResponse patched = this.patcher.patch(name, patch, TaskController::authorize).task();
+        if (description != null) {
+            this.tasks.describe(name, description);
+        }
+        return patched;
+    }
+
+    /**
+     * Refuses a change conditioned on a {@code RevisionId} that is no longer the latest version's
+     * (checked before the change, so two writers racing with the same id may both pass).
+     */
+    void requireRevision(String name, JsonNode body) {
+        String expected = (body != null) ? text(body, "RevisionId") : null;
+        TaskResponse task = this.registry.find(name);
+        if (expected != null && !expected.equals(LambdaShapes.revision(task.name(), task.version(), description(name)))) {
+            throw LambdaException.stale();
+        }
     }
 
     /** Put/DeleteFunctionConcurrency: the task's most environments ({@code null} removes the cap). */

@@ -77,7 +77,18 @@ final class LambdaShapes {
         shape.put("LastUpdateStatus", "Successful");
         shape.put("PackageType", "Zip");
         shape.put("Architectures", List.of(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64"));
+        shape.put("RevisionId", revision(task.name(), version, description));
         return shape;
+    }
+
+    /**
+     * A version's {@code RevisionId}: derived from what makes it (task, number, code, time) and the
+     * description, so it needs no storage and changes with every change (each is a new version here,
+     * or a new description).
+     */
+    static String revision(String task, TaskVersionResponse version, String description) {
+        return java.util.UUID.nameUUIDFromBytes((task + "\n" + version.version() + "\n" + version.codeSha256() + "\n"
+                + version.createdAt() + "\n" + description).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** An alias as GetAlias answers it. */

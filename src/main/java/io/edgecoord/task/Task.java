@@ -30,6 +30,9 @@ class Task {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 256)
+    private String description;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -73,6 +76,11 @@ class Task {
 
     Instant createdAt() {
         return this.createdAt;
+    }
+
+    /** What Lambda's {@code Description} says of the function, or {@code null}. */
+    String description() {
+        return this.description;
     }
 
     Instant updatedAt() {

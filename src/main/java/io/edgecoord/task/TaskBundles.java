@@ -26,6 +26,14 @@ public interface TaskBundles {
      */
     Optional<byte[]> storedCode(String sha256);
 
+    /**
+     * Stores a code artifact (a zip) so that a bundle can name it by its sha256 alone, as code an
+     * earlier deploy stored; storing the same bytes twice keeps one.
+     *
+     * @return its sha256, lowercase hex
+     */
+    String storeCode(byte[] zip);
+
     /** The names of every task, sorted. */
     List<String> names();
 

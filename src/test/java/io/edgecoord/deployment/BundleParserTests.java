@@ -39,7 +39,24 @@ class BundleParserTests {
     }
 
     @Test
-    void saysWhichKindsItCannotDeployYet() {
-        assertThatThrownBy(() -> BundleParser.parse("devices: []")).hasMessageContaining("does not deploy devices");
+    void readsDeviceProfilesDevicesAndKeysLimits() {
+        Bundle bundle = BundleParser.parse("""
+                deviceProfiles: [{name: meter, resources: [{name: t, valueType: FLOAT32}]}]
+                devices: [{name: m1, profile: meter}]
+                keys: [{id: AKIDEXAMPLE, tasks: ["sensor-*"], topics: {publish: [a/#]}}]
+                """);
+
+        assertThat(Bundle.name(bundle.deviceProfiles().get(0))).isEqualTo("meter");
+        assertThat(Bundle.name(bundle.devices().get(0))).isEqualTo("m1");
+        assertThat(bundle.keys().get(0).tasks()).containsExactly("sensor-*");
+        assertThat(bundle.keys().get(0).topics().publish()).containsExactly("a/#");
+        assertThat(bundle.keys().get(0).topics().subscribe()).isEmpty();
+    }
+
+    @Test
+    void refusesAKeyWithoutAnIdOrWithASecret() {
+        assertThatThrownBy(() -> BundleParser.parse("keys: [{tasks: [a]}]")).hasMessageContaining("keys[0]");
+        assertThatThrownBy(() -> BundleParser.parse("keys: [{id: A, secret: s}]")).hasMessageContaining("keys[0].secret");
+        assertThatThrownBy(() -> BundleParser.parse("devices: [{profile: p}]")).hasMessageContaining("devices[0]");
     }
 }

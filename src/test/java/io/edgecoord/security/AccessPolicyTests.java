@@ -21,6 +21,8 @@ class AccessPolicyTests {
         assertThat(AccessPolicy.of("POST", "/api/v1/deployments").anyOf()).containsExactly(Scope.ADMIN);
         assertThat(AccessPolicy.of("POST", "/api/v1/deployments/3/rollback").anyOf()).containsExactly(Scope.ADMIN);
         assertThat(AccessPolicy.of("GET", "/api/v1/deployments").anyOf()).containsExactly(Scope.READ);
+        assertThat(AccessPolicy.of("POST", "/api/v1/deployments/import/greengrass-v1").anyOf())
+            .containsExactly(Scope.ADMIN);
     }
 
     @Test

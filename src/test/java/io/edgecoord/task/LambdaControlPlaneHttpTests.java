@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
@@ -99,6 +100,47 @@ class LambdaControlPlaneHttpTests extends ProcessCoordinatorTest {
         this.lambda.deleteFunction((delete) -> delete.functionName("sdk-hello"));
         assertThatExceptionOfType(ResourceNotFoundException.class)
             .isThrownBy(() -> this.lambda.getFunction((get) -> get.functionName("sdk-hello")));
+    }
+
+    @Test
+    void aChangeConditionedOnAStaleRevisionIdIsRefusedAndOnTheCurrentOneIsMade() {
+        create("sdk-revision");
+        String first = this.lambda.getFunctionConfiguration((get) -> get.functionName("sdk-revision")).revisionId();
+        assertThat(first).isNotBlank();
+
+        String second = this.lambda.updateFunctionConfiguration((update) -> update.functionName("sdk-revision")
+            .timeout(7).revisionId(first)).revisionId();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThatExceptionOfType(PreconditionFailedException.class).isThrownBy(() -> this.lambda
+            .updateFunctionConfiguration((update) -> update.functionName("sdk-revision").timeout(8).revisionId(first)));
+        assertThatExceptionOfType(PreconditionFailedException.class).isThrownBy(() -> this.lambda
+            .updateFunctionCode((update) -> update.functionName("sdk-revision").zipFile(zip("x")).revisionId(first)));
+        assertThatExceptionOfType(PreconditionFailedException.class).isThrownBy(() -> this.lambda
+            .publishVersion((publish) -> publish.functionName("sdk-revision").revisionId(first)));
+        assertThat(this.lambda.publishVersion((publish) -> publish.functionName("sdk-revision").revisionId(second))
+            .revisionId()).isEqualTo(second);
+        assertThat(this.lambda.getFunctionConfiguration((get) -> get.functionName("sdk-revision")).timeout()).isEqualTo(7);
+        this.lambda.deleteFunction((delete) -> delete.functionName("sdk-revision"));
+    }
+
+    @Test
+    void aDescriptionIsKeptAndAnsweredAndChangesTheRevisionId() {
+        CreateFunctionResponse created = this.lambda.createFunction((create) -> create.functionName("sdk-described")
+            .runtime(Runtime.PYTHON3_11).handler("app.handle").role("arn:aws:iam::123456789012:role/ignored")
+            .description("reads the boiler").code((code) -> code.zipFile(zip("d"))));
+        assertThat(created.description()).isEqualTo("reads the boiler");
+
+        var changed = this.lambda.updateFunctionConfiguration((update) -> update.functionName("sdk-described")
+            .description("reads both boilers"));
+
+        assertThat(changed.description()).isEqualTo("reads both boilers");
+        assertThat(changed.revisionId()).isNotEqualTo(created.revisionId());
+        assertThat(this.lambda.getFunction((get) -> get.functionName("sdk-described")).configuration().description())
+            .isEqualTo("reads both boilers");
+        assertThat(this.lambda.listFunctions().functions()).filteredOn((f) -> f.functionName().equals("sdk-described"))
+            .extracting(FunctionConfiguration::description).containsExactly("reads both boilers");
+        this.lambda.deleteFunction((delete) -> delete.functionName("sdk-described"));
     }
 
     @Test
