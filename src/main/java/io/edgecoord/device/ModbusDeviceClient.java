@@ -1,5 +1,6 @@
 package io.edgecoord.device;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
 import com.ghgande.j2mod.modbus.net.TCPMasterConnection;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import io.edgecoord.device.modbus.ModbusLocator;
@@ -55,9 +57,7 @@ final class ModbusDeviceClient implements AutoCloseable {
             int[] words = ModbusRequests.words(read, response);
             for (String name : read.resources()) {
                 ModbusLocator locator = locators.get(name);
-                Object value = locator.table().registers() ? RegisterCodec.decode(locator, words, read.start())
-                        : words[locator.address() - read.start()] == 1;
-                values.put(name, node(value));
+                values.put(name, node(RegisterCodec.decode(locator, words, read.start())));
             }
         }
         Map<ProfileResource, JsonNode> ordered = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ final class ModbusDeviceClient implements AutoCloseable {
         return ordered;
     }
 
-    /** Writes one resource: a coil, one register (function 6) or several (function 16). */
+    /** Writes one resource: a coil (function 5), coils (15), one register (6) or several (16). */
     void write(ModbusBinding binding, ProfileResource resource, JsonNode raw, Duration timeout)
             throws DeviceCallException {
         ModbusLocator locator = ModbusResources.locator(resource);
@@ -109,7 +109,13 @@ final class ModbusDeviceClient implements AutoCloseable {
 
     private static JsonNode node(Object value) {
         return switch (value) {
+            case List<?> list -> {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode(list.size());
+                list.forEach((element) -> array.add(node(element)));
+                yield array;
+            }
             case Long number -> JsonNodeFactory.instance.numberNode(number);
+            case BigInteger number -> JsonNodeFactory.instance.numberNode(number);
             case Double number -> JsonNodeFactory.instance.numberNode(number);
             case Boolean bool -> JsonNodeFactory.instance.booleanNode(bool);
             case String text -> JsonNodeFactory.instance.stringNode(text);

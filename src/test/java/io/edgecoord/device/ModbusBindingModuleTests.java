@@ -16,10 +16,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -102,6 +104,50 @@ class ModbusBindingModuleTests {
             .content("{\"setpoint\": 4000}")).andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.detail").value(containsString("INT16")));
         assertThat(server.get(2, "hr", 30, 1)).containsExactly(225);
+    }
+
+    @Test
+    void readsAndWritesUint64BinaryAndArraysInConsecutiveRegistersAndCoils() throws Exception {
+        server.set(1, "hr", 100, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFE, 0xDEAD, 0xBEEF, 1, 65535, 2, 0x41AC, 0, 0xBFC0, 0);
+        server.set(1, "co", 10, 1, 0, 1, 1);
+        profile("""
+                {"name": "typed", "resources": [
+                  {"name": "big", "valueType": "UINT64", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "100"}},
+                  {"name": "blob", "valueType": "BINARY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "104", "stringRegisterSize": "2"}},
+                  {"name": "levels", "valueType": "INT16_ARRAY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "106", "elements": "3"}},
+                  {"name": "temps", "valueType": "FLOAT32_ARRAY", "readWrite": "R",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "109", "elements": "2"}},
+                  {"name": "flags", "valueType": "BOOL_ARRAY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "COILS", "startingAddress": "10", "elements": "4"}}]}""");
+        device("typed-1", "typed", 1, "30s").andExpect(status().isCreated());
+        awaitStatus("typed-1", "ONLINE");
+        int before = server.reads(1);
+        this.mvc.perform(post("/api/v1/devices/typed-1/poll"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("\"big\":18446744073709551614")))
+            .andExpect(jsonPath("$.values.blob").value("3q2+7w=="))
+            .andExpect(jsonPath("$.values.levels").value(contains(1, -1, 2)))
+            .andExpect(jsonPath("$.values.temps").value(contains(closeTo(21.5, 1e-9), closeTo(-1.5, 1e-9))))
+            .andExpect(jsonPath("$.values.flags").value(contains(true, false, true, true)));
+        // hr 100..112 in one request, coils 10..13 in another.
+        assertThat(server.reads(1) - before).isEqualTo(2);
+        write("typed-1", "{\"big\": 18446744073709551615}")
+            .andExpect(content().string(containsString("\"big\":18446744073709551615")));
+        assertThat(server.get(1, "hr", 100, 4)).containsExactly(0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF);
+        write("typed-1", "{\"blob\": \"AQIDBA==\"}").andExpect(jsonPath("$.blob").value("AQIDBA=="));
+        assertThat(server.get(1, "hr", 104, 2)).containsExactly(0x0102, 0x0304);
+        write("typed-1", "{\"levels\": [-2, 3, 4]}").andExpect(jsonPath("$.levels").value(contains(-2, 3, 4)));
+        assertThat(server.get(1, "hr", 106, 3)).containsExactly(65534, 3, 4);
+        write("typed-1", "{\"flags\": [false, true, false, false]}")
+            .andExpect(jsonPath("$.flags").value(contains(false, true, false, false)));
+        assertThat(server.get(1, "co", 10, 4)).containsExactly(0, 1, 0, 0);
+        write("typed-1", "{\"levels\": [1, 2]}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("has 2 elements; its registers hold 3")));
+        write("typed-1", "{\"blob\": \"AQIDBAU=\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("takes 5 bytes")));
     }
 
     @Test
@@ -199,6 +245,12 @@ class ModbusBindingModuleTests {
             this.mvc.perform(get("/api/v1/devices/right/commands/i16")).andExpect(jsonPath("$.i16").value(22));
             assertThat(gateway.connections()).isEqualTo(1);
         }
+    }
+
+    private ResultActions write(String device, String body) throws Exception {
+        String resource = body.substring(body.indexOf('"') + 1, body.indexOf('"', body.indexOf('"') + 1));
+        return this.mvc.perform(put("/api/v1/devices/" + device + "/commands/" + resource)
+            .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private void profile(String body) throws Exception {

@@ -3,6 +3,8 @@ package io.edgecoord.device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +19,12 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -74,6 +78,39 @@ class OpcUaBindingModuleTests {
         this.mvc.perform(put("/api/v1/devices/plc-1/commands/count").contentType(MediaType.APPLICATION_JSON)
             .content("{\"count\": 42}")).andExpect(jsonPath("$.count").value(42));
         assertThat(server.value("Count")).isEqualTo(42);
+    }
+
+    @Test
+    void readsAndWritesUInt64ByteStringsAndArrayVariants() throws Exception {
+        this.mvc.perform(post("/api/v1/device-profiles").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "plc-typed", "resources": [
+                  {"name": "total", "valueType": "UINT64", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Total"}},
+                  {"name": "blob", "valueType": "BINARY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Blob"}},
+                  {"name": "levels", "valueType": "INT16_ARRAY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Levels"}},
+                  {"name": "temps", "valueType": "FLOAT32_ARRAY", "readWrite": "R", "attributes": {"nodeId": "ns=2;s=Temps"}},
+                  {"name": "flags", "valueType": "BOOL_ARRAY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Flags"}}]}"""))
+            .andExpect(status().isCreated());
+        device("plc-typed-1", "plc-typed", "").andExpect(status().isCreated());
+        this.mvc.perform(post("/api/v1/devices/plc-typed-1/poll")).andExpect(status().isOk())
+            .andExpect(content().string(containsString("\"total\":18446744073709551614")))
+            .andExpect(jsonPath("$.values.blob").value("3q0="))
+            .andExpect(jsonPath("$.values.levels").value(contains(1, -1, 2)))
+            .andExpect(jsonPath("$.values.temps").value(contains(closeTo(21.5, 1e-6), closeTo(-1.5, 1e-6))))
+            .andExpect(jsonPath("$.values.flags").value(contains(true, false)));
+        write("plc-typed-1", "total", "18446744073709551615")
+            .andExpect(content().string(containsString("\"total\":18446744073709551615")));
+        assertThat(server.value("Total")).isEqualTo(ULong.MAX);
+        write("plc-typed-1", "blob", "\"AQID\"").andExpect(jsonPath("$.blob").value("AQID"));
+        assertThat(((ByteString) server.value("Blob")).bytes()).containsExactly(1, 2, 3);
+        write("plc-typed-1", "levels", "[5, -6, 7, 8]").andExpect(jsonPath("$.levels").value(contains(5, -6, 7, 8)));
+        assertThat((Short[]) server.value("Levels")).containsExactly((short) 5, (short) -6, (short) 7, (short) 8);
+        write("plc-typed-1", "flags", "[false, false, true]").andExpect(jsonPath("$.flags").value(contains(false, false, true)));
+        assertThat((Boolean[]) server.value("Flags")).containsExactly(false, false, true);
+    }
+
+    private ResultActions write(String device, String resource, String value) throws Exception {
+        return this.mvc.perform(put("/api/v1/devices/" + device + "/commands/" + resource)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"" + resource + "\": " + value + "}"));
     }
 
     @Test
