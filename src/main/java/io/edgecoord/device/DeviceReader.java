@@ -128,7 +128,7 @@ final class DeviceReader {
         long now = this.ticker.getAsLong();
         return run(device, Lane.ON_DEMAND, now, deadline, (remaining) -> {
             for (Map.Entry<ProfileResource, JsonNode> entry : raw.entrySet()) {
-                this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining.get());
+                this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining);
             }
             List<ProfileResource> readable = raw.keySet().stream().filter((r) -> r.readWrite().readable()).toList();
             return readable.isEmpty() ? new LinkedHashMap<>()

@@ -151,6 +151,46 @@ class ModbusBindingModuleTests {
     }
 
     @Test
+    void writesABitOfAHoldingRegisterKeepingItsOtherBits() throws Exception {
+        server.set(1, "hr", 120, 0xA005, 0);
+        StringBuilder bits = new StringBuilder();
+        for (int bit = 0; bit < 8; bit++) {
+            bits.append(", {\"name\": \"b").append(bit).append("\", \"valueType\": \"BOOL\", \"readWrite\": \"RW\", ")
+                .append("\"attributes\": {\"primaryTable\": \"HOLDING_REGISTERS\", \"startingAddress\": \"121\", ")
+                .append("\"bit\": \"").append(bit).append("\"}}");
+        }
+        profile("""
+                {"name": "bits", "resources": [
+                  {"name": "heater", "valueType": "BOOL", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "120", "bit": "1"}},
+                  {"name": "alarm", "valueType": "BOOL", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "120", "bit": "15"}}%s]}"""
+            .formatted(bits));
+        device("bits-1", "bits", 1, "30s").andExpect(status().isCreated());
+        write("bits-1", "{\"heater\": true}").andExpect(status().isOk()).andExpect(jsonPath("$.heater").value(true));
+        assertThat(server.get(1, "hr", 120, 1)).containsExactly(0xA007);
+        write("bits-1", "{\"alarm\": false}").andExpect(jsonPath("$.alarm").value(false));
+        assertThat(server.get(1, "hr", 120, 1)).containsExactly(0x2007);
+        // Eight writes at once, each of another bit of one register: each read-modify-write holds
+        // the link from its read to its write, so none undoes another's bit.
+        server.delay(0.005);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int bit = 0; bit < 8; bit++) {
+                String body = "{\"b" + bit + "\": true}";
+                writes.add(pool.submit(() -> write("bits-1", body).andExpect(status().isOk())));
+            }
+            for (var done : writes) {
+                done.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            server.delay(0);
+        }
+        assertThat(server.get(1, "hr", 121, 1)).containsExactly(0xFF);
+    }
+
+    @Test
     void importsAnEdgeXYamlProfileAndPollsADeviceOfIt() throws Exception {
         try (ModbusServer pump = ModbusServer.start(1);
                 var yaml = getClass().getResourceAsStream("/edgex/modbus-pump.yaml")) {

@@ -75,8 +75,6 @@ public record ModbusLocator(ModbusTable table, int address, RawType rawType, boo
         check(bit < 0 || table.registers(), where + "bit applies to registers only");
         check(!(table.registers() && rawType == RawType.BOOL) || bit >= 0,
                 where + "bit is required for a BOOL held in a register");
-        check(bit < 0 || !writable, where + "bit: a bit inside a register is read-only (writing it would overwrite "
-                + "the register's other bits)");
         int count = rawType.registers();
         if (rawType == RawType.STRING || rawType == RawType.BINARY) {
             count = number(attributes.get("stringRegisterSize"), 1, 125, where + "stringRegisterSize", true);

@@ -49,6 +49,16 @@ class ModbusLocatorTests {
                 "elements", "2"))).hasMessageContaining("elements applies to array value types only");
     }
 
+    @Test
+    void aBitOfAHoldingRegisterMayBeWritableButNotOfAnInputRegister() {
+        ModbusLocator bit = ModbusLocator.parse("b", Map.of("primaryTable", "HOLDING_REGISTERS", "startingAddress", "3",
+                "bit", "9"), ModbusLocator.Kind.BOOL, false, RawType.BOOL, true);
+        assertThat(bit.bit()).isEqualTo(9);
+        assertThatThrownBy(() -> ModbusLocator.parse("b", Map.of("primaryTable", "INPUT_REGISTERS", "startingAddress",
+                "3", "bit", "9"), ModbusLocator.Kind.BOOL, false, RawType.BOOL, true))
+            .hasMessageContaining("primaryTable INPUT_REGISTERS is read-only");
+    }
+
     private static ModbusLocator parse(Map<String, String> attributes) {
         return ModbusLocator.parse("t", attributes, ModbusLocator.Kind.NUMBER, false, RawType.INT16, false);
     }
