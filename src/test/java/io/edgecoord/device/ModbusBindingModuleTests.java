@@ -191,6 +191,42 @@ class ModbusBindingModuleTests {
     }
 
     @Test
+    void aPolledValuePublishesOnlyWhenItMovesBeyondItsDeadband() throws Exception {
+        server.set(1, "hr", 130, 500);
+        profile("""
+                {"name": "banded", "resources": [{"name": "level", "valueType": "INT32", "readWrite": "R",
+                  "minimum": 0, "maximum": 1000, "deadband": {"percent": 10},
+                  "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "130", "rawType": "UINT16"}}]}""");
+        device("banded-1", "banded", 1, "200ms").andExpect(status().isCreated());
+        awaitReadings("banded-1", 1);
+        // 550 is within 10 % of the span (100) of the 500 published: five polls, no reading.
+        server.set(1, "hr", 130, 550);
+        Thread.sleep(1000);
+        readings("banded-1").andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].value").value(500));
+        // 601 is 101 from the 500 last published (not from the 550 last read).
+        server.set(1, "hr", 130, 601);
+        awaitReadings("banded-1", 2);
+        readings("banded-1").andExpect(jsonPath("$.items[0].value").value(601));
+        // An on-demand poll was asked for: it publishes whatever the deadband says.
+        this.mvc.perform(post("/api/v1/devices/banded-1/poll")).andExpect(jsonPath("$.values.level").value(601));
+        awaitReadings("banded-1", 3);
+        this.mvc.perform(post("/api/v1/device-profiles").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "banded-bad", "resources": [{"name": "level", "valueType": "INT32", "readWrite": "R",
+                  "deadband": {"percent": 10}}]}"""))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("deadband.percent needs the resource's minimum and maximum")));
+    }
+
+    private ResultActions readings(String device) throws Exception {
+        return this.mvc.perform(get("/api/v1/devices/" + device + "/readings").param("resource", "level"));
+    }
+
+    private void awaitReadings(String device, int count) {
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+            .untilAsserted(() -> readings(device).andExpect(jsonPath("$.totalItems").value(count)));
+    }
+
+    @Test
     void importsAnEdgeXYamlProfileAndPollsADeviceOfIt() throws Exception {
         try (ModbusServer pump = ModbusServer.start(1);
                 var yaml = getClass().getResourceAsStream("/edgex/modbus-pump.yaml")) {
