@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -40,12 +42,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "edgecoord.device.poll.min-interval=100ms",
         "spring.datasource.url=jdbc:h2:mem:opcua;DB_CLOSE_DELAY=-1" })
 @AutoConfigureMockMvc(addFilters = false)
+@Import(TestSecretCipher.class)
 class OpcUaBindingModuleTests {
 
     static OpcUaTestServer server;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DeviceRepository repository;
+
+    @Autowired
+    RegisteredDevices devices;
 
     @DynamicPropertySource
     static void trustTheServer(DynamicPropertyRegistry registry) throws Exception {
@@ -127,6 +136,36 @@ class OpcUaBindingModuleTests {
             .andExpect(status().isCreated());
         this.mvc.perform(get("/api/v1/devices/plc-3/commands/temperature")).andExpect(status().isBadGateway())
             .andExpect(jsonPath("$.detail").value(containsString("Bad_")));
+    }
+
+    @Test
+    void storesThePasswordSealedAndSealsOneStoredBeforeSealing() throws Exception {
+        profile("plc-sealed");
+        device("plc-8", "plc-sealed", """
+                , "username": "operator", "password": "secret\"""").andExpect(status().isCreated());
+        String stored = this.repository.findByName("plc-8").orElseThrow().document();
+        assertThat(stored).doesNotContain("secret").contains("\"password\":\"v1:");
+        this.mvc.perform(patch("/api/v1/devices/plc-8").contentType("application/merge-patch+json")
+            .content("{\"description\": \"patched\"}")).andExpect(jsonPath("$.protocol.password").value("******"));
+        assertThat(this.repository.findByName("plc-8").orElseThrow().document()).doesNotContain("secret");
+        this.mvc.perform(patch("/api/v1/devices/plc-8").contentType("application/merge-patch+json")
+            .content("{\"protocol\": {\"password\": \"******\"}}")).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("how the API hides the password")));
+        this.mvc.perform(get("/api/v1/devices/plc-8/commands/temperature"))
+            .andExpect(jsonPath("$.temperature").value(closeTo(21.5, 1e-9)));
+
+        // A row as stored before passwords were sealed: sealed when the registry loads it.
+        this.repository.saveAndFlush(new Device(java.util.UUID.randomUUID(), "plc-old", "plc-sealed",
+                AdminState.UNLOCKED, """
+                {"name": "plc-old", "profile": "plc-sealed", "polling": {"interval": "30s"},
+                 "protocol": {"type": "opcua", "endpointUrl": "%s", "username": "operator", "password": "secret"}}"""
+                    .formatted(server.url()), java.time.Instant.now()));
+        this.devices.start();
+        assertThat(this.repository.findByName("plc-old").orElseThrow().document()).doesNotContain("secret")
+            .contains("\"password\":\"v1:");
+        this.mvc.perform(get("/api/v1/devices/plc-old")).andExpect(jsonPath("$.protocol.password").value("******"));
+        this.mvc.perform(get("/api/v1/devices/plc-old/commands/temperature"))
+            .andExpect(jsonPath("$.temperature").value(closeTo(21.5, 1e-9)));
     }
 
     @Test
