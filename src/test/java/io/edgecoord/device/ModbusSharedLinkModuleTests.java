@@ -77,9 +77,9 @@ class ModbusSharedLinkModuleTests {
             awaitOnline(name);
         }
 
-        // Under capacity: slow-9 answers in 500 ms of each 1 s interval (timeout 800 ms), the rest
+        // Under capacity: slow-9 answers in 400 ms of each 1 s interval (timeout 800 ms), the rest
         // at once. A fast poll waits at most for the one request on the wire, so none misses a tick.
-        gateway.delay(9, 500);
+        gateway.delay(9, 400);
         Thread.sleep(1500);
         Instant since = Instant.now();
         double skippedBefore = skipped();
@@ -90,7 +90,7 @@ class ModbusSharedLinkModuleTests {
         assertThat(readingsSince("slow-9", since)).isGreaterThanOrEqualTo(5);
         assertThat(skipped() - skippedBefore).as("nothing skipped while the link has time for all").isZero();
 
-        // Over capacity: 500 + 700 ms of answers per second. A poll that cannot start by its
+        // Over capacity: 400 + 700 ms of answers per second. A poll that cannot start by its
         // scheduled time + timeout is skipped (skipped-link-wait), and a tick that comes while the
         // device's previous poll still runs is skipped (skipped-overrun); none runs late, none is
         // lost: every tick of every device is a reading or a counted skip.
