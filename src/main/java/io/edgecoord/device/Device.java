@@ -65,6 +65,11 @@ class Device {
         this.modifiedAt = now;
     }
 
+    /** Replaces the stored document by the same definition stored differently (its secrets sealed). */
+    void reseal(String document) {
+        this.document = document;
+    }
+
     UUID id() {
         return this.id;
     }

@@ -63,12 +63,12 @@ final class DeviceClients implements AutoCloseable {
         };
     }
 
-    void write(ProtocolBinding binding, ProfileResource resource, JsonNode raw, Duration timeout)
+    void write(ProtocolBinding binding, ProfileResource resource, JsonNode raw, Supplier<Duration> remaining)
             throws DeviceCallException {
         switch (binding) {
-            case HttpBinding http -> this.http.write(http, resource, raw, timeout);
-            case ModbusBinding modbus -> this.modbus.write(modbus, resource, raw, timeout);
-            case OpcUaBinding opcua -> this.opcua.write(opcua, resource, raw, timeout);
+            case HttpBinding http -> this.http.write(http, resource, raw, remaining.get());
+            case ModbusBinding modbus -> this.modbus.write(modbus, resource, raw, remaining);
+            case OpcUaBinding opcua -> this.opcua.write(opcua, resource, raw, remaining.get());
             case MqttBinding mqtt -> throw notPolled();
         }
     }

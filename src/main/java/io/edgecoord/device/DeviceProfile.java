@@ -46,6 +46,9 @@ record DeviceProfile(@NotNull @Pattern(regexp = NAME) String name, String manufa
                     || resource.minimum() <= resource.maximum(), "resource '" + resource.name()
                             + "' has a minimum above its maximum");
             require(resource.scale() != 0, "resource '" + resource.name() + "' has scale 0");
+            if (resource.deadband() != null) {
+                resource.deadband().check(resource);
+            }
         }
         for (ProfileCommand command : this.commands) {
             require(names.add(command.name()), "command '" + command.name() + "' clashes with another name");

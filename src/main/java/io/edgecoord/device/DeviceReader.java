@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads and writes devices through the per-link gate and the lane's concurrency cap, then records
  * the outcome: connectivity, meters, and a {@link DeviceReadingsPolled} after every successful
- * read (published on the calling thread, after the gates are left). Never throws for a device's
+ * read (published on the calling thread, after the gates are left) of the values that pass their
+ * resources' deadbands ({@link PublishedValues}); none when no value does. Never throws for a device's
  * failure; every unexpected exception becomes a failure of kind INTERNAL.
  */
 final class DeviceReader {
@@ -50,6 +51,8 @@ final class DeviceReader {
     private final Clock clock;
 
     private final Map<String, Map<String, Object>> lastValues = new ConcurrentHashMap<>();
+
+    private final PublishedValues published = new PublishedValues();
 
     DeviceReader(DeviceClients client, ValueTransforms transforms, DeviceProperties properties,
             ConnectivityTracker connectivity, ApplicationEventPublisher events, PollMetrics metrics,
@@ -113,8 +116,13 @@ final class DeviceReader {
             throws DeviceCallException {
         Map<String, Object> values = transformed(raw);
         this.connectivity.succeeded(device.name());
-        this.events.publishEvent(new DeviceReadingsPolled(device.name(), source,
-                Collections.unmodifiableMap(values), changed(device.name(), values), this.clock.instant()));
+        Set<String> changed = changed(device.name(), values);
+        Map<String, Object> selected = this.published.select(device.profile(), device.name(), values, false);
+        if (!selected.isEmpty()) {
+            this.events.publishEvent(new DeviceReadingsPolled(device.name(), source,
+                    Collections.unmodifiableMap(selected), PublishedValues.changedAmong(changed, selected),
+                    this.clock.instant()));
+        }
         return values;
     }
 
@@ -128,7 +136,7 @@ final class DeviceReader {
         long now = this.ticker.getAsLong();
         return run(device, Lane.ON_DEMAND, now, deadline, (remaining) -> {
             for (Map.Entry<ProfileResource, JsonNode> entry : raw.entrySet()) {
-                this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining.get());
+                this.client.write(device.binding(), entry.getKey(), entry.getValue(), remaining);
             }
             List<ProfileResource> readable = raw.keySet().stream().filter((r) -> r.readWrite().readable()).toList();
             return readable.isEmpty() ? new LinkedHashMap<>()
@@ -151,6 +159,7 @@ final class DeviceReader {
 
     void forget(String device) {
         this.lastValues.remove(device);
+        this.published.forget(device);
     }
 
     /** Monotonic now, in nanoseconds, for callers that set deadlines. */
@@ -166,9 +175,16 @@ final class DeviceReader {
             String source) {
         ReadOutcome outcome = throughGates(device, lane, scheduledAt, deadline, exchange);
         // Published after the link gate is left, so a listener's own command cannot deadlock on it.
+        // Deadbands hold back scheduled readings only: an on-demand read or a write's read-back
+        // was asked for, and the shadow must see what a write left.
         if (outcome instanceof ReadOutcome.Read read) {
-            this.events.publishEvent(new DeviceReadingsPolled(device.name(), source, read.values(), read.changed(),
-                    read.at()));
+            Map<String, Object> selected = this.published.select(device.profile(), device.name(), read.values(),
+                    lane == Lane.ON_DEMAND);
+            if (!selected.isEmpty()) {
+                this.events.publishEvent(new DeviceReadingsPolled(device.name(), source,
+                        Collections.unmodifiableMap(selected), PublishedValues.changedAmong(read.changed(), selected),
+                        read.at()));
+            }
         }
         return outcome;
     }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  * it: {@code [{"apiVersion": "v3", "profile": {...}}]}) onto a {@link DeviceProfile}. What would
  * change values if dropped ({@code mask}, {@code shift}, {@code base}, {@code assertion}, value
  * mappings, an unknown value type or field) is refused with an {@link InvalidDefinitionException}
- * naming it; descriptions, tags, {@code isHidden}, {@code optional} and default values, which do
- * not, are dropped. Pure.
+ * naming it; descriptions, tags, {@code isHidden}, {@code optional}, a Binary's {@code mediaType}
+ * and default values, which do not, are dropped. Pure.
  */
 final class EdgeXProfiles {
 
@@ -29,8 +29,7 @@ final class EdgeXProfiles {
             "defaultValue", "mask", "shift", "scale", "offset", "base", "assertion", "mediaType", "optional");
 
     /** Properties that change a value: accepted only at their neutral value. */
-    private static final Map<String, String> NEUTRAL = Map.of("mask", "0", "shift", "0", "base", "0", "assertion", "",
-            "mediaType", "");
+    private static final Map<String, String> NEUTRAL = Map.of("mask", "0", "shift", "0", "base", "0", "assertion", "");
 
     private static final Set<String> COMMAND_FIELDS = Set.of("name", "isHidden", "readWrite", "resourceOperations",
             "tags");
@@ -112,16 +111,22 @@ final class EdgeXProfiles {
                 resources);
     }
 
-    /** EdgeX's value type names; those without an edgecoord type (UINT64, BINARY, arrays) are refused. */
+    /**
+     * EdgeX's value type names ({@code Uint64}, {@code Binary}, {@code Int16Array}, …); those without an
+     * edgecoord type (StringArray, ObjectArray) are refused.
+     */
     private static ValueType valueType(String text, String where) {
         require(text != null, where + " is required");
         String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.endsWith("ARRAY") && !upper.endsWith("_ARRAY")) {
+            upper = upper.substring(0, upper.length() - "ARRAY".length()) + "_ARRAY";
+        }
         try {
             return ValueType.valueOf(upper);
         }
         catch (IllegalArgumentException ex) {
             throw new InvalidDefinitionException(where + " '" + text + "' cannot be mapped; edgecoord has Bool, "
-                    + "Int8-64, Uint8-32, Float32, Float64, String and Object");
+                    + "Int8-64, Uint8-64, Float32, Float64, String, Binary, Object and arrays of Bool and the numbers");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edgecoord.device;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,11 @@ import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.io.ModbusTCPTransaction;
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
+import com.ghgande.j2mod.modbus.msg.WriteSingleRegisterRequest;
 import com.ghgande.j2mod.modbus.net.TCPMasterConnection;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import io.edgecoord.device.modbus.ModbusLocator;
@@ -55,9 +59,7 @@ final class ModbusDeviceClient implements AutoCloseable {
             int[] words = ModbusRequests.words(read, response);
             for (String name : read.resources()) {
                 ModbusLocator locator = locators.get(name);
-                Object value = locator.table().registers() ? RegisterCodec.decode(locator, words, read.start())
-                        : words[locator.address() - read.start()] == 1;
-                values.put(name, node(value));
+                values.put(name, node(RegisterCodec.decode(locator, words, read.start())));
             }
         }
         Map<ProfileResource, JsonNode> ordered = new LinkedHashMap<>();
@@ -65,12 +67,42 @@ final class ModbusDeviceClient implements AutoCloseable {
         return ordered;
     }
 
-    /** Writes one resource: a coil, one register (function 6) or several (function 16). */
-    void write(ModbusBinding binding, ProfileResource resource, JsonNode raw, Duration timeout)
+    /**
+     * Writes one resource: a coil (function 5), coils (15), one register (6) or several (16); a bit
+     * inside a holding register by read-modify-write.
+     */
+    void write(ModbusBinding binding, ProfileResource resource, JsonNode raw, Supplier<Duration> remaining)
             throws DeviceCallException {
         ModbusLocator locator = ModbusResources.locator(resource);
-        execute(binding, ModbusRequests.write(locator, resource, raw), timeout,
-                "writing " + locator.table() + " " + locator.address() + " of unit " + binding.unitId());
+        String what = "writing " + locator.table() + " " + locator.address() + " of unit " + binding.unitId();
+        if (locator.bit() >= 0) {
+            writeBit(binding, locator, raw.booleanValue(), remaining, what + " bit " + locator.bit());
+            return;
+        }
+        execute(binding, ModbusRequests.write(locator, resource, raw), remaining.get(), what);
+    }
+
+    /**
+     * Reads the register, sets or clears the one bit and writes the register back (function 6).
+     * The gateway's connection is held from the read to the write, so no other request of this
+     * coordinator comes between them; another master writing the same register in between would
+     * be overwritten, which Modbus itself cannot prevent (function 22, mask write, would, but few
+     * devices implement it).
+     */
+    private void writeBit(ModbusBinding binding, ModbusLocator locator, boolean on, Supplier<Duration> remaining,
+            String what) throws DeviceCallException {
+        Connection connection = this.connections.computeIfAbsent(binding.endpoint(), (key) -> new Connection());
+        connection.lock.lock();
+        try {
+            ReadPlan.Read read = new ReadPlan.Read(locator.table(), locator.address(), 1, List.of());
+            int register = ModbusRequests.words(read, execute(binding, ModbusRequests.read(read), remaining.get(),
+                    what + ": reading the register"))[0];
+            execute(binding, new WriteSingleRegisterRequest(locator.address(),
+                    new SimpleRegister(RegisterCodec.withBit(register, locator.bit(), on))), remaining.get(), what);
+        }
+        finally {
+            connection.lock.unlock();
+        }
     }
 
     private ModbusResponse execute(ModbusBinding binding, ModbusRequest request, Duration timeout, String what)
@@ -109,7 +141,13 @@ final class ModbusDeviceClient implements AutoCloseable {
 
     private static JsonNode node(Object value) {
         return switch (value) {
+            case List<?> list -> {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode(list.size());
+                list.forEach((element) -> array.add(node(element)));
+                yield array;
+            }
             case Long number -> JsonNodeFactory.instance.numberNode(number);
+            case BigInteger number -> JsonNodeFactory.instance.numberNode(number);
             case Double number -> JsonNodeFactory.instance.numberNode(number);
             case Boolean bool -> JsonNodeFactory.instance.booleanNode(bool);
             case String text -> JsonNodeFactory.instance.stringNode(text);

@@ -1,5 +1,8 @@
 package io.edgecoord.device;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
 import com.ghgande.j2mod.modbus.msg.ReadCoilsRequest;
@@ -11,16 +14,19 @@ import com.ghgande.j2mod.modbus.msg.ReadInputRegistersResponse;
 import com.ghgande.j2mod.modbus.msg.ReadMultipleRegistersRequest;
 import com.ghgande.j2mod.modbus.msg.ReadMultipleRegistersResponse;
 import com.ghgande.j2mod.modbus.msg.WriteCoilRequest;
+import com.ghgande.j2mod.modbus.msg.WriteMultipleCoilsRequest;
 import com.ghgande.j2mod.modbus.msg.WriteMultipleRegistersRequest;
 import com.ghgande.j2mod.modbus.msg.WriteSingleRegisterRequest;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import com.ghgande.j2mod.modbus.util.BitVector;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.device.modbus.ModbusLocator;
 import io.edgecoord.device.modbus.ModbusTable;
 import io.edgecoord.device.modbus.ModbusValueException;
+import io.edgecoord.device.modbus.RawType;
 import io.edgecoord.device.modbus.ReadPlan;
 import io.edgecoord.device.modbus.RegisterCodec;
 
@@ -68,8 +74,15 @@ final class ModbusRequests {
     }
 
     static ModbusRequest write(ModbusLocator locator, ProfileResource resource, JsonNode raw) {
-        if (locator.table() == ModbusTable.COILS) {
+        if (locator.table() == ModbusTable.COILS && locator.elements() == 0) {
             return new WriteCoilRequest(locator.address(), raw.booleanValue());
+        }
+        if (locator.table() == ModbusTable.COILS) {
+            BitVector bits = new BitVector(raw.size());
+            for (int i = 0; i < raw.size(); i++) {
+                bits.setBit(i, raw.get(i).booleanValue());
+            }
+            return new WriteMultipleCoilsRequest(locator.address(), bits);
         }
         int[] words = RegisterCodec.encode(locator, value(raw), resource.name());
         Register[] registers = new Register[words.length];
@@ -83,7 +96,11 @@ final class ModbusRequests {
     /** Refuses a raw value its registers cannot hold, before anything is sent. */
     static void check(ProfileResource resource, JsonNode raw) {
         ModbusLocator locator = ModbusResources.locator(resource);
-        if (locator.table() != ModbusTable.COILS) {
+        if (locator.table() == ModbusTable.COILS && locator.elements() != raw.size()) {
+            throw new InvalidValueException("Value of '" + resource.name() + "' has " + raw.size()
+                    + " elements; its coils hold " + locator.elements() + ".");
+        }
+        if (locator.table() != ModbusTable.COILS && locator.rawType() != RawType.BOOL) {
             try {
                 RegisterCodec.encode(locator, value(raw), resource.name());
             }
@@ -94,8 +111,16 @@ final class ModbusRequests {
     }
 
     private static Object value(JsonNode raw) {
+        if (raw.isArray()) {
+            List<Object> values = new ArrayList<>(raw.size());
+            raw.forEach((element) -> values.add(value(element)));
+            return values;
+        }
         if (raw.isString()) {
             return raw.stringValue();
+        }
+        if (raw.isBigInteger()) {
+            return raw.bigIntegerValue();
         }
         return raw.isIntegralNumber() ? (Object) raw.longValue() : (Object) raw.doubleValue();
     }

@@ -26,28 +26,23 @@ final class ModbusResources {
     }
 
     static ModbusLocator locator(ProfileResource resource) {
-        ValueType type = resource.valueType();
+        ValueType type = resource.valueType().element();
         ModbusLocator.Kind kind = switch (type) {
             case BOOL -> ModbusLocator.Kind.BOOL;
             case STRING -> ModbusLocator.Kind.STRING;
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64 -> ModbusLocator.Kind.NUMBER;
+            case BINARY -> ModbusLocator.Kind.BINARY;
             case OBJECT -> throw new InvalidDefinitionException("resource '" + resource.name()
                     + "': valueType OBJECT cannot be read over Modbus");
+            default -> ModbusLocator.Kind.NUMBER;
         };
         RawType raw = switch (type) {
-            case BOOL -> RawType.BOOL;
-            case STRING -> RawType.STRING;
             case INT8, INT16 -> RawType.INT16;
             case UINT8, UINT16 -> RawType.UINT16;
-            case UINT32 -> RawType.UINT32;
-            case INT32 -> RawType.INT32;
-            case INT64 -> RawType.INT64;
-            case FLOAT32 -> RawType.FLOAT32;
-            case FLOAT64 -> RawType.FLOAT64;
             case OBJECT -> null;
+            default -> RawType.valueOf(type.name());
         };
         try {
-            return ModbusLocator.parse(resource.name(), resource.attributes(), kind, raw,
+            return ModbusLocator.parse(resource.name(), resource.attributes(), kind, resource.valueType().array(), raw,
                     resource.readWrite().writable());
         }
         catch (ModbusAttributeException ex) {

@@ -19,6 +19,9 @@ import java.net.URISyntaxException;
 record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMode, String username, String password,
         String linkId, String sampling) implements ProtocolBinding {
 
+    /** What the API shows for a password. */
+    static final String MASK = "******";
+
     @Override
     public OpcUaBinding resolved() {
         URI uri;
@@ -46,6 +49,10 @@ record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMo
         if ((this.username == null) != (this.password == null)) {
             throw new InvalidDefinitionException("protocol.username and protocol.password go together");
         }
+        if (MASK.equals(this.password)) {
+            throw new InvalidDefinitionException("protocol.password " + MASK + " is how the API hides the password, "
+                    + "not a password; leave protocol.password out of a patch to keep the password");
+        }
         String link = (this.linkId == null || this.linkId.isBlank())
                 ? "opc.tcp://" + uri.getHost() + ":" + port() : this.linkId;
         String sampled = (this.sampling == null) ? "poll" : this.sampling;
@@ -67,7 +74,7 @@ record OpcUaBinding(String endpointUrl, String securityPolicy, String securityMo
     /** This binding as the API shows it: the password replaced. */
     OpcUaBinding redacted() {
         return new OpcUaBinding(this.endpointUrl, this.securityPolicy, this.securityMode, this.username,
-                (this.password != null) ? "******" : null, this.linkId, this.sampling);
+                (this.password != null) ? MASK : null, this.linkId, this.sampling);
     }
 
     /** Whether the device's values come from a subscription rather than from polls. */

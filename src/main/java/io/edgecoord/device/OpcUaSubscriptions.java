@@ -15,10 +15,14 @@ import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscriptionManager;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
@@ -76,6 +80,21 @@ final class OpcUaSubscriptions implements AutoCloseable {
         }
     }
 
+    /**
+     * The resource's deadband as the server's DataChangeFilter, so that small moves are not even
+     * sent: always absolute, in the node's raw units (the band divided by the scale), since a
+     * percent of ours is of the profile's span, not of the node's EURange, which a server may not
+     * have. Null without a deadband: the server's default (any change of value or status).
+     */
+    private static ExtensionObject filter(Watch watch, ProfileResource resource) {
+        if (resource.deadband() == null) {
+            return null;
+        }
+        double raw = resource.deadband().band(resource) / Math.abs(resource.scale());
+        return ExtensionObject.encode(watch.client.getStaticSerializationContext(), new DataChangeFilter(
+                DataChangeTrigger.StatusValue, uint(DeadbandType.Absolute.getValue()), raw));
+    }
+
     private void subscribe(Watch watch, PolledDevice device, Duration timeout,
             BiConsumer<ProfileResource, Change> changes) throws DeviceCallException {
         String what = "subscribing to " + ((OpcUaBinding) device.binding()).endpointUrl();
@@ -90,7 +109,7 @@ final class OpcUaSubscriptions implements AutoCloseable {
             ReadValueId id = new ReadValueId(OpcUaDeviceClient.node(resources.get(i)), AttributeId.Value.uid(), null,
                     QualifiedName.NULL_VALUE);
             requests.add(new MonitoredItemCreateRequest(id, MonitoringMode.Reporting,
-                    new MonitoringParameters(uint(i), interval, null, uint(10), true)));
+                    new MonitoringParameters(uint(i), interval, filter(watch, resources.get(i)), uint(10), true)));
         }
         UaSubscription.ItemCreationCallback onCreated = (item, index) -> item.setValueConsumer((value) -> {
             // A value of bad quality is no reading; the liveness check sees a lost session.

@@ -20,10 +20,17 @@ import jakarta.validation.constraints.Pattern;
  * @param offset added after scaling on read; default 0
  * @param allowedValues the only values a STRING resource accepts on write, if given
  * @param attributes protocol locators; the HTTP binding reads {@code path}
+ * @param deadband how far the value must move to be published again, or null: every reading is
  */
 record ProfileResource(@NotNull @Pattern(regexp = DeviceProfile.NAME) String name, @NotNull ValueType valueType,
         @NotNull ReadWrite readWrite, String units, Double minimum, Double maximum, Double scale, Double offset,
-        List<String> allowedValues, Map<String, String> attributes) {
+        List<String> allowedValues, Map<String, String> attributes, Deadband deadband) {
+
+    /** A resource without a deadband. */
+    ProfileResource(String name, ValueType valueType, ReadWrite readWrite, String units, Double minimum, Double maximum,
+            Double scale, Double offset, List<String> allowedValues, Map<String, String> attributes) {
+        this(name, valueType, readWrite, units, minimum, maximum, scale, offset, allowedValues, attributes, null);
+    }
 
     ProfileResource {
         scale = (scale == null) ? 1.0 : scale;

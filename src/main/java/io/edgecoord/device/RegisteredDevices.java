@@ -50,9 +50,12 @@ class RegisteredDevices implements DeviceRegistry {
 
     private final ReadingHistory history;
 
+    private final DeviceSecrets secrets;
+
     RegisteredDevices(DeviceRepository repository, DeviceProfiles profiles, DeviceRuntime runtime, JsonMapper json,
-            Validator validator, Clock clock, ReadingHistory history) {
+            Validator validator, Clock clock, ReadingHistory history, DeviceSecrets secrets) {
         this.history = history;
+        this.secrets = secrets;
         this.repository = repository;
         this.profiles = profiles;
         this.resolver = new DeviceResolver(runtime.properties().poll());
@@ -63,12 +66,22 @@ class RegisteredDevices implements DeviceRegistry {
         this.clock = clock;
     }
 
-    /** Loads every stored device and starts polling the unlocked ones. */
+    /**
+     * Loads every stored device and starts polling the unlocked ones. A device stored with its
+     * password in plain text (before passwords were sealed) is stored again, sealed: the
+     * migration of those rows, which needs the secret key and so cannot be a SQL migration.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         for (Device device : this.repository.findAll()) {
             try {
-                RegisterDeviceRequest definition = this.json.readValue(device.document(), RegisterDeviceRequest.class);
+                DeviceSecrets.Opened opened = this.secrets.open(device.document());
+                RegisterDeviceRequest definition = opened.definition();
+                if (opened.plain()) {
+                    device.reseal(this.secrets.document(definition));
+                    device = this.repository.saveAndFlush(device);
+                    log.info("Device {}: its stored password is sealed now", device.name());
+                }
                 remember(device, definition, this.resolver.resolve(definition, this.profiles.forDevice(definition.profile())));
             }
             catch (RuntimeException ex) {
@@ -108,7 +121,7 @@ class RegisteredDevices implements DeviceRegistry {
         PolledDevice polled = this.resolver.resolve(definition, this.profiles.forDevice(definition.profile()));
         this.addresses.admit(polled.binding());
         Device device = new Device(UUID.randomUUID(), definition.name(), definition.profile(),
-                definition.adminState(), this.json.writeValueAsString(definition), this.clock.instant());
+                definition.adminState(), this.secrets.document(definition), this.clock.instant());
         return remember(this.repository.saveAndFlush(device), definition, polled);
     }
 
@@ -208,7 +221,7 @@ class RegisteredDevices implements DeviceRegistry {
         if (device.revision() != current.revision()) {
             throw new RevisionMismatchException("Device '" + current.name() + "' changed meanwhile.");
         }
-        device.redefine(definition.profile(), definition.adminState(), this.json.writeValueAsString(definition),
+        device.redefine(definition.profile(), definition.adminState(), this.secrets.document(definition),
                 this.clock.instant());
         try {
             StoredDevice updated = remember(this.repository.saveAndFlush(device), definition, polled);

@@ -49,16 +49,31 @@ class EdgeXProfilesTests {
 
     @Test
     void refusesWhatItCannotMapNamingIt() {
-        assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith("\"valueType\": \"Uint64\", \"readWrite\": \"R\"")))
-            .hasMessageContaining("deviceResources[0].properties.valueType 'Uint64' cannot be mapped");
-        assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith("\"valueType\": \"Float32Array\", \"readWrite\": \"R\"")))
-            .hasMessageContaining("'Float32Array' cannot be mapped");
+        assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith("\"valueType\": \"StringArray\", \"readWrite\": \"R\"")))
+            .hasMessageContaining("deviceResources[0].properties.valueType 'StringArray' cannot be mapped");
+        assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith("\"valueType\": \"ObjectArray\", \"readWrite\": \"R\"")))
+            .hasMessageContaining("'ObjectArray' cannot be mapped");
         assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith(
                 "\"valueType\": \"Uint16\", \"readWrite\": \"R\", \"mask\": \"0xFF00\"")))
             .hasMessageContaining("deviceResources[0].properties.mask (0xFF00) cannot be mapped");
         assertThatThrownBy(() -> EdgeXProfiles.map(resourceWith(
                 "\"valueType\": \"Uint16\", \"readWrite\": \"R\", \"colour\": \"red\"")))
             .hasMessageContaining("deviceResources[0].properties.colour cannot be mapped");
+    }
+
+    @Test
+    void mapsUint64BinaryAndArrayValueTypes() {
+        assertThat(EdgeXProfiles.map(resourceWith("\"valueType\": \"Uint64\", \"readWrite\": \"R\""))
+            .resources().getFirst().valueType()).isEqualTo(ValueType.UINT64);
+        assertThat(EdgeXProfiles.map(resourceWith(
+                "\"valueType\": \"Binary\", \"readWrite\": \"R\", \"mediaType\": \"application/octet-stream\""))
+            .resources().getFirst().valueType()).isEqualTo(ValueType.BINARY);
+        assertThat(EdgeXProfiles.map(resourceWith("\"valueType\": \"Float32Array\", \"readWrite\": \"RW\""))
+            .resources().getFirst().valueType()).isEqualTo(ValueType.FLOAT32_ARRAY);
+        assertThat(EdgeXProfiles.map(resourceWith("\"valueType\": \"BoolArray\", \"readWrite\": \"R\""))
+            .resources().getFirst().valueType()).isEqualTo(ValueType.BOOL_ARRAY);
+        assertThat(EdgeXProfiles.map(resourceWith("\"valueType\": \"Uint64Array\", \"readWrite\": \"R\""))
+            .resources().getFirst().valueType()).isEqualTo(ValueType.UINT64_ARRAY);
     }
 
     private static JsonNode resourceWith(String properties) {

@@ -16,10 +16,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -102,6 +104,126 @@ class ModbusBindingModuleTests {
             .content("{\"setpoint\": 4000}")).andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.detail").value(containsString("INT16")));
         assertThat(server.get(2, "hr", 30, 1)).containsExactly(225);
+    }
+
+    @Test
+    void readsAndWritesUint64BinaryAndArraysInConsecutiveRegistersAndCoils() throws Exception {
+        server.set(1, "hr", 100, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFE, 0xDEAD, 0xBEEF, 1, 65535, 2, 0x41AC, 0, 0xBFC0, 0);
+        server.set(1, "co", 10, 1, 0, 1, 1);
+        profile("""
+                {"name": "typed", "resources": [
+                  {"name": "big", "valueType": "UINT64", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "100"}},
+                  {"name": "blob", "valueType": "BINARY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "104", "stringRegisterSize": "2"}},
+                  {"name": "levels", "valueType": "INT16_ARRAY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "106", "elements": "3"}},
+                  {"name": "temps", "valueType": "FLOAT32_ARRAY", "readWrite": "R",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "109", "elements": "2"}},
+                  {"name": "flags", "valueType": "BOOL_ARRAY", "readWrite": "RW",
+                   "attributes": {"primaryTable": "COILS", "startingAddress": "10", "elements": "4"}}]}""");
+        device("typed-1", "typed", 1, "30s").andExpect(status().isCreated());
+        awaitStatus("typed-1", "ONLINE");
+        int before = server.reads(1);
+        this.mvc.perform(post("/api/v1/devices/typed-1/poll"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("\"big\":18446744073709551614")))
+            .andExpect(jsonPath("$.values.blob").value("3q2+7w=="))
+            .andExpect(jsonPath("$.values.levels").value(contains(1, -1, 2)))
+            .andExpect(jsonPath("$.values.temps").value(contains(closeTo(21.5, 1e-9), closeTo(-1.5, 1e-9))))
+            .andExpect(jsonPath("$.values.flags").value(contains(true, false, true, true)));
+        // hr 100..112 in one request, coils 10..13 in another.
+        assertThat(server.reads(1) - before).isEqualTo(2);
+        write("typed-1", "{\"big\": 18446744073709551615}")
+            .andExpect(content().string(containsString("\"big\":18446744073709551615")));
+        assertThat(server.get(1, "hr", 100, 4)).containsExactly(0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF);
+        write("typed-1", "{\"blob\": \"AQIDBA==\"}").andExpect(jsonPath("$.blob").value("AQIDBA=="));
+        assertThat(server.get(1, "hr", 104, 2)).containsExactly(0x0102, 0x0304);
+        write("typed-1", "{\"levels\": [-2, 3, 4]}").andExpect(jsonPath("$.levels").value(contains(-2, 3, 4)));
+        assertThat(server.get(1, "hr", 106, 3)).containsExactly(65534, 3, 4);
+        write("typed-1", "{\"flags\": [false, true, false, false]}")
+            .andExpect(jsonPath("$.flags").value(contains(false, true, false, false)));
+        assertThat(server.get(1, "co", 10, 4)).containsExactly(0, 1, 0, 0);
+        write("typed-1", "{\"levels\": [1, 2]}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("has 2 elements; its registers hold 3")));
+        write("typed-1", "{\"blob\": \"AQIDBAU=\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("takes 5 bytes")));
+    }
+
+    @Test
+    void writesABitOfAHoldingRegisterKeepingItsOtherBits() throws Exception {
+        server.set(1, "hr", 120, 0xA005, 0);
+        StringBuilder bits = new StringBuilder();
+        for (int bit = 0; bit < 8; bit++) {
+            bits.append(", {\"name\": \"b").append(bit).append("\", \"valueType\": \"BOOL\", \"readWrite\": \"RW\", ")
+                .append("\"attributes\": {\"primaryTable\": \"HOLDING_REGISTERS\", \"startingAddress\": \"121\", ")
+                .append("\"bit\": \"").append(bit).append("\"}}");
+        }
+        profile("""
+                {"name": "bits", "resources": [
+                  {"name": "heater", "valueType": "BOOL", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "120", "bit": "1"}},
+                  {"name": "alarm", "valueType": "BOOL", "readWrite": "RW",
+                   "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "120", "bit": "15"}}%s]}"""
+            .formatted(bits));
+        device("bits-1", "bits", 1, "30s").andExpect(status().isCreated());
+        write("bits-1", "{\"heater\": true}").andExpect(status().isOk()).andExpect(jsonPath("$.heater").value(true));
+        assertThat(server.get(1, "hr", 120, 1)).containsExactly(0xA007);
+        write("bits-1", "{\"alarm\": false}").andExpect(jsonPath("$.alarm").value(false));
+        assertThat(server.get(1, "hr", 120, 1)).containsExactly(0x2007);
+        // Eight writes at once, each of another bit of one register: each read-modify-write holds
+        // the link from its read to its write, so none undoes another's bit.
+        server.delay(0.005);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int bit = 0; bit < 8; bit++) {
+                String body = "{\"b" + bit + "\": true}";
+                writes.add(pool.submit(() -> write("bits-1", body).andExpect(status().isOk())));
+            }
+            for (var done : writes) {
+                done.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            server.delay(0);
+        }
+        assertThat(server.get(1, "hr", 121, 1)).containsExactly(0xFF);
+    }
+
+    @Test
+    void aPolledValuePublishesOnlyWhenItMovesBeyondItsDeadband() throws Exception {
+        server.set(1, "hr", 130, 500);
+        profile("""
+                {"name": "banded", "resources": [{"name": "level", "valueType": "INT32", "readWrite": "R",
+                  "minimum": 0, "maximum": 1000, "deadband": {"percent": 10},
+                  "attributes": {"primaryTable": "HOLDING_REGISTERS", "startingAddress": "130", "rawType": "UINT16"}}]}""");
+        device("banded-1", "banded", 1, "200ms").andExpect(status().isCreated());
+        awaitReadings("banded-1", 1);
+        // 550 is within 10 % of the span (100) of the 500 published: five polls, no reading.
+        server.set(1, "hr", 130, 550);
+        Thread.sleep(1000);
+        readings("banded-1").andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].value").value(500));
+        // 601 is 101 from the 500 last published (not from the 550 last read).
+        server.set(1, "hr", 130, 601);
+        awaitReadings("banded-1", 2);
+        readings("banded-1").andExpect(jsonPath("$.items[0].value").value(601));
+        // An on-demand poll was asked for: it publishes whatever the deadband says.
+        this.mvc.perform(post("/api/v1/devices/banded-1/poll")).andExpect(jsonPath("$.values.level").value(601));
+        awaitReadings("banded-1", 3);
+        this.mvc.perform(post("/api/v1/device-profiles").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "banded-bad", "resources": [{"name": "level", "valueType": "INT32", "readWrite": "R",
+                  "deadband": {"percent": 10}}]}"""))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("deadband.percent needs the resource's minimum and maximum")));
+    }
+
+    private ResultActions readings(String device) throws Exception {
+        return this.mvc.perform(get("/api/v1/devices/" + device + "/readings").param("resource", "level"));
+    }
+
+    private void awaitReadings(String device, int count) {
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+            .untilAsserted(() -> readings(device).andExpect(jsonPath("$.totalItems").value(count)));
     }
 
     @Test
@@ -199,6 +321,12 @@ class ModbusBindingModuleTests {
             this.mvc.perform(get("/api/v1/devices/right/commands/i16")).andExpect(jsonPath("$.i16").value(22));
             assertThat(gateway.connections()).isEqualTo(1);
         }
+    }
+
+    private ResultActions write(String device, String body) throws Exception {
+        String resource = body.substring(body.indexOf('"') + 1, body.indexOf('"', body.indexOf('"') + 1));
+        return this.mvc.perform(put("/api/v1/devices/" + device + "/commands/" + resource)
+            .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private void profile(String body) throws Exception {

@@ -3,10 +3,13 @@ package io.edgecoord.device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,10 +20,13 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,12 +42,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "edgecoord.device.poll.min-interval=100ms",
         "spring.datasource.url=jdbc:h2:mem:opcua;DB_CLOSE_DELAY=-1" })
 @AutoConfigureMockMvc(addFilters = false)
+@Import(TestSecretCipher.class)
 class OpcUaBindingModuleTests {
 
     static OpcUaTestServer server;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DeviceRepository repository;
+
+    @Autowired
+    RegisteredDevices devices;
 
     @DynamicPropertySource
     static void trustTheServer(DynamicPropertyRegistry registry) throws Exception {
@@ -77,6 +90,39 @@ class OpcUaBindingModuleTests {
     }
 
     @Test
+    void readsAndWritesUInt64ByteStringsAndArrayVariants() throws Exception {
+        this.mvc.perform(post("/api/v1/device-profiles").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "plc-typed", "resources": [
+                  {"name": "total", "valueType": "UINT64", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Total"}},
+                  {"name": "blob", "valueType": "BINARY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Blob"}},
+                  {"name": "levels", "valueType": "INT16_ARRAY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Levels"}},
+                  {"name": "temps", "valueType": "FLOAT32_ARRAY", "readWrite": "R", "attributes": {"nodeId": "ns=2;s=Temps"}},
+                  {"name": "flags", "valueType": "BOOL_ARRAY", "readWrite": "RW", "attributes": {"nodeId": "ns=2;s=Flags"}}]}"""))
+            .andExpect(status().isCreated());
+        device("plc-typed-1", "plc-typed", "").andExpect(status().isCreated());
+        this.mvc.perform(post("/api/v1/devices/plc-typed-1/poll")).andExpect(status().isOk())
+            .andExpect(content().string(containsString("\"total\":18446744073709551614")))
+            .andExpect(jsonPath("$.values.blob").value("3q0="))
+            .andExpect(jsonPath("$.values.levels").value(contains(1, -1, 2)))
+            .andExpect(jsonPath("$.values.temps").value(contains(closeTo(21.5, 1e-6), closeTo(-1.5, 1e-6))))
+            .andExpect(jsonPath("$.values.flags").value(contains(true, false)));
+        write("plc-typed-1", "total", "18446744073709551615")
+            .andExpect(content().string(containsString("\"total\":18446744073709551615")));
+        assertThat(server.value("Total")).isEqualTo(ULong.MAX);
+        write("plc-typed-1", "blob", "\"AQID\"").andExpect(jsonPath("$.blob").value("AQID"));
+        assertThat(((ByteString) server.value("Blob")).bytes()).containsExactly(1, 2, 3);
+        write("plc-typed-1", "levels", "[5, -6, 7, 8]").andExpect(jsonPath("$.levels").value(contains(5, -6, 7, 8)));
+        assertThat((Short[]) server.value("Levels")).containsExactly((short) 5, (short) -6, (short) 7, (short) 8);
+        write("plc-typed-1", "flags", "[false, false, true]").andExpect(jsonPath("$.flags").value(contains(false, false, true)));
+        assertThat((Boolean[]) server.value("Flags")).containsExactly(false, false, true);
+    }
+
+    private ResultActions write(String device, String resource, String value) throws Exception {
+        return this.mvc.perform(put("/api/v1/devices/" + device + "/commands/" + resource)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"" + resource + "\": " + value + "}"));
+    }
+
+    @Test
     void connectsWithBasic256Sha256AndAUserAndHidesThePassword() throws Exception {
         profile("plc-secure");
         device("plc-2", "plc-secure", """
@@ -90,6 +136,36 @@ class OpcUaBindingModuleTests {
             .andExpect(status().isCreated());
         this.mvc.perform(get("/api/v1/devices/plc-3/commands/temperature")).andExpect(status().isBadGateway())
             .andExpect(jsonPath("$.detail").value(containsString("Bad_")));
+    }
+
+    @Test
+    void storesThePasswordSealedAndSealsOneStoredBeforeSealing() throws Exception {
+        profile("plc-sealed");
+        device("plc-8", "plc-sealed", """
+                , "username": "operator", "password": "secret\"""").andExpect(status().isCreated());
+        String stored = this.repository.findByName("plc-8").orElseThrow().document();
+        assertThat(stored).doesNotContain("secret").contains("\"password\":\"v1:");
+        this.mvc.perform(patch("/api/v1/devices/plc-8").contentType("application/merge-patch+json")
+            .content("{\"description\": \"patched\"}")).andExpect(jsonPath("$.protocol.password").value("******"));
+        assertThat(this.repository.findByName("plc-8").orElseThrow().document()).doesNotContain("secret");
+        this.mvc.perform(patch("/api/v1/devices/plc-8").contentType("application/merge-patch+json")
+            .content("{\"protocol\": {\"password\": \"******\"}}")).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("how the API hides the password")));
+        this.mvc.perform(get("/api/v1/devices/plc-8/commands/temperature"))
+            .andExpect(jsonPath("$.temperature").value(closeTo(21.5, 1e-9)));
+
+        // A row as stored before passwords were sealed: sealed when the registry loads it.
+        this.repository.saveAndFlush(new Device(java.util.UUID.randomUUID(), "plc-old", "plc-sealed",
+                AdminState.UNLOCKED, """
+                {"name": "plc-old", "profile": "plc-sealed", "polling": {"interval": "30s"},
+                 "protocol": {"type": "opcua", "endpointUrl": "%s", "username": "operator", "password": "secret"}}"""
+                    .formatted(server.url()), java.time.Instant.now()));
+        this.devices.start();
+        assertThat(this.repository.findByName("plc-old").orElseThrow().document()).doesNotContain("secret")
+            .contains("\"password\":\"v1:");
+        this.mvc.perform(get("/api/v1/devices/plc-old")).andExpect(jsonPath("$.protocol.password").value("******"));
+        this.mvc.perform(get("/api/v1/devices/plc-old/commands/temperature"))
+            .andExpect(jsonPath("$.temperature").value(closeTo(21.5, 1e-9)));
     }
 
     @Test

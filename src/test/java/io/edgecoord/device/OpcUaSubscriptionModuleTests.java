@@ -91,6 +91,39 @@ class OpcUaSubscriptionModuleTests {
         }
     }
 
+    @Test
+    void aSubscribedValueWithADeadbandArrivesOnlyWhenItMovesBeyondIt() throws Exception {
+        try (OpcUaTestServer server = OpcUaTestServer.start()) {
+            // Band 5 in the profile's units is 0.5 in the node's (scale 10): the server's DataChangeFilter.
+            this.mvc.perform(post("/api/v1/device-profiles").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "plc-band", "resources": [
+                      {"name": "temperature", "valueType": "FLOAT64", "readWrite": "R", "scale": 10,
+                       "deadband": {"absolute": 5}, "attributes": {"nodeId": "ns=2;s=Temperature"}}]}"""))
+                .andExpect(status().isCreated());
+            this.mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "band-1", "profile": "plc-band",
+                     "protocol": {"type": "opcua", "endpointUrl": "%s", "sampling": "subscribe"},
+                     "polling": {"interval": "200ms", "timeout": "150ms"}}""".formatted(server.url())))
+                .andExpect(status().isCreated());
+            awaitStatus("band-1", "ONLINE");
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> readings("band-1")
+                .andExpect(jsonPath("$.totalItems").value(1)));
+            server.set("Temperature", 21.8);
+            server.set("Temperature", 21.2);
+            Thread.sleep(1000);
+            readings("band-1").andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].value").value(closeTo(215.0, 1e-9)));
+            server.set("Temperature", 22.1);
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> readings("band-1")
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[0].value").value(closeTo(221.0, 1e-9))));
+        }
+    }
+
+    private ResultActions readings(String device) throws Exception {
+        return this.mvc.perform(get("/api/v1/devices/" + device + "/readings").param("resource", "temperature"));
+    }
+
     private ResultActions temperatureReadings() throws Exception {
         return this.mvc.perform(get("/api/v1/devices/sub-1/readings").param("resource", "temperature"));
     }

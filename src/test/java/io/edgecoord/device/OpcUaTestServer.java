@@ -29,6 +29,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
+import org.eclipse.milo.opcua.sdk.core.ValueRanks;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
@@ -44,7 +48,9 @@ import static org.eclipse.milo.opcua.sdk.server.api.config.OpcUaServerConfig.USE
  * endpoints None/None and Basic256Sha256/SignAndEncrypt, anonymous and user {@code operator} /
  * {@code secret}, and variables in namespace {@code urn:edgecoord:test} (ns=2): {@code Temperature}
  * (Double), {@code Speed} (Float, writable), {@code Count} (Int32, writable), {@code Running}
- * (Boolean), {@code Name} (String).
+ * (Boolean), {@code Name} (String), {@code Total} (UInt64, writable), {@code Blob} (ByteString,
+ * writable), {@code Levels} (Int16 array, writable), {@code Temps} (Float array), {@code Flags}
+ * (Boolean array, writable).
  */
 final class OpcUaTestServer implements AutoCloseable {
 
@@ -169,6 +175,11 @@ final class OpcUaTestServer implements AutoCloseable {
                 add("Count", Identifiers.Int32, 7, true);
                 add("Running", Identifiers.Boolean, true, false);
                 add("Name", Identifiers.String, "PUMP-7", false);
+                add("Total", Identifiers.UInt64, ULong.valueOf(new java.math.BigInteger("18446744073709551614")), true);
+                add("Blob", Identifiers.ByteString, ByteString.of(new byte[] { (byte) 0xDE, (byte) 0xAD }), true);
+                add("Levels", Identifiers.Int16, new Short[] { 1, -1, 2 }, true);
+                add("Temps", Identifiers.Float, new Float[] { 21.5f, -1.5f }, false);
+                add("Flags", Identifiers.Boolean, new Boolean[] { true, false }, true);
             });
         }
 
@@ -185,6 +196,10 @@ final class OpcUaTestServer implements AutoCloseable {
                 .setDataType(type)
                 .setTypeDefinition(Identifiers.BaseDataVariableType)
                 .build();
+            if (value.getClass().isArray()) {
+                node.setValueRank(ValueRanks.OneDimension);
+                node.setArrayDimensions(new UInteger[] { UInteger.valueOf(0) });
+            }
             node.setValue(new DataValue(new Variant(value)));
             getNodeManager().addNode(node);
         }

@@ -26,7 +26,7 @@ class ReadPlanTests {
         resources.put("low", registers(0, 100));
         resources.put("high", registers(100, 30));
         resources.put("gap", registers(200, 1));
-        resources.put("coil", new ModbusLocator(ModbusTable.COILS, 0, RawType.BOOL, false, false, -1, 1));
+        resources.put("coil", new ModbusLocator(ModbusTable.COILS, 0, RawType.BOOL, false, false, -1, 1, 0));
         assertThat(ReadPlan.of(resources)).containsExactly(
                 new ReadPlan.Read(ModbusTable.HOLDING_REGISTERS, 0, 100, List.of("low")),
                 new ReadPlan.Read(ModbusTable.HOLDING_REGISTERS, 100, 30, List.of("high")),
@@ -35,6 +35,6 @@ class ReadPlanTests {
     }
 
     private static ModbusLocator registers(int address, int count) {
-        return new ModbusLocator(ModbusTable.HOLDING_REGISTERS, address, RawType.STRING, false, false, -1, count);
+        return new ModbusLocator(ModbusTable.HOLDING_REGISTERS, address, RawType.STRING, false, false, -1, count, 0);
     }
 }
