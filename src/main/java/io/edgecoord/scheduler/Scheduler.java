@@ -346,8 +346,16 @@ public class Scheduler implements SmartLifecycle {
         call.observer().finished(ExecutionResult.notStarted(outcome));
     }
 
+    /** Starts dispatching everything again: a drain ends when the context starts again (a paused test context). */
     @Override
     public void start() {
+        lock.lock();
+        try {
+            draining = false;
+        }
+        finally {
+            lock.unlock();
+        }
         dispatcher = Thread.ofPlatform().daemon().name("edgecoord-dispatcher").start(this::dispatchLoop);
     }
 
