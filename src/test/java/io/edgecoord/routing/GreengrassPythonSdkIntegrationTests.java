@@ -1,8 +1,5 @@
 package io.edgecoord.routing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -78,12 +74,13 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
         JsonNode result = invoke("gg-fn-pub", "{\"action\": \"publish\"}");
 
         assertThat(result.path("published").asString()).isEqualTo("gg/out/hello");
-        assertThat(next("gg/out/hello", 10)).isEqualTo("gg/out/hello {\"hello\": \"from a Greengrass function\"}");
+        assertThat(GreengrassTests.next(received, "gg/out/hello", 10))
+            .isEqualTo("gg/out/hello {\"hello\": \"from a Greengrass function\"}");
     }
 
     @Test
     void aFunctionUpdatesAndReadsAShadowAndGetsAwsAcceptedDocumentsWithVersions() {
-        register("gg-pump-1");
+        GreengrassTests.register(client, "gg-pump", "gg-pump-1");
         deployFunction("gg-fn-shadow", "gg_function", PERMISSIONS, "");
 
         JsonNode result = invoke("gg-fn-shadow", "{\"action\": \"shadow\", \"thing\": \"gg-pump-1\", \"level\": 5}");
@@ -120,7 +117,7 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
 
     @Test
     void aRefusalSurfacesAsTheSdksExceptions() {
-        register("gg-pump-2");
+        GreengrassTests.register(client, "gg-pump", "gg-pump-2");
         deployFunction("gg-private", "gg_adder", "{}", "");
         deployFunction("gg-fn-refused", "gg_function", PERMISSIONS, "");
 
@@ -162,7 +159,7 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
 
     /** What the function published on gg/out/seen about the call a subscription made. */
     private JsonNode seen() throws InterruptedException {
-        String seen = next("gg/out/seen", 60);
+        String seen = GreengrassTests.next(received, "gg/out/seen", 60);
         assertThat(seen).as("the function's publish").startsWith("gg/out/seen ");
         return JsonMapper.shared().readTree(seen.substring("gg/out/seen ".length()));
     }
@@ -192,7 +189,7 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
 
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String message = next("hello/world", 90);
+            String message = GreengrassTests.next(received, "hello/world", 90);
             assertThat(message).as("message %d of the timer loop, never invoked", i + 1).isNotNull();
             messages.add(message);
         }
@@ -206,7 +203,7 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
     /** Not a benchmark: a bound that catches a seam gone slow (a connection that waits, a poll that sleeps). */
     @Test
     void seamCallsFromInsideAWarmContainerTakeMillisecondsNotSeconds() {
-        register("gg-pump-3");
+        GreengrassTests.register(client, "gg-pump", "gg-pump-3");
         deployFunction("gg-adder-m", "gg_adder", "{}", "");
         deployFunction("gg-fn-measure", "gg_function", """
                 {"publish": ["gg/out/#"], "shadows": {"read": ["gg-pump-3"], "write": ["gg-pump-3"]},
@@ -221,23 +218,11 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
         }
     }
 
-    /** The next message the outside client received on {@code topic}, skipping others; null after the wait. */
-    private String next(String topic, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-            String message = received.poll(left, TimeUnit.NANOSECONDS);
-            if (message != null && message.startsWith(topic + " ")) {
-                return message;
-            }
-        }
-        return null;
-    }
-
     /** A zip as Greengrass users build them: the function's module beside the SDK. */
     private void deployFunction(String name, String module, String permissions, String more) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(module + ".py", resource(module + ".py"));
-        SDK.forEach(file -> files.put(file, resource(file)));
+        files.put(module + ".py", GreengrassTests.resource("greengrass/python/" + module + ".py"));
+        SDK.forEach(file -> files.put(file, GreengrassTests.resource("greengrass/python/" + file)));
         HttpResponse<String> deployed = client.deployMultipart("""
                 {"name": "%s", "runtime": "python3.11", "handler": "%s.function_handler", "permissions": %s%s}"""
             .formatted(name, module, permissions, more), name + ".zip", TestCode.zip(files));
@@ -248,29 +233,5 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
         HttpResponse<String> response = client.invoke(task, event);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return client.json(response);
-    }
-
-    /** A device whose shadow functions may use: LOCKED, so it is never polled. */
-    private void register(String device) {
-        HttpResponse<String> profile = client.postJson("/api/v1/device-profiles", """
-                {"name": "gg-pump", "resources": [{"name": "level", "valueType": "FLOAT64", "readWrite": "RW",
-                  "attributes": {"path": "/level"}}]}""");
-        assertThat(profile.statusCode()).as(profile.body()).isIn(201, 409);
-        HttpResponse<String> registered = client.postJson("/api/v1/devices", """
-                {"name": "%s", "profile": "gg-pump", "adminState": "LOCKED",
-                 "protocol": {"type": "http", "baseUrl": "http://127.0.0.1:9"}}""".formatted(device));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    }
-
-    private static String resource(String file) {
-        try (InputStream in = GreengrassPythonSdkIntegrationTests.class.getResourceAsStream("/greengrass/python/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("No test resource greengrass/python/" + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

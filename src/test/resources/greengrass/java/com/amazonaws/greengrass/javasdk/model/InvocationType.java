@@ -1,0 +1,3 @@
+package com.amazonaws.greengrass.javasdk.model;
+
+public enum InvocationType { Event, RequestResponse }

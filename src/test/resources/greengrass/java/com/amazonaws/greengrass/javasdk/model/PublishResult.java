@@ -1,0 +1,4 @@
+package com.amazonaws.greengrass.javasdk.model;
+
+public class PublishResult {
+}
