@@ -1,6 +1,7 @@
 package io.edgecoord.invocation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,9 @@ class AttemptScheduler {
     /** The futures of the calls whose retry waits, so that a cancel can end them. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
+    /** How long the end of an attempt waits before it is written again while the database is away. */
+    private static final Duration RECORD_AGAIN_AFTER = Duration.ofSeconds(1);
+
     private record Waiting(CompletableFuture<Invocation> done, CompletableFuture<String> output) {
     }
 
@@ -84,7 +88,8 @@ class AttemptScheduler {
                 ClientContexts.of(invocation.clientContext(), invocation.cause()));
         TaskExecution execution = task.execution();
         scheduler.submit(new ScheduledCall(request,
-                observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
+                observer(invocation.id(), policy.withTask(execution), done, output,
+                        invocation.mode() == Invocation.Mode.SYNC), invocation.queuedAt(),
                 invocation.priority(), execution.weight(),
                 execution.maxQueueLength() != null ? execution.maxQueueLength() : 0,
                 invocation.mode() == Invocation.Mode.SYNC));
@@ -92,8 +97,14 @@ class AttemptScheduler {
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        return observer(id, retryPolicy, done, output, false);
+    }
+
+    private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output, boolean callerWaits) {
         return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, retryPolicy,
-                retried -> retryLater(retried, done, output));
+                retried -> retryLater(retried, done, output), callerWaits,
+                write -> retries.after(RECORD_AGAIN_AFTER, id, write));
     }
 
     private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
