@@ -71,28 +71,45 @@ class AttemptScheduler {
      */
     void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        schedule(invocation, task, done, output, false);
+    }
+
+    /** Queues what a restart found queued: accepted before, so no queue limit refuses it. */
+    void readmit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        schedule(invocation, task, done, output, true);
+    }
+
+    private void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output, boolean admitted) {
         completions.publishWhenDone(done);
         if (invocation.queuedAt().isAfter(clock.instant())) {
             retryLater(invocation, done, output);
         }
         else {
-            submit(invocation, task, done, output);
+            submit(invocation, task, done, output, admitted);
         }
     }
 
     private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
+            CompletableFuture<String> output, boolean admitted) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
                 invocation.deadlineAt(), invocation.alias(),
                 ClientContexts.of(invocation.clientContext(), invocation.cause()));
         TaskExecution execution = task.execution();
-        scheduler.submit(new ScheduledCall(request,
+        ScheduledCall call = new ScheduledCall(request,
                 observer(invocation.id(), policy.withTask(execution), done, output,
                         invocation.mode() == Invocation.Mode.SYNC), invocation.queuedAt(),
                 invocation.priority(), execution.weight(),
                 execution.maxQueueLength() != null ? execution.maxQueueLength() : 0,
-                invocation.mode() == Invocation.Mode.SYNC));
+                invocation.mode() == Invocation.Mode.SYNC);
+        if (admitted) {
+            scheduler.readmit(call);
+        }
+        else {
+            scheduler.submit(call);
+        }
     }
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
@@ -126,7 +143,7 @@ class AttemptScheduler {
         DeployedTask task = null;
         try {
             task = catalog.version(invocation.taskName(), invocation.taskVersion());
-            submit(invocation, task, done, output);
+            submit(invocation, task, done, output, false);
         }
         catch (TaskNotFoundException | QueueFullException | ExceedsBudgetException ex) {
             log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());
