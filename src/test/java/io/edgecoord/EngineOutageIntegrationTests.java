@@ -31,9 +31,9 @@ import io.edgecoord.support.CuttableProxy;
  * cold calls answer 503 {@code execution-unavailable} within 2 s; within 2 s of the engine's return
  * health says UP again and a cold call succeeds.
  */
-@Disabled("Fails on main's behaviour, not fixed yet: with the engine cut, a warm call answers 503 "
-        + "execution-unavailable (InvocationService refuses every call while the Docker backend's status is down, "
-        + "warm idle environment or not), and the warm environment is removed after its call")
+@Disabled("Fails on main's behaviour, not fixed yet: cutting the engine breaks each container's attached output "
+        + "stream (docker.OutputFollower), which is reported as the container's exit (code -1) and removes the warm "
+        + "environment after its call; then InvocationService refuses every call while the backend's status is down")
 @TestPropertySource(properties = CoordinatorIntegrationTest.VARIANT + "=engine-outage")
 class EngineOutageIntegrationTests extends CoordinatorIntegrationTest {
 
