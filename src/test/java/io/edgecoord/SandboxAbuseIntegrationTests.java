@@ -18,7 +18,9 @@ import io.edgecoord.support.CoordinatorIntegrationTest;
 
 /**
  * Hostile functions on the real engine, beside {@link IsolationIntegrationTests} (which has the
- * memory bomb, the timeout and a foreign answer): a fork bomb, a handler filling {@code /tmp}, a
+ * memory bomb, the timeout and a foreign answer): a fork bomb, a handler filling {@code /tmp}, one
+ * ignoring SIGTERM and looping past its timeout, 100 interleaved calls of two tasks that look for
+ * each other's {@code /tmp} file, a
  * 50 MB result (the task has 512 MB, so that building it is no memory bomb). While each runs, the coordinator's liveness probe answers in under 100 ms; each
  * ends as documented, and the task's next call succeeds.
  */
@@ -56,6 +58,16 @@ class SandboxAbuseIntegrationTests extends CoordinatorIntegrationTest {
 
             def f(event, context):
                 what = event.get("do")
+                if what == "ignore-term":
+                    import signal
+                    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                    while True:
+                        pass
+                if what == "peek":
+                    mine, theirs = "/tmp/" + context.function_name, "/tmp/" + event["other"]
+                    with open(mine, "w") as out:
+                        out.write(context.aws_request_id)
+                    return {"sawOther": os.path.exists(theirs)}
                 if what == "fork":
                     return {"children": fork_bomb()}
                 if what == "fill":
@@ -64,6 +76,8 @@ class SandboxAbuseIntegrationTests extends CoordinatorIntegrationTest {
                     return "x" * (50 * 1024 * 1024)
                 return "ok"
             """;
+
+    private static final com.github.dockerjava.api.DockerClient docker = io.edgecoord.support.TestDocker.client();
 
     @LocalServerPort
     int port;
@@ -120,6 +134,41 @@ class SandboxAbuseIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(Duration.ofMillis(slowest)).as("slowest liveness answer").isLessThan(LIVENESS_WITHIN);
         assertThat(client.invoke("abuse", "{}").statusCode()).as("the next call").isEqualTo(200);
         return answered[0];
+    }
+
+    @Test
+    void aHandlerIgnoringSigtermAndLoopingPastItsTimeoutIsKilledWithItsContainer() throws Exception {
+        client.postJson("/api/v1/tasks", """
+                {"name":"abuse-term","runtime":"python3.11","handler":"m.f","timeoutSeconds":2,"code":{"inline":%s}}"""
+                .formatted(quote(ABUSE)));
+        @SuppressWarnings("unchecked")
+        HttpResponse<String>[] answered = new HttpResponse[1];
+        long slowest = slowestLivenessDuring(() -> client.invoke("abuse-term", "{\"do\": \"ignore-term\"}"),
+                answered);
+
+        assertThat(Duration.ofMillis(slowest)).as("slowest liveness answer").isLessThan(LIVENESS_WITHIN);
+        assertThat(answered[0].statusCode()).isEqualTo(504);
+        String environment = client.record(answered[0].headers().firstValue("Edgecoord-Invocation-Id").orElseThrow())
+                .path("environmentId").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> docker.listContainersCmd()
+                .withShowAll(true).withLabelFilter(java.util.Map.of("edgecoord.environment", environment)).exec()
+                .isEmpty());
+    }
+
+    @Test
+    void twoTasksInterleavedNeverSeeEachOthersTmp() {
+        for (String name : java.util.List.of("abuse-a", "abuse-b")) {
+            client.postJson("/api/v1/tasks", """
+                    {"name":"%s","runtime":"python3.11","handler":"m.f","code":{"inline":%s}}"""
+                    .formatted(name, quote(ABUSE)));
+        }
+        for (int i = 0; i < 100; i++) {
+            String self = i % 2 == 0 ? "abuse-a" : "abuse-b";
+            String other = i % 2 == 0 ? "abuse-b" : "abuse-a";
+            HttpResponse<String> response = client.invoke(self, "{\"do\": \"peek\", \"other\": \"" + other + "\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(client.json(response).path("sawOther").asBoolean()).as("call %d of %s", i, self).isFalse();
+        }
     }
 
     @Test
