@@ -1,6 +1,7 @@
 package io.edgecoord.invocation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,9 @@ class AttemptScheduler {
     /** The futures of the calls whose retry waits, so that a cancel can end them. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
+    /** How long the end of an attempt waits before it is written again while the database is away. */
+    private static final Duration RECORD_AGAIN_AFTER = Duration.ofSeconds(1);
+
     private record Waiting(CompletableFuture<Invocation> done, CompletableFuture<String> output) {
     }
 
@@ -67,33 +71,57 @@ class AttemptScheduler {
      */
     void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        schedule(invocation, task, done, output, false);
+    }
+
+    /** Queues what a restart found queued: accepted before, so no queue limit refuses it. */
+    void readmit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output) {
+        schedule(invocation, task, done, output, true);
+    }
+
+    private void schedule(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output, boolean admitted) {
         completions.publishWhenDone(done);
         if (invocation.queuedAt().isAfter(clock.instant())) {
             retryLater(invocation, done, output);
         }
         else {
-            submit(invocation, task, done, output);
+            submit(invocation, task, done, output, admitted);
         }
     }
 
     private void submit(Invocation invocation, DeployedTask task, CompletableFuture<Invocation> done,
-            CompletableFuture<String> output) {
+            CompletableFuture<String> output, boolean admitted) {
         EnvironmentSpec spec = TaskSpecs.spec(task);
         ExecutionRequest request = new ExecutionRequest(invocation.id(), spec, invocation.payload(), task.timeout(),
                 invocation.deadlineAt(), invocation.alias(),
                 ClientContexts.of(invocation.clientContext(), invocation.cause()));
         TaskExecution execution = task.execution();
-        scheduler.submit(new ScheduledCall(request,
-                observer(invocation.id(), policy.withTask(execution), done, output), invocation.queuedAt(),
+        ScheduledCall call = new ScheduledCall(request,
+                observer(invocation.id(), policy.withTask(execution), done, output,
+                        invocation.mode() == Invocation.Mode.SYNC), invocation.queuedAt(),
                 invocation.priority(), execution.weight(),
                 execution.maxQueueLength() != null ? execution.maxQueueLength() : 0,
-                invocation.mode() == Invocation.Mode.SYNC));
+                invocation.mode() == Invocation.Mode.SYNC);
+        if (admitted) {
+            scheduler.readmit(call);
+        }
+        else {
+            scheduler.submit(call);
+        }
     }
 
     private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
             CompletableFuture<String> output) {
+        return observer(id, retryPolicy, done, output, false);
+    }
+
+    private RecordingObserver observer(String id, RetryPolicy retryPolicy, CompletableFuture<Invocation> done,
+            CompletableFuture<String> output, boolean callerWaits) {
         return new RecordingObserver(id, store, liveLogs, metrics, clock, done, output, retryPolicy,
-                retried -> retryLater(retried, done, output));
+                retried -> retryLater(retried, done, output), callerWaits,
+                write -> retries.after(RECORD_AGAIN_AFTER, id, write));
     }
 
     private void retryLater(Invocation invocation, CompletableFuture<Invocation> done,
@@ -115,7 +143,7 @@ class AttemptScheduler {
         DeployedTask task = null;
         try {
             task = catalog.version(invocation.taskName(), invocation.taskVersion());
-            submit(invocation, task, done, output);
+            submit(invocation, task, done, output, false);
         }
         catch (TaskNotFoundException | QueueFullException | ExceedsBudgetException ex) {
             log.warn("Could not queue attempt {} of invocation {}: {}", invocation.attempt(), id, ex.getMessage());

@@ -102,7 +102,7 @@ class InvocationRecovery implements SmartInitializingSingleton {
 
     private boolean requeue(Invocation invocation) {
         try {
-            attempts.schedule(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
+            attempts.readmit(invocation, catalog.version(invocation.taskName(), invocation.taskVersion()),
                     new CompletableFuture<>(), new CompletableFuture<>());
             return true;
         }

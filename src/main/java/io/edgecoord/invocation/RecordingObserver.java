@@ -13,6 +13,7 @@ import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.ExecutionResult;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.scheduler.CallObserver;
+import io.edgecoord.web.DatabaseUnavailable;
 
 /**
  * Records one attempt of a call in its invocation record, keeps its output, counts it, and
@@ -22,7 +23,9 @@ import io.edgecoord.scheduler.CallObserver;
  * back to QUEUED and {@code retry} is told (and {@code done} waits on), or it ends DEAD_LETTERED.
  * A cancelled or expired call is never tried again, nor is one whose deadline comes before the
  * retry would start. The attempt's steps (handed to the resource manager, event handed over) are
- * kept in memory and written with its end, so that they cost no transaction of their own.
+ * kept in memory and written with its end, so that they cost no transaction of their own. An end
+ * that cannot be written because the database is away is written again later ({@code recordLater})
+ * until it is back: an accepted call is never left QUEUED or RUNNING with nothing to run or end it.
  */
 final class RecordingObserver implements CallObserver {
 
@@ -38,12 +41,14 @@ final class RecordingObserver implements CallObserver {
     private final CompletableFuture<String> output;
     private final RetryPolicy policy;
     private final Consumer<Invocation> retry;
+    private final boolean callerWaits;
+    private final Consumer<Runnable> recordLater;
     private volatile Instant dispatchedAt;
     private volatile Instant handedOverAt;
 
     RecordingObserver(String id, InvocationStore store, LiveLogs liveLogs, InvocationMetrics metrics, Clock clock,
             CompletableFuture<Invocation> done, CompletableFuture<String> output, RetryPolicy policy,
-            Consumer<Invocation> retry) {
+            Consumer<Invocation> retry, boolean callerWaits, Consumer<Runnable> recordLater) {
         this.id = id;
         this.store = store;
         this.liveLogs = liveLogs;
@@ -54,6 +59,8 @@ final class RecordingObserver implements CallObserver {
         this.output = output;
         this.policy = policy;
         this.retry = retry;
+        this.callerWaits = callerWaits;
+        this.recordLater = recordLater;
     }
 
     @Override
@@ -108,8 +115,18 @@ final class RecordingObserver implements CallObserver {
             done.complete(finished);
         }
         catch (RuntimeException ex) {
-            log.error("Could not record the end of invocation {}", id, ex);
-            done.completeExceptionally(ex);
+            if (!DatabaseUnavailable.causedBy(ex)) {
+                log.error("Could not record the end of invocation {}", id, ex);
+                done.completeExceptionally(ex);
+                return;
+            }
+            log.warn("Could not record the end of invocation {}, the database is unavailable; trying again: {}", id,
+                    ex.toString());
+            if (callerWaits) {
+                // A synchronous caller hears now (503 database-unavailable), not when the database is back.
+                done.completeExceptionally(ex);
+            }
+            recordLater.accept(() -> finished(result));
         }
     }
 

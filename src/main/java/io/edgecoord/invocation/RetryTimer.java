@@ -55,6 +55,21 @@ class RetryTimer {
         }
     }
 
+    /**
+     * Runs {@code action} after {@code delay}, apart from the waiting attempts: nothing can
+     * {@link #cancel} it. For writes that wait for the database to come back.
+     */
+    void after(Duration delay, String invocationId, Runnable action) {
+        timer.schedule(() -> {
+            try {
+                action.run();
+            }
+            catch (RuntimeException ex) {
+                log.error("Could not finish the record of invocation {}", invocationId, ex);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Drops the invocation's waiting action; false when none waits (it started, or never was). */
     boolean cancel(String invocationId) {
         ScheduledFuture<?> action = waiting.remove(invocationId);

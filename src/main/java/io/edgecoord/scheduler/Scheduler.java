@@ -72,6 +72,20 @@ public class Scheduler implements SmartLifecycle {
      * @throws ExceedsBudgetException when it could never fit the budget
      */
     public void submit(ScheduledCall call) {
+        submit(call, false);
+    }
+
+    /**
+     * Queues a call admitted before a restart: the queue limits, which guard the admission of new
+     * calls, do not refuse it.
+     *
+     * @throws ExceedsBudgetException when it could never fit the budget
+     */
+    public void readmit(ScheduledCall call) {
+        submit(call, true);
+    }
+
+    private void submit(ScheduledCall call, boolean admitted) {
         try {
             resourceManager.checkFits(call.request().spec());
         }
@@ -81,7 +95,12 @@ public class Scheduler implements SmartLifecycle {
         }
         lock.lock();
         try {
-            queues.add(call, metrics::refused);
+            if (admitted) {
+                queues.readmit(call);
+            }
+            else {
+                queues.add(call, metrics::refused);
+            }
             queueChanged();
             dirty = true;
             changed.signal();

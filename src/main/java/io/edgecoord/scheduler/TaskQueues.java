@@ -46,6 +46,20 @@ final class TaskQueues {
      *     exception's reason is in {@code refused}
      */
     void add(ScheduledCall call, java.util.function.Consumer<Refusal> refused) {
+        refuseWhenFull(call, refused);
+        queue(call);
+    }
+
+    /**
+     * Queues a call that was admitted before (what a restart found queued), whatever the limits:
+     * they guard the admission of new calls, and refusing an accepted one would leave its record
+     * QUEUED with nothing to run it. New calls are refused while the queues are over their limits.
+     */
+    void readmit(ScheduledCall call) {
+        queue(call);
+    }
+
+    private void refuseWhenFull(ScheduledCall call, java.util.function.Consumer<Refusal> refused) {
         if (size >= properties.maxQueueLength()) {
             refused.accept(Refusal.QUEUE_FULL);
             throw QueueFullException.coordinator(properties.maxQueueLength());
@@ -56,7 +70,10 @@ final class TaskQueues {
             refused.accept(Refusal.TASK_QUEUE_FULL);
             throw QueueFullException.task(call.taskName(), limit);
         }
-        queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
+    }
+
+    private void queue(ScheduledCall call) {
+        List<Queued> queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
         Queued entry = new Queued(call, sequence++);
         int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
         queue.add(at < 0 ? -at - 1 : at, entry);

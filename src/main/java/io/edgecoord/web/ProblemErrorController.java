@@ -35,6 +35,12 @@ class ProblemErrorController implements ErrorController {
         String path = uri instanceof String original ? original : request.getRequestURI();
         // Asked for directly, the error page is no endpoint.
         HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedBy(failure)) {
+            // A filter (an API key's lookup, say) that could not reach the database.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+        }
         ProblemDetail body = Problems.of(status, Problems.forStatus(status), title(status), detail(status, path));
         instance(path).ifPresent(body::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);

@@ -36,7 +36,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * The one place where exceptions become RFC 9457 problems. Every
  * {@link org.springframework.web.ErrorResponse} keeps its own type; request validation, unreadable
  * bodies, unknown fields, malformed multipart bodies and oversized uploads get stable edgecoord
- * types, and framework problems without a type the one of their status; anything else is a 500
+ * types, and framework problems without a type the one of their status; a database that cannot be
+ * reached is a 503 {@code database-unavailable}; anything else is a 500
  * whose detail reveals nothing, while the exception itself is logged. What never reaches Spring
  * MVC's handlers is rendered by {@link ProblemErrorController}.
  */
@@ -164,6 +165,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (DatabaseUnavailable.causedBy(ex)) {
+            // Expected while the database is away: one line, not a stack trace per request.
+            log.warn("Database unavailable handling {}: {}", request.getDescription(false), ex.toString());
+            return handleExceptionInternal(ex, DatabaseUnavailable.problem(), DatabaseUnavailable.headers(),
+                    HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
         log.error("Unexpected error handling {}", request.getDescription(false), ex);
         ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "The server failed to handle the request; the error has been logged.");

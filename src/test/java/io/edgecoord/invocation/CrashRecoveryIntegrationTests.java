@@ -218,11 +218,15 @@ class CrashRecoveryIntegrationTests {
         return ids;
     }
 
-    private record Record(String status, int attempt) {
+    record Record(String status, int attempt) {
     }
 
-    private static Map<String, Record> awaitFinal(CoordinatorClient client, List<String> ids) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+    static Map<String, Record> awaitFinal(CoordinatorClient client, List<String> ids) {
+        return awaitFinal(client, ids, Duration.ofSeconds(60));
+    }
+
+    static Map<String, Record> awaitFinal(CoordinatorClient client, List<String> ids, Duration within) {
+        return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(250))
                 .until(() -> ids.stream().collect(Collectors.toMap(Function.identity(), id -> {
                     var json = client.record(id);
                     return new Record(json.path("status").asString(), json.path("attempt").asInt());
@@ -252,7 +256,7 @@ class CrashRecoveryIntegrationTests {
                 .collect(Collectors.toSet());
     }
 
-    private static List<String> lines(Path file) throws IOException {
+    static List<String> lines(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -72,7 +72,7 @@ class InvocationRecoveryTests {
 
         assertThat(invocation.status()).isEqualTo(InvocationStatus.CANCELLED);
         assertThat(invocation.attempt()).isEqualTo(1);
-        verify(attempts, never()).schedule(any(), any(), any(), any());
+        verify(attempts, never()).readmit(any(), any(), any(), any());
     }
 
     @Test
@@ -86,7 +86,7 @@ class InvocationRecoveryTests {
         assertThat(invocation.attempt()).isEqualTo(2);
         assertThat(invocation.queuedAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(invocation.errorType()).isEqualTo("Coordinator.Restarted");
-        verify(attempts).schedule(same(invocation), eq(TASK), any(), any());
+        verify(attempts).readmit(same(invocation), eq(TASK), any(), any());
     }
 
     @Test
@@ -98,7 +98,7 @@ class InvocationRecoveryTests {
 
         recovery.recover();
 
-        verify(attempts, never()).schedule(any(), any(), any(), any());
+        verify(attempts, never()).readmit(any(), any(), any(), any());
         verify(store, never()).update(anyString(), any());
     }
 
@@ -111,7 +111,7 @@ class InvocationRecoveryTests {
 
         assertThat(invocation.status()).isEqualTo(InvocationStatus.FAILED);
         assertThat(invocation.errorSource()).isEqualTo(ErrorSource.COORDINATOR);
-        verify(attempts, never()).schedule(any(), any(), any(), any());
+        verify(attempts, never()).readmit(any(), any(), any(), any());
     }
 
     @Test
@@ -125,7 +125,7 @@ class InvocationRecoveryTests {
 
         assertThat(invocation.attempt()).isEqualTo(2);
         assertThat(invocation.queuedAt()).isEqualTo(NOW.plusSeconds(30));
-        verify(attempts).schedule(same(invocation), eq(TASK), any(), any());
+        verify(attempts).readmit(same(invocation), eq(TASK), any(), any());
         verify(store, never()).update(anyString(), any());
     }
 
@@ -139,7 +139,7 @@ class InvocationRecoveryTests {
 
         assertThat(invocation.status()).isEqualTo(InvocationStatus.DEAD_LETTERED);
         assertThat(invocation.deadLetterReason()).isEqualTo(RetryPolicy.RETRIES_EXHAUSTED);
-        verify(attempts, never()).schedule(any(), any(), any(), any());
+        verify(attempts, never()).readmit(any(), any(), any(), any());
     }
 
     private static DeployedTask withRetries(int maxRetries) {
@@ -164,7 +164,7 @@ class InvocationRecoveryTests {
         assertThat(async.status()).isEqualTo(InvocationStatus.EXPIRED);
         assertThat(sync.status()).isEqualTo(InvocationStatus.EXPIRED);
         assertThat(stillUseful.status()).isEqualTo(InvocationStatus.QUEUED);
-        verify(attempts, never()).schedule(same(async), any(), any(), any());
-        verify(attempts).schedule(same(stillUseful), eq(TASK), any(), any());
+        verify(attempts, never()).readmit(same(async), any(), any(), any());
+        verify(attempts).readmit(same(stillUseful), eq(TASK), any(), any());
     }
 }

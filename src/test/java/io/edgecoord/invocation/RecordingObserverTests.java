@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.ExecutionResult;
@@ -34,7 +35,7 @@ class RecordingObserverTests {
     private final RecordingObserver observer = new RecordingObserver("i-1", store, liveLogs,
             new InvocationMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new CompletableFuture<>(), output,
             InvocationProperties.of(DataSize.ofMegabytes(6), DataSize.ofKilobytes(64), Duration.ofSeconds(1)).retryPolicy(),
-            retried -> { });
+            retried -> { }, false, write -> { });
 
     @Test
     void theOutputCompletesWithEverythingPrintedOnceItIsClosedAndStored() {
@@ -63,6 +64,7 @@ class RecordingObserverTests {
 
     private final CompletableFuture<Invocation> done = new CompletableFuture<>();
     private final List<Invocation> retried = new ArrayList<>();
+    private final List<Runnable> later = new ArrayList<>();
 
     private RecordingObserver attemptOf(Invocation record, Instant now) {
         given(store.update(eq(record.id()), any())).willAnswer(call -> {
@@ -72,7 +74,7 @@ class RecordingObserverTests {
         record.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, now.minusMillis(5));
         return new RecordingObserver(record.id(), store, liveLogs, new InvocationMetrics(new SimpleMeterRegistry()),
                 Clock.fixed(now, ZoneOffset.UTC), done, new CompletableFuture<>(),
-                new RetryPolicy(2, Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofMinutes(5)), retried::add);
+                new RetryPolicy(2, Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofMinutes(5)), retried::add, false, later::add);
     }
 
     private static ExecutionResult functionFailed() {
@@ -126,6 +128,26 @@ class RecordingObserverTests {
         assertThat(record.status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(record.attempt()).isEqualTo(2);
         assertThat(record.errorType()).isNull();
+        assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void theEndOfAnAttemptIsWrittenAgainLaterWhileTheDatabaseIsAway() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+        RecordingObserver attempt = attemptOf(record, T0.plusSeconds(1));
+        willThrow(new CannotCreateTransactionException("no connection")).willAnswer(call -> {
+            call.<Consumer<Invocation>>getArgument(1).accept(record);
+            return record;
+        }).given(store).update(eq(record.id()), any());
+
+        attempt.finished(new ExecutionResult(new ExecutionResult.Succeeded("1".getBytes()), "e1", StartKind.WARM,
+                Duration.ZERO));
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.RUNNING);
+        assertThat(done).isNotDone();
+        assertThat(later).hasSize(1);
+        later.getFirst().run();
+        assertThat(record.status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(done).isCompletedWithValue(record);
     }
 

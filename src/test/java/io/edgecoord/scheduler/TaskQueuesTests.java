@@ -66,6 +66,18 @@ class TaskQueuesTests {
     }
 
     @Test
+    void readmitsWhatARestartFoundQueuedPastEveryLimitAndRefusesNewCallsMeanwhile() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 2, 1));
+        queues.readmit(call("a", "a1", 5, 0, null));
+        queues.readmit(call("a", "a2", 5, 0, null));
+        queues.readmit(call("a", "a3", 5, 0, null));
+
+        assertThatThrownBy(() -> queues.add(call("b", "b1", 5, 0, null), refusals::add))
+                .isInstanceOf(QueueFullException.class);
+        assertThat(queues.sizeByTask()).isEqualTo(Map.of("a", 3));
+    }
+
+    @Test
     void refusesEveryTaskWhenAllQueuesTogetherAreFull() {
         TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 2, 10));
         queues.add(call("a", "a1", 5, 0, null), refusals::add);

@@ -1,6 +1,7 @@
 package io.edgecoord.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,6 +85,14 @@ class ProblemHandlerTests {
             .andExpect(problem(500, "https://edgecoord.io/problems/internal-error"))
             .andExpect(content().string(not(containsString("secret"))))
             .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void answersADatabaseThatCannotBeReachedAs503WithRetryAfter() throws Exception {
+        this.mvc.perform(get("/probe/database-gone"))
+            .andExpect(problem(503, "https://edgecoord.io/problems/database-unavailable"))
+            .andExpect(header().string("Retry-After", "5"))
+            .andExpect(content().string(not(containsString("secret"))));
     }
 
     @Test
@@ -220,6 +230,12 @@ class ProblemHandlerTests {
         void multipart() {
             throw new MultipartException("Failed to parse multipart servlet request",
                     new IllegalStateException("secret parser state"));
+        }
+
+        @GetMapping("/probe/database-gone")
+        void databaseGone() {
+            throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                    new SQLTransientConnectionException("secret pool - Connection is not available"));
         }
 
         @GetMapping("/probe/boom")
