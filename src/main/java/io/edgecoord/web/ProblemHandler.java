@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -164,6 +166,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        HttpServletRequest servlet = request instanceof NativeWebRequest web
+                ? web.getNativeRequest(HttpServletRequest.class) : null;
+        Optional<ErrorResponseException> malformed = MalformedRequests.of(ex, servlet);
+        if (malformed.isPresent()) {
+            log.debug("Malformed request {}", request.getDescription(false), ex);
+            return handleExceptionInternal(ex, malformed.get().getBody(), new HttpHeaders(),
+                    malformed.get().getStatusCode(), request);
+        }
         log.error("Unexpected error handling {}", request.getDescription(false), ex);
         ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "The server failed to handle the request; the error has been logged.");
