@@ -59,6 +59,17 @@ class ErrorShapesHttpTests extends ProcessCoordinatorTest {
         assertThat(answer.header("content-type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void aYamlDeviceProfileOverOneMegabyteIsRefusedUnparsedAndAtOnce() {
+        String huge = "name: \"" + "z".repeat(7 * 1024 * 1024) + "\"\n";
+        long started = System.nanoTime();
+        java.net.http.HttpResponse<String> answer = admin().post("/api/v1/device-profiles", "application/yaml", huge);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("https://edgecoord.io/problems/payload-too-large");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
     private RawHttp.Answer send(String method, String target, Map<String, String> headers) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("Authorization", "Bearer " + TestKeys.ADMIN);
