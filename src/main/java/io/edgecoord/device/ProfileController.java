@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import io.edgecoord.web.DeprecatedShapes;
 import io.edgecoord.web.PageResponse;
+import io.edgecoord.web.Problems;
 import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
@@ -44,6 +46,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 class ProfileController {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    /**
+     * An EdgeX profile is a few KB, and the YAML parser spends about a second per MB: a 7 MB body
+     * held a request thread past 30 s, so a larger one is refused unparsed.
+     */
+    private static final int MAX_YAML_BYTES = 1024 * 1024;
 
     private final DeviceProfiles profiles;
 
@@ -84,6 +92,11 @@ class ProfileController {
     @Operation(operationId = "importDeviceProfileYaml", summary = "Import an EdgeX v3 device profile given as YAML")
     @PostMapping(consumes = { "application/yaml", "application/x-yaml", "text/yaml" })
     ResponseEntity<DeviceProfile> importYaml(@RequestBody byte[] body) {
+        if (body.length > MAX_YAML_BYTES) {
+            throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    Problems.type("payload-too-large"), "Payload too large",
+                    "An EdgeX profile given as YAML may be at most " + MAX_YAML_BYTES + " bytes."), null);
+        }
         JsonNode document;
         try {
             document = YAML.readTree(body);

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 
 import io.edgecoord.execution.ExecutionUnavailableException;
 import io.edgecoord.scheduler.QueueFullException;
@@ -50,9 +51,19 @@ record LambdaError(HttpStatus status, String code, String type, String message, 
             case ExecutionUnavailableException ex -> service(HttpStatus.SERVICE_UNAVAILABLE, ex.getBody().getDetail());
             case DiskFullException ex -> new LambdaError(HttpStatus.SERVICE_UNAVAILABLE, "ServiceException", "Service",
                     ex.getBody().getDetail(), null, Integer.valueOf(ex.getHeaders().getFirst("Retry-After")));
+            // A request the framework refused (a media type, a malformed header): the client's error, in Lambda's words.
+            case ErrorResponse ex when ex.getStatusCode().is4xxClientError() -> clientError(ex);
             default -> service(HttpStatus.INTERNAL_SERVER_ERROR,
                     "The coordinator failed to handle the request; the error has been logged.");
         };
+    }
+
+    private static LambdaError clientError(ErrorResponse ex) {
+        HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+        status = status == null ? HttpStatus.BAD_REQUEST : status;
+        String code = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "UnsupportedMediaTypeException"
+                : "InvalidRequestContentException";
+        return user(status, code, ex.getBody().getDetail());
     }
 
     /** The body, in the shape Lambda sends. */

@@ -16,7 +16,8 @@ record Preferences(boolean respondAsync, Optional<Duration> maxWait) {
         Optional<Duration> wait = Optional.empty();
         for (String header : headers == null ? List.<String>of() : headers) {
             for (String token : header.split(",")) {
-                String preference = token.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                // A limit of -1 keeps the empty parts: ";" splits into two, not into none.
+                String preference = token.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
                 if (preference.equals("respond-async")) {
                     async = true;
                 }

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
+import io.edgecoord.web.LambdaPaths;
 import io.edgecoord.web.Problems;
 
 /**
@@ -18,8 +19,6 @@ import io.edgecoord.web.Problems;
  * ({@code /2015-03-31/}) the body and {@code x-amzn-ErrorType} header that AWS's clients parse.
  */
 final class AuthResponses {
-
-    private static final String LAMBDA = "/2015-03-31/";
 
     private final JsonMapper json;
 
@@ -73,10 +72,28 @@ final class AuthResponses {
         json.writeValue(response.getOutputStream(), body);
     }
 
-    /** A refusal in the Lambda API's own shape, with the status and error type AWS would answer. */
+    /** A refusal of a signed request: in the Lambda API's own shape there (the status and error type AWS would answer), elsewhere a problem. */
     void refuseLambda(HttpServletRequest request, HttpServletResponse response, int status, String errorType,
             String message) throws IOException {
         response.setStatus(status);
+        if (!lambda(request)) {
+            // A SigV4 signature sent to the native API: refused there in the native API's shape.
+            String slug = switch (status) {
+                case 401 -> "invalid-key";
+                case 403 -> "forbidden";
+                case 413 -> "payload-too-large";
+                default -> "invalid-request";
+            };
+            response.setContentType("application/problem+json");
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", Problems.type(slug).toString());
+            problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+            problem.put("status", status);
+            problem.put("detail", message);
+            problem.put("instance", request.getRequestURI());
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
         response.setHeader("x-amzn-ErrorType", errorType);
         response.setContentType("application/json");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -86,7 +103,7 @@ final class AuthResponses {
     }
 
     private static boolean lambda(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + LAMBDA);
+        return LambdaPaths.matches(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** Why a request was refused, with its answer on each API. */

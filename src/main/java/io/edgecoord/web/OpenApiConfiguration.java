@@ -50,6 +50,8 @@ class OpenApiConfiguration {
     static {
         // A JsonNode is any JSON value; left alone, springdoc would describe Jackson's node class.
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<Object>().$ref(JSON_VALUE));
+        // A controller reading all headers (@RequestHeader HttpHeaders) takes no header named "headers".
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.springframework.http.HttpHeaders.class);
     }
 
     @Bean

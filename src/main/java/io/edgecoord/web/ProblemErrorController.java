@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Renders what reaches the servlet container's error page (a filter that failed or answered with
  * an error, an error Spring MVC's handlers never saw) as a problem whose stable type comes from
- * the status, in place of Boot's own JSON. The detail never carries the container's message or the
+ * the status (in Lambda's shape on the Lambda APIs, {@link LambdaPaths}), in place of Boot's own JSON. The detail never carries the container's message or the
  * exception, which may reveal internals.
  */
 // Not an operation of the API: the servlet container's error page, so not in the OpenAPI document.
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<?> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String original ? original : request.getRequestURI();
@@ -40,6 +40,11 @@ class ProblemErrorController implements ErrorController {
             // A filter (an API key's lookup, say) that could not reach the database.
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+        }
+        if (LambdaPaths.matches(path.substring(Math.min(path.length(), request.getContextPath().length())))) {
+            // AWS's clients read the error's code from its header and fail on a problem document.
+            return ResponseEntity.status(status).header(LambdaPaths.ERROR_TYPE, LambdaPaths.errorType(status.value()))
+                .contentType(MediaType.APPLICATION_JSON).body(LambdaPaths.body(status.value(), detail(status, path)));
         }
         ProblemDetail body = Problems.of(status, Problems.forStatus(status), title(status), detail(status, path));
         instance(path).ifPresent(body::setInstance);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +15,12 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -160,7 +163,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
             problem.setType(Problems.forStatus(status));
         }
+        if (body instanceof ProblemDetail problem && LambdaPaths.matches(path(request))) {
+            // No Lambda controller was chosen (no mapping matched, the request was refused while matched):
+            // AWS's clients still read only Lambda's shape.
+            HttpHeaders lambda = new HttpHeaders();
+            lambda.addAll(headers);
+            lambda.setContentType(MediaType.APPLICATION_JSON);
+            lambda.set(LambdaPaths.ERROR_TYPE, LambdaPaths.errorType(status.value()));
+            return new ResponseEntity<>(LambdaPaths.body(status.value(), problem.getDetail()), lambda, status);
+        }
+        if (body instanceof ProblemDetail && headers.getContentType() == null) {
+            // Preset, so that an Accept header that is garbage or excludes it cannot cost the problem its body.
+            HttpHeaders typed = new HttpHeaders();
+            typed.addAll(headers);
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, typed, status, request);
+        }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String path(WebRequest request) {
+        HttpServletRequest servlet = request instanceof NativeWebRequest web
+                ? web.getNativeRequest(HttpServletRequest.class) : null;
+        if (servlet == null) {
+            return "";
+        }
+        // In the error page's dispatch the path is the one that failed, not /error.
+        Object failed = servlet.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String original ? original : servlet.getRequestURI();
+        return uri.substring(Math.min(uri.length(), servlet.getContextPath().length()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -170,6 +201,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.warn("Database unavailable handling {}: {}", request.getDescription(false), ex.toString());
             return handleExceptionInternal(ex, DatabaseUnavailable.problem(), DatabaseUnavailable.headers(),
                     HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
+        HttpServletRequest servlet = request instanceof NativeWebRequest web
+                ? web.getNativeRequest(HttpServletRequest.class) : null;
+        Optional<ErrorResponseException> malformed = MalformedRequests.of(ex, servlet);
+        if (malformed.isPresent()) {
+            log.debug("Malformed request {}", request.getDescription(false), ex);
+            return handleExceptionInternal(ex, malformed.get().getBody(), new HttpHeaders(),
+                    malformed.get().getStatusCode(), request);
         }
         log.error("Unexpected error handling {}", request.getDescription(false), ex);
         ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",

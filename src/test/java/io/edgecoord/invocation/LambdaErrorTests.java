@@ -72,4 +72,17 @@ class LambdaErrorTests {
         assertThat(error.code()).isEqualTo("ServiceException");
         assertThat(error.message()).doesNotContain("secret");
     }
+
+    @Test
+    void aRequestTheFrameworkRefusedIsTheUsersErrorWithItsStatus() {
+        LambdaError mediaType = LambdaError.of(new org.springframework.web.HttpMediaTypeNotSupportedException(
+                "Content-Type 'text/xml' is not supported"));
+        LambdaError rejected = LambdaError.of(new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST));
+
+        assertThat(mediaType.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(mediaType.code()).isEqualTo("UnsupportedMediaTypeException");
+        assertThat(mediaType.type()).isEqualTo("User");
+        assertThat(rejected.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rejected.code()).isEqualTo("InvalidRequestContentException");
+    }
 }

@@ -26,4 +26,10 @@ class PreferencesTests {
         assertThat(Preferences.parse(List.of("wait=soon")).maxWait()).isEmpty();
         assertThat(Preferences.parse(List.of("wait=-1")).maxWait()).isEmpty();
     }
+
+    @Test
+    void aPreferenceOfOnlyParametersOrSeparatorsIsIgnored() {
+        assertThat(Preferences.parse(List.of(";", ",;,", ";wait=1"))).isEqualTo(new Preferences(false,
+                java.util.Optional.empty()));
+    }
 }

@@ -129,6 +129,8 @@ class OpenApiDocumentTests extends ProcessCoordinatorTest {
                 .asString()).isEqualTo("#/components/schemas/JsonValue");
         String text = document().toString();
         assertThat(text).doesNotContain("JsonNodeFactory").doesNotContain("\"JsonNode\"");
+        assertThat(paths.at("/~12015-03-31~1functions/get/parameters").findValuesAsString("name"))
+            .contains("MaxItems").doesNotContain("headers");
     }
 
     @Test
