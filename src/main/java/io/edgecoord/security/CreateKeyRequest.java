@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -23,9 +24,9 @@ import jakarta.validation.constraints.Size;
  */
 record CreateKeyRequest(
         @NotBlank @Size(max = 128) String name,
-        @NotEmpty List<@Pattern(regexp = "admin|deploy|invoke|read",
+        @NotEmpty List<@NotNull @Pattern(regexp = "admin|deploy|invoke|read",
                 message = "must be one of admin, deploy, invoke, read") String> scopes,
-        @Size(max = 32) List<@Pattern(regexp = "[A-Za-z0-9_*-]{1,64}",
+        @Size(max = 32) List<@NotNull @Pattern(regexp = "[A-Za-z0-9_*-]{1,64}",
                 message = "must match [A-Za-z0-9_*-]{1,64}") String> tasks,
         @Valid Topics topics,
         @Min(1) @Max(1_000_000) Integer requestsPerSecond) {
@@ -40,7 +41,7 @@ record CreateKeyRequest(
      * @param subscribe filters it may subscribe to, at most 32
      */
     record Topics(
-            @Size(max = 32) List<@Pattern(regexp = FILTER, message = "must be an MQTT topic filter") String> publish,
-            @Size(max = 32) List<@Pattern(regexp = FILTER, message = "must be an MQTT topic filter") String> subscribe) {
+            @Size(max = 32) List<@NotNull @Pattern(regexp = FILTER, message = "must be an MQTT topic filter") String> publish,
+            @Size(max = 32) List<@NotNull @Pattern(regexp = FILTER, message = "must be an MQTT topic filter") String> subscribe) {
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,18 @@ class ApiKeysTests extends SecuredCoordinatorTest {
         String shown = admin().get("/api/v1/keys/" + id).body();
         assertThat(listed).contains(id).doesNotContain(secret);
         assertThat(shown).contains("sensor-*").doesNotContain(secret).doesNotContain("\"token\"");
+    }
+
+    @Test
+    void aKeyRequestWithAnEmptyScopeOrTaskIsA400NamingIt() {
+        // Found by ApiFuzzTests: a null in the list answered 500.
+        for (String body : List.of("{\"name\":\"n\",\"scopes\":[null]}",
+                "{\"name\":\"n\",\"scopes\":[\"read\"],\"tasks\":[null]}",
+                "{\"name\":\"n\",\"scopes\":[\"read\"],\"topics\":{\"publish\":[null]}}")) {
+            HttpResponse<String> refused = admin().postJson("/api/v1/keys", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(admin().json(refused).path("errors").toString()).as(body).contains("must not be null");
+        }
     }
 
     @Test
