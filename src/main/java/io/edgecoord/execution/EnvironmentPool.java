@@ -147,6 +147,12 @@ final class EnvironmentPool {
         return takeAll(List.copyOf(all.keySet()));
     }
 
+    /** Whether an environment of this pool key is live and may take calls (starting, idle or busy). */
+    synchronized boolean hasLive(String poolKey) {
+        return all.values().stream().anyMatch(env -> env.spec().poolKey().equals(poolKey)
+                && env.state() != Environment.State.DRAINING && env.state() != Environment.State.DEAD);
+    }
+
     synchronized Optional<Environment> find(String environmentId) {
         return Optional.ofNullable(all.get(environmentId));
     }

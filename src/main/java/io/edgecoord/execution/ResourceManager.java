@@ -114,6 +114,10 @@ public class ResourceManager implements SmartLifecycle {
                     pool.claimIdle(decision.environmentId(), now).ifPresent(env ->
                             leases.add(new Lease(candidate, decision.kind(), env, List.of())));
                 }
+                else if (!backend.status(candidate.request().spec()).available()) {
+                    // The engine is away: the call waits for a warm environment or the engine's return.
+                    continue;
+                }
                 else {
                     List<Environment> evicted = pool.take(decision.evict());
                     Environment env = factory.reserve(candidate.request().spec(), this::exitedOnItsOwn);
@@ -273,6 +277,20 @@ public class ResourceManager implements SmartLifecycle {
     /** Whether environments of this spec can be created now, and if not, why. */
     public BackendStatus status(EnvironmentSpec spec) {
         return backend.status(spec);
+    }
+
+    /**
+     * Whether a call of this spec can run: an environment can be created, or one of its kind is
+     * live already. While the engine is away, warm environments go on serving their calls (they
+     * talk to the coordinator over their own socket, not through the engine); only a call that
+     * would need a new one is refused.
+     */
+    public BackendStatus admits(EnvironmentSpec spec) {
+        BackendStatus status = backend.status(spec);
+        if (status.available() || !pool.hasLive(spec.poolKey())) {
+            return status;
+        }
+        return new BackendStatus(status.backend(), true, "warm environments only: " + status.detail());
     }
 
     /** An environment's process ended; a busy one is handled by its invocation's runner. */

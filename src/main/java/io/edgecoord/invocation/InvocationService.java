@@ -185,7 +185,7 @@ class InvocationService {
             metrics.rejected("disk-full");
             throw full;
         }
-        BackendStatus backend = resourceManager.status(TaskSpecs.spec(task));
+        BackendStatus backend = resourceManager.admits(TaskSpecs.spec(task));
         if (!backend.available()) {
             metrics.rejected("execution-unavailable");
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);

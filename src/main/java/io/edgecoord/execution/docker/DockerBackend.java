@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
@@ -27,6 +29,10 @@ import io.edgecoord.execution.ExecutionBackend;
  * container exits on its own, and also when {@link #destroy} killed it; in that case it has been
  * called before {@code destroy} returns, with exit code 137 or, if the engine could no longer say,
  * -1. Thread-safe.
+ *
+ * <p>While the engine cannot be reached, live containers are taken to run on (their output is
+ * followed again when it answers), and one destroyed meanwhile is given up at once and removed
+ * when the engine answers again.
  */
 public class DockerBackend implements ExecutionBackend {
 
@@ -45,6 +51,11 @@ public class DockerBackend implements ExecutionBackend {
     private final CachedStatus status;
 
     private final Map<String, OutputFollower> followers = new ConcurrentHashMap<>();
+
+    /** Containers given up while the engine could not be reached, removed when it answers again. */
+    private final Set<String> orphans = ConcurrentHashMap.newKeySet();
+
+    private final AtomicBoolean removingOrphans = new AtomicBoolean();
 
     DockerBackend(DockerClients docker, DockerProperties properties, RuntimeImages images, Clock clock) {
         this.docker = docker;
@@ -101,6 +112,15 @@ public class DockerBackend implements ExecutionBackend {
             docker.requests().killContainerCmd(id).exec();
         }
         catch (RuntimeException notRunning) {
+            if (DockerFailures.isUnreachable(notRunning)) {
+                // Waiting for the engine would hold up the caller (the reaper, a drain) for as long as it is away.
+                log.warn("Engine unreachable: {} is given up now and removed when the engine answers", handle);
+                orphans.add(id);
+                if (follower != null) {
+                    follower.abandon();
+                }
+                return;
+            }
             // already stopped or gone (404 / 409): removing it below is all that is left to do
             log.debug("Kill of {} refused: {}", handle, DockerFailures.describe(notRunning));
         }
@@ -133,6 +153,9 @@ public class DockerBackend implements ExecutionBackend {
     private BackendStatus probe() {
         try {
             Version version = docker.requests().versionCmd().exec();
+            if (!orphans.isEmpty() && removingOrphans.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("docker-orphans").start(this::removeOrphans);
+            }
             return new BackendStatus("docker", true,
                     "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ")");
         }
@@ -169,7 +192,24 @@ public class DockerBackend implements ExecutionBackend {
         log.info("Removed {} of {} containers of instance '{}' {}", removed, ours.size(), properties.instanceId(), why);
     }
 
-    /** Removes a container, killing it if it runs; a container already gone is not an error. */
+    private void removeOrphans() {
+        try {
+            for (String id : List.copyOf(orphans)) {
+                orphans.remove(id);
+                if (remove(id)) {
+                    log.info("Removed container {}, given up while the engine was unreachable", id);
+                }
+            }
+        }
+        finally {
+            removingOrphans.set(false);
+        }
+    }
+
+    /**
+     * Removes a container, killing it if it runs; a container already gone is not an error. One
+     * the engine cannot be asked to remove now is removed when it answers again.
+     */
     private boolean remove(String id) {
         try {
             docker.requests().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
@@ -178,6 +218,9 @@ public class DockerBackend implements ExecutionBackend {
         catch (RuntimeException failure) {
             if (DockerFailures.isNotFound(failure)) {
                 return true;
+            }
+            if (DockerFailures.isUnreachable(failure)) {
+                orphans.add(id);
             }
             log.warn("Cannot remove container {}: {}", id, DockerFailures.describe(failure));
             return false;

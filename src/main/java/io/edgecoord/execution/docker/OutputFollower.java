@@ -27,10 +27,19 @@ import io.edgecoord.execution.ExitStatus;
  * between two rotations and may be ended at a rotation while the container still runs (a 200 MB
  * print then read as the runtime's exit). An attached stream is the container's stdout and
  * stderr themselves, whole, until they close.
+ *
+ * <p>An attached stream also ends when the engine goes away (dockerd restarted, its socket gone)
+ * while the container runs on. That is no exit: the environment still serves its calls over its
+ * own socket. The follower asks the engine again every second until it answers, then attaches
+ * again if the container runs (what it printed in between is lost) or reports its exit.
  */
 final class OutputFollower {
 
     private static final Logger log = LoggerFactory.getLogger(OutputFollower.class);
+
+    private static final Duration ENGINE_RETRY = Duration.ofSeconds(1);
+
+    private static final ExitStatus UNKNOWN = new ExitStatus(-1, false);
 
     private final DockerClients docker;
 
@@ -42,14 +51,16 @@ final class OutputFollower {
 
     private final CountDownLatch exited = new CountDownLatch(1);
 
-    private final DockerHttpClient.Response response;
+    private volatile DockerHttpClient.Response stream;
+
+    private volatile boolean abandoned;
 
     private OutputFollower(DockerClients docker, String containerId, EnvironmentCallbacks callbacks,
-            DockerHttpClient.Response response) {
+            DockerHttpClient.Response stream) {
         this.docker = docker;
         this.containerId = containerId;
         this.callbacks = callbacks;
-        this.response = response;
+        this.stream = stream;
     }
 
     /**
@@ -57,15 +68,7 @@ final class OutputFollower {
      * prints is missed and a failure is the caller's to handle; reading begins with {@link #start}.
      */
     static OutputFollower attach(DockerClients docker, String containerId, EnvironmentCallbacks callbacks) {
-        DockerHttpClient.Response response = docker.streamsHttp().execute(Request.builder()
-                .method(Request.Method.POST)
-                .path("/containers/" + containerId + "/attach?stream=1&stdout=1&stderr=1")
-                .build());
-        if (response.getStatusCode() != 200) {
-            throw new DockerException("Status " + response.getStatusCode() + ": " + readError(response),
-                    response.getStatusCode());
-        }
-        return new OutputFollower(docker, containerId, callbacks, response);
+        return new OutputFollower(docker, containerId, callbacks, attachStream(docker, containerId));
     }
 
     /** Reads the output on a new virtual thread; {@code afterExit} runs once the exit is reported. */
@@ -81,33 +84,82 @@ final class OutputFollower {
         return exited.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Gives the container up without the engine's word (it cannot be reached to kill it): its exit
+     * is reported now, as unknown, and the follower stops. Removing it is left to the backend.
+     */
+    void abandon() {
+        abandoned = true;
+        report(UNKNOWN);
+        close(stream);
+    }
+
     private void follow() {
-        try (response) {
-            OutputFrames.forEach(response.getBody(), callbacks::output);
-        }
-        catch (IOException | RuntimeException broken) {
-            log.warn("Output of container {} broke off: {}", containerId, DockerFailures.describe(broken));
+        try {
+            while (!abandoned) {
+                read(stream);
+                if (!reattachOrReport()) {
+                    return;
+                }
+            }
         }
         finally {
-            report(exitStatus());
+            report(UNKNOWN); // once only: a no-op when the exit was reported
         }
     }
 
-    private ExitStatus exitStatus() {
-        try {
-            ContainerState state = docker.requests().inspectContainerCmd(containerId).exec().getState();
-            if (Boolean.TRUE.equals(state.getRunning())) {
-                log.warn("Lost the output of container {} while it still runs; reporting it as gone", containerId);
-                return new ExitStatus(-1, false);
+    private void read(DockerHttpClient.Response output) {
+        try (output) {
+            OutputFrames.forEach(output.getBody(), callbacks::output);
+        }
+        catch (IOException | RuntimeException broken) {
+            if (!abandoned) {
+                log.warn("Output of container {} broke off: {}", containerId, DockerFailures.describe(broken));
             }
-            Long code = state.getExitCodeLong();
-            return new ExitStatus(code == null ? -1 : code, Boolean.TRUE.equals(state.getOOMKilled()));
         }
-        catch (RuntimeException gone) {
-            // removed before we could look (destroyed), or the engine went away: the code is unknown
-            log.debug("Cannot inspect exited container {}: {}", containerId, DockerFailures.describe(gone));
-            return new ExitStatus(-1, false);
+    }
+
+    /**
+     * After the output ended: reports the exit and returns false, or, when the container still
+     * runs, attaches to it again and returns true. Waits while the engine cannot be reached.
+     */
+    private boolean reattachOrReport() {
+        boolean warned = false;
+        boolean seenRunning = false;
+        while (!abandoned) {
+            try {
+                ContainerState state = docker.requests().inspectContainerCmd(containerId).exec().getState();
+                if (!Boolean.TRUE.equals(state.getRunning())) {
+                    Long code = state.getExitCodeLong();
+                    report(new ExitStatus(code == null ? -1 : code, Boolean.TRUE.equals(state.getOOMKilled())));
+                    return false;
+                }
+                if (!seenRunning) {
+                    // It may be stopping right now; and a stream that keeps ending at once must not spin.
+                    seenRunning = true;
+                    sleep();
+                    continue;
+                }
+                log.warn("Lost the output of container {} while it runs; attaching to it again", containerId);
+                stream = attachStream(docker, containerId);
+                return true;
+            }
+            catch (RuntimeException failure) {
+                if (!DockerFailures.isUnreachable(failure)) {
+                    // removed before we could look (destroyed), or the engine refused: the code is unknown
+                    log.debug("Cannot inspect exited container {}: {}", containerId, DockerFailures.describe(failure));
+                    report(UNKNOWN);
+                    return false;
+                }
+                if (!warned) {
+                    log.warn("Engine unreachable ({}); container {} is taken to run on until it answers",
+                            DockerFailures.describe(failure), containerId);
+                    warned = true;
+                }
+                sleep();
+            }
         }
+        return false;
     }
 
     private void report(ExitStatus status) {
@@ -118,6 +170,37 @@ final class OutputFollower {
             finally {
                 exited.countDown();
             }
+        }
+    }
+
+    private static DockerHttpClient.Response attachStream(DockerClients docker, String containerId) {
+        DockerHttpClient.Response response = docker.streamsHttp().execute(Request.builder()
+                .method(Request.Method.POST)
+                .path("/containers/" + containerId + "/attach?stream=1&stdout=1&stderr=1")
+                .build());
+        if (response.getStatusCode() != 200) {
+            throw new DockerException("Status " + response.getStatusCode() + ": " + readError(response),
+                    response.getStatusCode());
+        }
+        return response;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(ENGINE_RETRY);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            abandoned = true;
+        }
+    }
+
+    private static void close(DockerHttpClient.Response response) {
+        try {
+            response.close();
+        }
+        catch (RuntimeException ignored) {
+            // it is being given up; the reader sees it closed
         }
     }
 
