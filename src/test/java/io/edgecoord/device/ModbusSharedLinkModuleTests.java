@@ -82,13 +82,13 @@ class ModbusSharedLinkModuleTests {
         gateway.delay(9, 400);
         Thread.sleep(1500);
         Instant since = Instant.now();
-        double skippedBefore = skipped();
+        double skippedBefore = counts().skipped();
         Thread.sleep(6000);
         for (String name : fast) {
-            assertThat(readingsSince(name, since)).as(name + " keeps its ticks").isGreaterThanOrEqualTo(5);
+            assertThat(counts().readingsSince(name, since)).as(name + " keeps its ticks").isGreaterThanOrEqualTo(5);
         }
-        assertThat(readingsSince("slow-9", since)).isGreaterThanOrEqualTo(5);
-        assertThat(skipped() - skippedBefore).as("nothing skipped while the link has time for all").isZero();
+        assertThat(counts().readingsSince("slow-9", since)).isGreaterThanOrEqualTo(5);
+        assertThat(counts().skipped() - skippedBefore).as("nothing skipped while the link has time for all").isZero();
 
         // Over capacity: 400 + 700 ms of answers per second. A poll that cannot start by its
         // scheduled time + timeout is skipped (skipped-link-wait), and a tick that comes while the
@@ -97,35 +97,24 @@ class ModbusSharedLinkModuleTests {
         gateway.delay(8, 700);
         Thread.sleep(1500);
         since = Instant.now();
-        skippedBefore = skipped();
+        skippedBefore = counts().skipped();
         Thread.sleep(6000);
         long read = 0;
         for (String name : List.of("fast-1", "fast-2", "fast-3", "slow-9", "slow-8")) {
-            read += readingsSince(name, since);
+            read += counts().readingsSince(name, since);
         }
-        double skips = skipped() - skippedBefore;
+        double skips = counts().skipped() - skippedBefore;
         assertThat(skips).as("skips counted when the link is oversubscribed").isPositive();
         assertThat(read + skips).as("5 devices × 6 ticks, each read or skipped").isBetween(25.0, 35.0);
-        assertThat(readingsSince("slow-9", since)).isPositive();
-        assertThat(readingsSince("slow-8", since)).isPositive();
+        assertThat(counts().readingsSince("slow-9", since)).isPositive();
+        assertThat(counts().readingsSince("slow-8", since)).isPositive();
 
         assertThat(gateway.maxInFlight()).as("one request at a time on the link").isEqualTo(1);
         assertThat(gateway.connections()).as("one TCP connection for the gateway").isEqualTo(1);
     }
 
-    private double skipped() {
-        return count("skipped-link-wait") + count("skipped-overrun");
-    }
-
-    private double count(String result) {
-        var counter = this.meters.find("edgecoord.device.polls").tag("result", result).counter();
-        return (counter != null) ? counter.count() : 0;
-    }
-
-    private long readingsSince(String device, Instant since) throws Exception {
-        String body = this.mvc.perform(get("/api/v1/devices/" + device + "/readings").param("since", since.toString())
-            .param("size", "1")).andReturn().getResponse().getContentAsString();
-        return tools.jackson.databind.json.JsonMapper.shared().readTree(body).path("totalItems").asLong();
+    private PollCounts counts() {
+        return new PollCounts(this.meters, this.mvc);
     }
 
     private void device(String name, int unit) throws Exception {

@@ -11,9 +11,13 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.SessionListener;
+import org.eclipse.milo.opcua.sdk.server.api.services.AttributeServices.ReadContext;
 import org.eclipse.milo.opcua.sdk.server.api.DataItem;
 import org.eclipse.milo.opcua.sdk.server.api.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.api.MonitoredItem;
@@ -34,7 +38,9 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
 import org.eclipse.milo.opcua.sdk.core.ValueRanks;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.server.EndpointConfiguration;
@@ -50,7 +56,7 @@ import static org.eclipse.milo.opcua.sdk.server.api.config.OpcUaServerConfig.USE
  * (Double), {@code Speed} (Float, writable), {@code Count} (Int32, writable), {@code Running}
  * (Boolean), {@code Name} (String), {@code Total} (UInt64, writable), {@code Blob} (ByteString,
  * writable), {@code Levels} (Int16 array, writable), {@code Temps} (Float array), {@code Flags}
- * (Boolean array, writable).
+ * (Boolean array, writable). Reads of chosen nodes can be answered slowly ({@link #delay}).
  */
 final class OpcUaTestServer implements AutoCloseable {
 
@@ -63,6 +69,10 @@ final class OpcUaTestServer implements AutoCloseable {
     private final int port;
 
     private final X509Certificate certificate;
+
+    private final SlowOpcUaReads reads = new SlowOpcUaReads();
+
+    private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     private OpcUaTestServer(int port) throws Exception {
         this.port = port;
@@ -97,7 +107,13 @@ final class OpcUaTestServer implements AutoCloseable {
                     (challenge) -> "operator".equals(challenge.getUsername()) && "secret".equals(challenge.getPassword())))
             .build();
         this.server = new OpcUaServer(config);
-        this.nodes = new Nodes(this.server);
+        this.server.getSessionManager().addSessionListener(new SessionListener() {
+            @Override
+            public void onSessionCreated(Session session) {
+                OpcUaTestServer.this.sessionsCreated.incrementAndGet();
+            }
+        });
+        this.nodes = new Nodes(this.server, this.reads);
         this.nodes.startup();
         this.server.startup().get(30, TimeUnit.SECONDS);
     }
@@ -148,6 +164,21 @@ final class OpcUaTestServer implements AutoCloseable {
         node.setValue(new DataValue(new Variant(value)));
     }
 
+    /** From now on reads of the node are answered after {@code millis}, without blocking the server. */
+    void delay(String name, long millis) {
+        this.reads.delay(name, millis);
+    }
+
+    /** The most Read requests of the test's variables the server was answering at one time. */
+    int maxReadsInFlight() {
+        return this.reads.maxInFlight();
+    }
+
+    /** The sessions clients have created on this server. */
+    int sessionsCreated() {
+        return this.sessionsCreated.get();
+    }
+
     @Override
     public void close() {
         try {
@@ -157,6 +188,7 @@ final class OpcUaTestServer implements AutoCloseable {
             throw new IllegalStateException(ex);
         }
         this.nodes.shutdown();
+        this.reads.close();
     }
 
     /** The test's variables. */
@@ -165,8 +197,11 @@ final class OpcUaTestServer implements AutoCloseable {
         /** Samples the variables for monitored items; without it a subscription never hears of a change. */
         private final SubscriptionModel sampling;
 
-        Nodes(OpcUaServer server) {
+        private final SlowOpcUaReads reads;
+
+        Nodes(OpcUaServer server, SlowOpcUaReads reads) {
             super(server, "urn:edgecoord:test");
+            this.reads = reads;
             this.sampling = new SubscriptionModel(server, this);
             getLifecycleManager().addLifecycle(this.sampling);
             getLifecycleManager().addStartupTask(() -> {
@@ -181,6 +216,11 @@ final class OpcUaTestServer implements AutoCloseable {
                 add("Temps", Identifiers.Float, new Float[] { 21.5f, -1.5f }, false);
                 add("Flags", Identifiers.Boolean, new Boolean[] { true, false }, true);
             });
+        }
+
+        @Override
+        public void read(ReadContext context, Double maxAge, TimestampsToReturn timestamps, List<ReadValueId> ids) {
+            this.reads.read(ids, () -> super.read(context, maxAge, timestamps, ids));
         }
 
         NodeId id(String name) {
