@@ -50,6 +50,19 @@ class EnvironmentPoolTests {
     }
 
     @Test
+    void aPoolKeyHasALiveEnvironmentWhileOneIsStartingIdleOrBusyButNotDraining() {
+        Environment hello = idle("e1", "hello", 128);
+        busy("e2", "resize", 512);
+        String helloKey = hello.spec().poolKey();
+
+        assertThat(pool.hasLive(helloKey)).isTrue();
+        assertThat(pool.hasLive(environment("x", "other", 128).spec().poolKey())).isFalse();
+
+        pool.startDraining("e1");
+        assertThat(pool.hasLive(helloKey)).as("draining takes no calls").isFalse();
+    }
+
+    @Test
     void totalsCountLiveIdleAndBusyEnvironmentsAndTheirMemory() {
         idle("e1", "hello", 128);
         busy("e2", "resize", 512);
