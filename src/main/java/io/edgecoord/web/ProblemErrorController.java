@@ -35,13 +35,19 @@ class ProblemErrorController implements ErrorController {
         String path = uri instanceof String original ? original : request.getRequestURI();
         // Asked for directly, the error page is no endpoint.
         HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
+        boolean lambda = LambdaPaths.matches(path.substring(Math.min(path.length(), request.getContextPath().length())));
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 && DatabaseUnavailable.causedBy(failure)) {
             // A filter (an API key's lookup, say) that could not reach the database.
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+            ProblemDetail problem = DatabaseUnavailable.problem();
+            return lambda
+                    ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
+                        .header(LambdaPaths.ERROR_TYPE, LambdaPaths.errorType(503)).contentType(MediaType.APPLICATION_JSON)
+                        .body(LambdaPaths.body(503, problem.getDetail()))
+                    : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        if (LambdaPaths.matches(path.substring(Math.min(path.length(), request.getContextPath().length())))) {
+        if (lambda) {
             // AWS's clients read the error's code from its header and fail on a problem document.
             return ResponseEntity.status(status).header(LambdaPaths.ERROR_TYPE, LambdaPaths.errorType(status.value()))
                 .contentType(MediaType.APPLICATION_JSON).body(LambdaPaths.body(status.value(), detail(status, path)));
