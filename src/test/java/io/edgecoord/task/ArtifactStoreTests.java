@@ -45,7 +45,7 @@ class ArtifactStoreTests {
             .executable("bin/tool", "#!/bin/sh")
             .bytes();
         StagedCode staged = stage(store, zip);
-        Path code = store.keep(staged);
+        Path code = store.keep(staged).codeDirectory();
         assertThat(code).isEqualTo(this.dataDirectory.toAbsolutePath().resolve("code/" + staged.sha256()));
         assertThat(permissions(code.resolve("bootstrap"))).isEqualTo("rwxr-xr-x");
         assertThat(permissions(code.resolve("bin/tool"))).isEqualTo("rwxr-xr-x");
@@ -58,7 +58,7 @@ class ArtifactStoreTests {
     void unpacksAgainWhenTheCodeDirectoryIsGone() throws IOException {
         ArtifactStore store = new ArtifactStore(this.dataDirectory);
         StagedCode staged = stage(store, Zips.zip().file("app.py", "x").bytes());
-        Path code = store.keep(staged);
+        Path code = store.keep(staged).codeDirectory();
         Files.delete(code.resolve("app.py"));
         Files.delete(code);
         assertThat(store.codeDirectory(staged.sha256()).resolve("app.py")).hasContent("x");
