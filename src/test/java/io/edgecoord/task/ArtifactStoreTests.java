@@ -75,6 +75,39 @@ class ArtifactStoreTests {
         assertThat(this.dataDirectory.resolve("artifacts/tmp")).isDirectory();
     }
 
+    @Test
+    void deletesAnArtifactAndItsUnpackedCodeOnceNoDeployHoldsThem() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        byte[] zip = Zips.zip().file("app.py", "x").bytes();
+        StagedCode staged = stage(store, zip);
+        ArtifactStore.Kept kept = store.keep(staged);
+        Path artifact = store.artifactPath(staged.sha256());
+
+        assertThat(store.delete(staged.sha256())).isEqualTo(-1);
+        assertThat(artifact).isRegularFile();
+
+        kept.close();
+        assertThat(store.delete(staged.sha256())).isEqualTo(zip.length + 1);
+        assertThat(artifact).doesNotExist();
+        assertThat(kept.codeDirectory()).doesNotExist();
+        assertThat(this.dataDirectory.resolve("code")).isEmptyDirectory();
+        assertThat(this.dataDirectory.resolve("artifacts/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void aDeployOfTheSameBytesAfterADeletionStoresThemAgain() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        byte[] zip = Zips.zip().file("app.py", "x").bytes();
+        StagedCode first = stage(store, zip);
+        store.keep(first).close();
+        store.delete(first.sha256());
+
+        try (ArtifactStore.Kept again = store.keep(stage(store, zip))) {
+            assertThat(store.artifactPath(first.sha256())).isRegularFile();
+            assertThat(again.codeDirectory().resolve("app.py")).hasContent("x");
+        }
+    }
+
     private static StagedCode stage(ArtifactStore store, byte[] zip) throws IOException {
         Path file = store.newStagingFile();
         try (DigestingOutputStream out = new DigestingOutputStream(Files.newOutputStream(file), Long.MAX_VALUE)) {
