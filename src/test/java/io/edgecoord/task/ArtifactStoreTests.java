@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +94,23 @@ class ArtifactStoreTests {
         assertThat(kept.codeDirectory()).doesNotExist();
         assertThat(this.dataDirectory.resolve("code")).isEmptyDirectory();
         assertThat(this.dataDirectory.resolve("artifacts/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void insideATransactionTheHoldLastsUntilTheTransactionHasEnded() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        StagedCode staged = stage(store, Zips.zip().file("app.py", "x").bytes());
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            store.keep(staged).close();
+            assertThat(store.delete(staged.sha256())).isEqualTo(-1);
+            TransactionSynchronizationManager.getSynchronizations()
+                .forEach((sync) -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        }
+        finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(store.delete(staged.sha256())).isPositive();
     }
 
     @Test
