@@ -2,7 +2,6 @@ package io.edgecoord.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,34 +9,21 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.edgecoord.support.CoordinatorClient;
-import io.edgecoord.support.TestDataDir;
+import io.edgecoord.support.ProcessCoordinatorTest;
 
 /**
  * Bundles pin no task versions: a rollback to a bundle whose alias names a version that version
  * retention has pruned since fails whole, and says the version was pruned.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "edgecoord.execution.docker.host=unix:///tmp/edgecoord-no-such-engine.sock",
-                "edgecoord.execution.backend=process", "edgecoord.task.retention.keep-versions=1" })
-class PrunedVersionRollbackTests {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        TestDataDir.register(registry);
-    }
+@TestPropertySource(properties = "edgecoord.task.retention.keep-versions=1")
+class PrunedVersionRollbackTests extends ProcessCoordinatorTest {
 
     @Test
     void aRollbackToABundleWhoseAliasNamesAPrunedVersionSaysSoAndChangesNothing() {
-        CoordinatorClient client = new CoordinatorClient(port);
+        CoordinatorClient client = admin();
         assertThat(apply(client, 1, "1").statusCode()).isEqualTo(201);
         assertThat(apply(client, 2, "latest").statusCode()).isEqualTo(201);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> versions(client).equals(List.of(2)));

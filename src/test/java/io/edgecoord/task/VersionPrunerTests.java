@@ -2,9 +2,7 @@ package io.edgecoord.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,29 +16,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
+import io.edgecoord.support.ProcessCoordinatorTest;
 
 /**
  * Version retention in a whole coordinator whose tasks run as processes (no Docker): of 15
  * versions with an alias on version 2, the newest 10 and the aliased one stay, rows and files,
  * and still run; a version with a live environment stays until the environment is gone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "edgecoord.execution.backend=process",
-                // Only the rounds after deploys and the ones this test asks for.
-                "edgecoord.task.retention.interval=1h" })
-class VersionPrunerTests {
+// Only the rounds after deploys and the ones this test asks for.
+@TestPropertySource(properties = "edgecoord.task.retention.interval=1h")
+class VersionPrunerTests extends ProcessCoordinatorTest {
 
-    private static Path dataDir;
-
-    @LocalServerPort
-    int port;
+    @Value("${edgecoord.data-dir}")
+    Path dataDir;
 
     @Autowired
     VersionPruner pruner;
@@ -48,15 +41,9 @@ class VersionPrunerTests {
     @Autowired
     MeterRegistry meters;
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory(Path.of("/tmp"), "ec");
-        registry.add("edgecoord.data-dir", dataDir::toString);
-    }
-
     @Test
     void prunesVersionsOutsideTheNewestTenThatNoAliasNamesAndNothingRuns() {
-        CoordinatorClient client = new CoordinatorClient(port);
+        CoordinatorClient client = admin();
         Map<Integer, String> all = new TreeMap<>();
         all.put(1, deploy(client, 1));
         assertThat(invoke(client, 1).statusCode()).isEqualTo(200); // leaves a warm environment of version 1
@@ -129,11 +116,11 @@ class VersionPrunerTests {
         return shas;
     }
 
-    private static Path artifact(String sha256) {
-        return dataDir.resolve("artifacts/sha256").resolve(sha256.substring(0, 2)).resolve(sha256 + ".zip");
+    private Path artifact(String sha256) {
+        return this.dataDir.resolve("artifacts/sha256").resolve(sha256.substring(0, 2)).resolve(sha256 + ".zip");
     }
 
-    private static Path code(String sha256) {
-        return dataDir.resolve("code").resolve(sha256);
+    private Path code(String sha256) {
+        return this.dataDir.resolve("code").resolve(sha256);
     }
 }
