@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -57,6 +59,8 @@ class VersionPruner implements InitializingBean, DisposableBean {
     private final AtomicBoolean requested = new AtomicBoolean();
     /** Code of pruned versions not deleted yet, with the versions that had it; guarded by {@code this}. */
     private final Map<String, Set<Version>> pending = new LinkedHashMap<>();
+    /** Versions of deleted tasks, handed over without waiting for a round to end. */
+    private final Queue<StoredVersion> deletedTasks = new ConcurrentLinkedQueue<>();
     private ScheduledFuture<?> rounds;
 
     VersionPruner(TaskVersionRepository versions, TaskAliasRepository aliases, ArtifactStore store,
@@ -85,6 +89,13 @@ class VersionPruner implements InitializingBean, DisposableBean {
         requestRound();
     }
 
+    /** A task was deleted: its versions' code is pending from the next round on. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onTaskDeleted(TaskVersionsDeleted deleted) {
+        this.deletedTasks.addAll(deleted.versions());
+        requestRound();
+    }
+
     /** One round: decide, delete the rows, then the code nothing uses. */
     synchronized void round() {
         Set<Version> needed = new HashSet<>(aliasTargets());
@@ -95,10 +106,10 @@ class VersionPruner implements InitializingBean, DisposableBean {
         VersionRetention plan = VersionRetention.decide(stored, this.retention.keepVersions(), needed);
         List<StoredVersion> prune = plan.prune().stream().limit(MOST_A_ROUND).toList();
         List<StoredVersion> deleted = prune.isEmpty() ? List.of() : this.transaction.execute((status) -> delete(prune));
-        deleted.stream()
-            .filter((version) -> plan.orphanedCode().contains(version.sha256()))
-            .forEach((version) -> this.pending.computeIfAbsent(version.sha256(), (sha) -> new HashSet<>())
-                .add(version.key()));
+        deleted.stream().filter((version) -> plan.orphanedCode().contains(version.sha256())).forEach(this::pend);
+        for (StoredVersion version; (version = this.deletedTasks.poll()) != null;) {
+            pend(version);
+        }
         long[] freed = deletePendingCode();
         count("versions", deleted.size());
         count("artifacts", freed[0]);
@@ -109,6 +120,10 @@ class VersionPruner implements InitializingBean, DisposableBean {
         if (plan.prune().size() > prune.size()) {
             requestRound();
         }
+    }
+
+    private void pend(StoredVersion version) {
+        this.pending.computeIfAbsent(version.sha256(), (sha) -> new HashSet<>()).add(version.key());
     }
 
     /** Deletes the rows, but not one an alias came to name since the round began. */
@@ -135,7 +150,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
         for (Iterator<Map.Entry<String, Set<Version>>> it = this.pending.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, Set<Version>> entry = it.next();
             if (this.versions.existsByCodeSha256(entry.getKey())) {
-                it.remove(); // deployed again meanwhile: the new version's code now
+                it.remove(); // another version has it (deployed again meanwhile, or shared): its code now
                 continue;
             }
             if (entry.getValue().stream().anyMatch(inUse::contains)) {

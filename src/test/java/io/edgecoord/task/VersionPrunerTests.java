@@ -3,6 +3,7 @@ package io.edgecoord.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class VersionPrunerTests extends ProcessCoordinatorTest {
     @Test
     void prunesVersionsOutsideTheNewestTenThatNoAliasNamesAndNothingRuns() {
         CoordinatorClient client = admin();
+        double versionsBefore = purged("versions");
+        double artifactsBefore = purged("artifacts");
         Map<Integer, String> all = new TreeMap<>();
         all.put(1, deploy(client, 1));
         assertThat(invoke(client, 1).statusCode()).isEqualTo(200); // leaves a warm environment of version 1
@@ -87,18 +91,39 @@ class VersionPrunerTests extends ProcessCoordinatorTest {
         assertThat(artifact(all.get(1))).doesNotExist();
         assertThat(code(all.get(1))).doesNotExist();
         assertThat(shas(client).keySet()).containsExactlyInAnyOrderElementsOf(kept.subList(1, kept.size()));
-        assertThat(this.meters.get("edgecoord.storage.purged").tag("what", "versions").counter().count())
-            .isEqualTo(4);
-        assertThat(this.meters.get("edgecoord.storage.purged").tag("what", "artifacts").counter().count())
-            .isEqualTo(4);
+        assertThat(purged("versions") - versionsBefore).isEqualTo(4);
+        assertThat(purged("artifacts") - artifactsBefore).isEqualTo(4);
+    }
+
+    @Test
+    void deletingATaskDeletesItsCodeButNotCodeAnotherTaskShares() {
+        CoordinatorClient client = admin();
+        String shared = deploy(client, "deleted", "def f(event, context):\n    return 'shared'\n", 1);
+        String own = deploy(client, "deleted", "def f(event, context):\n    return 'own'\n", 2);
+        assertThat(deploy(client, "sharer", "def f(event, context):\n    return 'shared'\n", 1)).isEqualTo(shared);
+
+        assertThat(client.delete("/api/v1/tasks/deleted").statusCode()).isEqualTo(204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(artifact(own)));
+        assertThat(code(own)).doesNotExist();
+        assertThat(artifact(shared)).isRegularFile();
+        assertThat(client.postJson("/api/v1/tasks/sharer/invoke", "{}").body()).isEqualTo("\"shared\"");
+    }
+
+    private double purged(String what) {
+        Counter counter = this.meters.find("edgecoord.storage.purged").tag("what", what).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Deploys the next version, whose code returns its number; returns the code's sha256. */
     private static String deploy(CoordinatorClient client, int version) {
-        String code = "def f(event, context):\n    return {'v': " + version + "}\n";
+        return deploy(client, "kept", "def f(event, context):\n    return {'v': " + version + "}\n", version);
+    }
+
+    private static String deploy(CoordinatorClient client, String task, String code, int version) {
         HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
-                {"name":"kept","runtime":"python3.11","handler":"m.f","code":{"inline":%s}}""".formatted(
-                CoordinatorClient.quote(code)));
+                {"name":"%s","runtime":"python3.11","handler":"m.f","code":{"inline":%s}}""".formatted(
+                task, CoordinatorClient.quote(code)));
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
         assertThat(client.json(deployed).path("latestVersion").asInt()).isEqualTo(version);
         return client.json(deployed).path("version").path("codeSha256").asString();
