@@ -159,7 +159,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
             long bytes = this.store.delete(entry.getKey());
             if (bytes >= 0) {
                 it.remove();
-                freed[0]++;
+                freed[0] += (bytes > 0) ? 1 : 0; // 0: already gone, nothing to count
                 freed[1] += bytes;
             }
         }
