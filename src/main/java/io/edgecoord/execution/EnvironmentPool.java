@@ -157,6 +157,11 @@ final class EnvironmentPool {
         return Optional.ofNullable(all.get(environmentId));
     }
 
+    /** What every environment in the pool runs, in any state. */
+    synchronized List<EnvironmentSpec> specs() {
+        return all.values().stream().map(Environment::spec).toList();
+    }
+
     /** Every live environment as it is now, oldest first. */
     synchronized List<EnvironmentSnapshot> describe(Instant now) {
         return all.values().stream().map(env -> EnvironmentSnapshot.of(env, now)).toList();

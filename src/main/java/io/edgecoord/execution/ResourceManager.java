@@ -231,6 +231,14 @@ public class ResourceManager implements SmartLifecycle {
         return pool.find(environmentId).map(Environment::spec);
     }
 
+    /**
+     * What every environment in the pool runs, starting, idle, busy or draining: code that must
+     * stay on disk while they live.
+     */
+    public List<EnvironmentSpec> liveSpecs() {
+        return pool.specs();
+    }
+
     /** Every live environment as it is now, oldest first. */
     /**
      * Whether a pinned environment of this task version is up now (idle or busy, not starting), for

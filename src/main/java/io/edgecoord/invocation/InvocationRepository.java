@@ -15,6 +15,13 @@ interface InvocationRepository extends JpaRepository<Invocation, String>, JpaSpe
 
     List<Invocation> findByStatusInOrderByAcceptedAt(List<InvocationStatus> statuses);
 
+    /** Each {task name, version} that a queued or running call names, once (by the status index). */
+    @Query("""
+            select distinct i.taskName, i.taskVersion from Invocation i
+            where i.status in (io.edgecoord.invocation.InvocationStatus.QUEUED,
+                io.edgecoord.invocation.InvocationStatus.RUNNING)""")
+    List<Object[]> findVersionsNotEnded();
+
     /**
      * Notes that its client asked to stop a call that has not ended, touching no other column, so
      * that it cannot undo what the call's own updates wrote meanwhile.

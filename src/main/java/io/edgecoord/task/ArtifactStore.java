@@ -7,10 +7,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps code artifacts content-addressed under the data directory, and their unpacked code.
@@ -19,8 +23,10 @@ import java.util.stream.Stream;
  * artifacts/tmp/                    uploads being staged
  * code/ab12…ef/                     the artifact unpacked once (temp folder, then atomic rename)
  * </pre>
- * Thread-safe without locks: writers race only to put identical content in place, and the loser
- * throws its copy away. A half-written file or half-unpacked folder never carries a final name.
+ * Thread-safe: writers race only to put identical content in place, and the loser throws its copy
+ * away. A half-written file or half-unpacked folder never carries a final name. Version retention
+ * deletes an artifact only while no deploy holds it ({@link Kept}): keeping and deleting take one
+ * short lock, for a rename each.
  */
 class ArtifactStore {
 
@@ -31,6 +37,9 @@ class ArtifactStore {
     private final Path staging;
 
     private final Path code;
+
+    /** How many deploys hold each sha256 until their version is committed; guarded by {@code this}. */
+    private final Map<String, Integer> held = new HashMap<>();
 
     ArtifactStore(Path dataDirectory) {
         Path root = dataDirectory.toAbsolutePath().normalize();
@@ -54,31 +63,109 @@ class ArtifactStore {
 
     /** Deletes staged uploads and half-unpacked folders left by a crash. Call at start-up only. */
     void removeLeftovers() throws IOException {
-        deleteTree(this.staging);
+        FileTrees.deleteTree(this.staging);
         Files.createDirectories(this.staging);
         try (Stream<Path> children = Files.list(this.code)) {
             for (Path child : children.filter((path) -> path.getFileName().toString().startsWith(".tmp-")).toList()) {
-                deleteTree(child);
+                FileTrees.deleteTree(child);
             }
         }
     }
 
-    /** Puts a staged artifact in place, unless the same bytes are already there, and unpacks it. */
-    Path keep(StagedCode staged) {
+    /**
+     * Puts a staged artifact in place, unless the same bytes are already there, unpacks it, and
+     * holds it against deletion until the returned {@link Kept} is closed.
+     */
+    Kept keep(StagedCode staged) {
         Path target = artifactPath(staged.sha256());
-        try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        synchronized (this) {
+            this.held.merge(staged.sha256(), 1, Integer::sum);
+            try {
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            catch (IOException ex) {
+                release(staged.sha256());
+                throw new UncheckedIOException("Could not store the code artifact " + target, ex);
+            }
+            finally {
+                staged.close();
             }
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not store the code artifact " + target, ex);
+        try {
+            return new Kept(staged.sha256(), codeDirectory(staged.sha256()));
         }
-        finally {
-            staged.close();
+        catch (RuntimeException ex) {
+            release(staged.sha256());
+            throw ex;
         }
-        return codeDirectory(staged.sha256());
+    }
+
+    /**
+     * A deploy's hold on the artifact it kept. Closing it lets retention delete the artifact again;
+     * inside a transaction (a bundle's), only once that transaction has ended, so that the version
+     * that names the artifact is committed, or rolled back, first.
+     */
+    final class Kept implements AutoCloseable {
+
+        private final String sha256;
+
+        private final Path codeDirectory;
+
+        private Kept(String sha256, Path codeDirectory) {
+            this.sha256 = sha256;
+            this.codeDirectory = codeDirectory;
+        }
+
+        /** The artifact unpacked: the task root. */
+        Path codeDirectory() {
+            return this.codeDirectory;
+        }
+
+        @Override
+        public void close() {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        release(Kept.this.sha256);
+                    }
+                });
+            }
+            else {
+                release(this.sha256);
+            }
+        }
+    }
+
+    private synchronized void release(String sha256) {
+        this.held.computeIfPresent(sha256, (sha, count) -> (count > 1) ? count - 1 : null);
+    }
+
+    /**
+     * Deletes an artifact and its unpacked code, unless a deploy holds the same bytes now.
+     *
+     * @return the bytes freed, or -1 when a deploy holds it and it stays
+     */
+    long delete(String sha256) {
+        Path artifact = artifactPath(sha256);
+        String aside = ".tmp-" + sha256 + "-" + UUID.randomUUID();
+        Path artifactAside = this.staging.resolve(aside + ".zip");
+        Path codeAside = this.code.resolve(aside);
+        synchronized (this) {
+            if (this.held.containsKey(sha256)) {
+                return -1;
+            }
+            // Renamed away under the lock, deleted outside it: no name ever points at half a tree.
+            FileTrees.moveIfThere(artifact, artifactAside);
+            FileTrees.moveIfThere(this.code.resolve(sha256), codeAside);
+        }
+        long freed = FileTrees.sizeOf(artifactAside) + FileTrees.sizeOf(codeAside);
+        FileTrees.deleteUnchecked(artifactAside);
+        FileTrees.deleteUnchecked(codeAside);
+        return freed;
     }
 
     /** Where the artifact with this sha256 is stored. */
@@ -110,7 +197,7 @@ class ArtifactStore {
             throw new UncheckedIOException("Could not unpack the code artifact " + artifact, ex);
         }
         finally {
-            deleteUnchecked(temporary);
+            FileTrees.deleteUnchecked(temporary);
         }
         return directory;
     }
@@ -118,26 +205,6 @@ class ArtifactStore {
     private static void checkSha256(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a hex sha256: " + sha256);
-        }
-    }
-
-    private static void deleteUnchecked(Path tree) {
-        try {
-            deleteTree(tree);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not delete " + tree, ex);
-        }
-    }
-
-    private static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

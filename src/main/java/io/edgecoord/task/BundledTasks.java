@@ -85,7 +85,8 @@ class BundledTasks implements TaskBundles {
             Files.write(staging, zip);
             String sha256 = java.util.HexFormat.of().formatHex(
                     java.security.MessageDigest.getInstance("SHA-256").digest(zip));
-            this.artifacts.keep(new StagedCode(staging, sha256, zip.length));
+            // No version names it yet, so no hold: retention deletes it only with a pruned version of the same bytes.
+            this.artifacts.keep(new StagedCode(staging, sha256, zip.length)).close();
             return sha256;
         }
         catch (IOException ex) {

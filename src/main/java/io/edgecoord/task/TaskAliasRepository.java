@@ -18,4 +18,8 @@ interface TaskAliasRepository extends JpaRepository<TaskAlias, Long> {
     /** The task's most recently created or changed alias first: what a rollback without a name moves. */
     @Query("select a from TaskAlias a join fetch a.task t where t.name = :task order by a.updatedAt desc, a.name")
     List<TaskAlias> findByTaskNewestFirst(String task);
+
+    /** What every alias names, as {task name, version, canary version or null}, for version retention. */
+    @Query("select t.name, a.version, a.additionalVersion from TaskAlias a join a.task t")
+    List<Object[]> findAllTargets();
 }

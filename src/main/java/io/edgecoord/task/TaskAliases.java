@@ -22,6 +22,10 @@ public class TaskAliases {
     /** Lambda's rule: letters, digits, {@code -} and {@code _}, not all digits (a version), up to 128. */
     private static final Pattern NAME = Pattern.compile("(?!\\d+$)[A-Za-z0-9_-]{1,128}");
 
+    /** What version retention keeps, for problems that name a version it pruned. */
+    private static final String PRUNED_RULE = "it keeps the newest edgecoord.task.retention.keep-versions versions "
+            + "of a task and those an alias names or something runs";
+
     /** The qualifier that names the latest version. */
     public static final String LATEST = "$LATEST";
 
@@ -106,6 +110,10 @@ public class TaskAliases {
             throw new RollbackImpossibleException("Alias '" + now.alias() + "' of task '" + task
                     + "' names version 1 already; there is no earlier version.");
         }
+        if (this.versions.findByNameAndVersion(task, now.version() - 1).isEmpty()) {
+            throw new RollbackImpossibleException("Alias '" + now.alias() + "' of task '" + task + "' cannot move back to "
+                    + "version " + (now.version() - 1) + ": version retention pruned it (" + PRUNED_RULE + ").");
+        }
         target.pointAt(AliasRouting.of(task, now.alias(), now.version() - 1, null, null),
                 Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS));
         return target.routing();
@@ -144,8 +152,10 @@ public class TaskAliases {
     }
 
     private void requireVersion(Task task, int version) {
+        boolean pruned = version >= 1 && version < task.latestVersion();
         require(version >= 1 && this.versions.findByNameAndVersion(task.name(), version).isPresent(),
-                "Task '" + task.name() + "' has no version " + version + ".");
+                "Task '" + task.name() + "' has no version " + version
+                        + (pruned ? ": version retention pruned it (" + PRUNED_RULE + ")." : "."));
     }
 
     private static void require(boolean condition, String detail) {

@@ -48,8 +48,8 @@ class TaskDeployer {
     private Deployment deploy(DeployTaskRequest request, CodeUpload code) {
         disk.requireRoom("new code");
         TaskSettings settings = TaskSettings.of(request);
-        try (StagedCode staged = this.stager.stage(settings, code)) {
-            this.store.keep(staged);
+        // Held until the version is committed, so that retention cannot delete the same bytes meanwhile.
+        try (StagedCode staged = this.stager.stage(settings, code); ArtifactStore.Kept kept = this.store.keep(staged)) {
             return this.registry.record(settings, SecretEnvironment.of(request), staged.sha256(), staged.size());
         }
     }

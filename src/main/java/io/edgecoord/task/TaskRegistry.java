@@ -103,11 +103,19 @@ class TaskRegistry {
             .toList());
     }
 
-    /** Deletes a task and, through the foreign key's cascade, its versions. Artifacts stay: they may be shared. */
+    /**
+     * Deletes a task and, through the foreign key's cascade, its versions. Their code goes later,
+     * through version retention, once no other version shares it and nothing runs it.
+     */
     @Transactional
     void delete(String name) {
         Task task = this.tasks.findByName(name).orElseThrow(() -> new TaskNotFoundException(name));
+        java.util.List<VersionRetention.StoredVersion> gone = this.versions.findNewestFirst(task)
+            .stream()
+            .map((version) -> new VersionRetention.StoredVersion(name, version.version(), version.codeSha256()))
+            .toList();
         this.tasks.delete(task);
         this.events.publishEvent(new TaskChanged(name));
+        this.events.publishEvent(new TaskVersionsDeleted(gone));
     }
 }

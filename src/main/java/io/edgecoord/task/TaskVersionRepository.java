@@ -26,4 +26,10 @@ interface TaskVersionRepository extends JpaRepository<TaskVersion, Long> {
     List<TaskVersion> findLatestWithExecution();
 
     long countByTask(Task task);
+
+    /** Every stored version as {task name, version, code sha256}, for version retention. */
+    @Query("select t.name, v.version, v.codeSha256 from TaskVersion v join v.task t")
+    List<Object[]> findAllStored();
+
+    boolean existsByCodeSha256(String codeSha256);
 }

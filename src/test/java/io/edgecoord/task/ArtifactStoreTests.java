@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +47,7 @@ class ArtifactStoreTests {
             .executable("bin/tool", "#!/bin/sh")
             .bytes();
         StagedCode staged = stage(store, zip);
-        Path code = store.keep(staged);
+        Path code = store.keep(staged).codeDirectory();
         assertThat(code).isEqualTo(this.dataDirectory.toAbsolutePath().resolve("code/" + staged.sha256()));
         assertThat(permissions(code.resolve("bootstrap"))).isEqualTo("rwxr-xr-x");
         assertThat(permissions(code.resolve("bin/tool"))).isEqualTo("rwxr-xr-x");
@@ -58,7 +60,7 @@ class ArtifactStoreTests {
     void unpacksAgainWhenTheCodeDirectoryIsGone() throws IOException {
         ArtifactStore store = new ArtifactStore(this.dataDirectory);
         StagedCode staged = stage(store, Zips.zip().file("app.py", "x").bytes());
-        Path code = store.keep(staged);
+        Path code = store.keep(staged).codeDirectory();
         Files.delete(code.resolve("app.py"));
         Files.delete(code);
         assertThat(store.codeDirectory(staged.sha256()).resolve("app.py")).hasContent("x");
@@ -73,6 +75,56 @@ class ArtifactStoreTests {
         assertThat(staging).doesNotExist();
         assertThat(halfUnpacked.getParent()).doesNotExist();
         assertThat(this.dataDirectory.resolve("artifacts/tmp")).isDirectory();
+    }
+
+    @Test
+    void deletesAnArtifactAndItsUnpackedCodeOnceNoDeployHoldsThem() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        byte[] zip = Zips.zip().file("app.py", "x").bytes();
+        StagedCode staged = stage(store, zip);
+        ArtifactStore.Kept kept = store.keep(staged);
+        Path artifact = store.artifactPath(staged.sha256());
+
+        assertThat(store.delete(staged.sha256())).isEqualTo(-1);
+        assertThat(artifact).isRegularFile();
+
+        kept.close();
+        assertThat(store.delete(staged.sha256())).isEqualTo(zip.length + 1);
+        assertThat(artifact).doesNotExist();
+        assertThat(kept.codeDirectory()).doesNotExist();
+        assertThat(this.dataDirectory.resolve("code")).isEmptyDirectory();
+        assertThat(this.dataDirectory.resolve("artifacts/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void insideATransactionTheHoldLastsUntilTheTransactionHasEnded() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        StagedCode staged = stage(store, Zips.zip().file("app.py", "x").bytes());
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            store.keep(staged).close();
+            assertThat(store.delete(staged.sha256())).isEqualTo(-1);
+            TransactionSynchronizationManager.getSynchronizations()
+                .forEach((sync) -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        }
+        finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(store.delete(staged.sha256())).isPositive();
+    }
+
+    @Test
+    void aDeployOfTheSameBytesAfterADeletionStoresThemAgain() throws IOException {
+        ArtifactStore store = new ArtifactStore(this.dataDirectory);
+        byte[] zip = Zips.zip().file("app.py", "x").bytes();
+        StagedCode first = stage(store, zip);
+        store.keep(first).close();
+        store.delete(first.sha256());
+
+        try (ArtifactStore.Kept again = store.keep(stage(store, zip))) {
+            assertThat(store.artifactPath(first.sha256())).isRegularFile();
+            assertThat(again.codeDirectory().resolve("app.py")).hasContent("x");
+        }
     }
 
     private static StagedCode stage(ArtifactStore store, byte[] zip) throws IOException {

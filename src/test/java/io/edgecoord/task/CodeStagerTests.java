@@ -19,7 +19,8 @@ class CodeStagerTests {
     Path dataDirectory;
 
     private CodeStager stager() {
-        TaskProperties properties = new TaskProperties(DataSize.ofKilobytes(4), DataSize.ofKilobytes(64), 100);
+        TaskProperties properties = new TaskProperties(DataSize.ofKilobytes(4), DataSize.ofKilobytes(64), 100,
+                TaskProperties.Retention.DEFAULTS);
         return new CodeStager(new ArtifactStore(this.dataDirectory), properties);
     }
 

@@ -32,6 +32,9 @@ class TaskAliasesTests {
     @Autowired
     TaskRepository tasks;
 
+    @Autowired
+    TaskVersionRepository versions;
+
     @AfterEach
     void deleteAll() {
         this.tasks.deleteAll();
@@ -99,6 +102,21 @@ class TaskAliasesTests {
         this.aliases.put(AliasRouting.of("hello", "live", 1, null, null));
         assertThatExceptionOfType(RollbackImpossibleException.class)
             .isThrownBy(() -> this.aliases.rollback("hello", null));
+    }
+
+    @Test
+    void anAliasCannotNameOrRollBackToAVersionRetentionPruned() {
+        deploy(3);
+        this.aliases.put(AliasRouting.of("hello", "live", 3, null, null));
+        this.versions.delete(this.versions.findByNameAndVersion("hello", 2).orElseThrow());
+
+        assertThatExceptionOfType(RollbackImpossibleException.class)
+            .isThrownBy(() -> this.aliases.rollback("hello", "live"))
+            .satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("version 2", "pruned"));
+        assertThat(this.aliases.find("hello", "live")).get().extracting(AliasRouting::version).isEqualTo(3);
+        assertThatExceptionOfType(InvalidAliasException.class)
+            .isThrownBy(() -> this.aliases.put(AliasRouting.of("hello", "live", 2, null, null)))
+            .satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("no version 2", "pruned"));
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.edgecoord.invocation;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.task.TaskVersionsInUse;
+
+/**
+ * Tells the task module's version retention which versions still run or wait to: those of every
+ * environment in the execution module's pool, and those that queued and running invocation records
+ * name (a call waiting for its retry is QUEUED). Here because this module knows both.
+ */
+@Component
+class VersionsInUse implements TaskVersionsInUse {
+
+    private final InvocationRepository invocations;
+
+    private final ResourceManager resourceManager;
+
+    VersionsInUse(InvocationRepository invocations, ResourceManager resourceManager) {
+        this.invocations = invocations;
+        this.resourceManager = resourceManager;
+    }
+
+    @Override
+    public Set<Version> versionsInUse() {
+        Set<Version> inUse = new HashSet<>();
+        for (EnvironmentSpec spec : this.resourceManager.liveSpecs()) {
+            inUse.add(new Version(spec.taskName(), spec.taskVersion()));
+        }
+        for (Object[] row : this.invocations.findVersionsNotEnded()) {
+            inUse.add(new Version((String) row[0], (Integer) row[1]));
+        }
+        return inUse;
+    }
+}
