@@ -147,10 +147,10 @@ final class EnvironmentPool {
         return takeAll(List.copyOf(all.keySet()));
     }
 
-    /** Whether an environment of this pool key is live and may take calls (starting, idle or busy). */
-    synchronized boolean hasLive(String poolKey) {
+    /** Whether an environment of this pool key serves calls now (idle or busy; not one still starting). */
+    synchronized boolean hasServing(String poolKey) {
         return all.values().stream().anyMatch(env -> env.spec().poolKey().equals(poolKey)
-                && env.state() != Environment.State.DRAINING && env.state() != Environment.State.DEAD);
+                && (env.state() == Environment.State.IDLE || env.state() == Environment.State.BUSY));
     }
 
     synchronized Optional<Environment> find(String environmentId) {

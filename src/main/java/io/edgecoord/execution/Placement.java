@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where queued calls run and which environments to start ahead of them: pure functions over a
@@ -125,6 +126,16 @@ public final class Placement {
      */
     static List<Decision> decide(List<Demand> demands, List<Env> pool, Budget budget, int slots, Instant now,
             Duration starvationLimit) {
+        return decide(demands, pool, budget, slots, now, starvationLimit, Set.of());
+    }
+
+    /**
+     * Places what can run now, as above; calls of the pool keys in {@code idleOnly} only take an
+     * idle environment, and otherwise wait without holding a slot, CPU or memory from the others
+     * (no new environment can be started for them now).
+     */
+    static List<Decision> decide(List<Demand> demands, List<Env> pool, Budget budget, int slots, Instant now,
+            Duration starvationLimit, Set<String> idleOnly) {
         State state = new State(pool, budget);
         List<Decision> decisions = new ArrayList<>();
         boolean holdingBack = false;
@@ -140,7 +151,7 @@ public final class Placement {
                 decisions.add(reused.get());
                 continue;
             }
-            if (holdingBack || state.atTaskCap(demand)) {
+            if (holdingBack || idleOnly.contains(demand.poolKey()) || state.atTaskCap(demand)) {
                 continue;
             }
             Optional<List<String>> victims = state.makeRoom(demand.memoryMb(), demand.poolKey());
@@ -164,7 +175,7 @@ public final class Placement {
      * @param backingOff task versions whose last start failed recently; started no sooner
      */
     static List<Prewarm> prewarm(List<WarmTarget> targets, List<Env> pool, Budget budget, boolean callsWaiting,
-            java.util.Set<String> backingOff) {
+            Set<String> backingOff) {
         State state = new State(pool, budget);
         List<Prewarm> starts = new ArrayList<>();
         List<WarmTarget> ordered = targets.stream()

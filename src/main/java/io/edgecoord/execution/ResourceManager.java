@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -96,6 +98,7 @@ public class ResourceManager implements SmartLifecycle {
         if (candidates.isEmpty() || slots <= 0) {
             return List.of();
         }
+        Set<String> waitForWarm = waitingForWarm(candidates);
         synchronized (placing) {
             Instant now = clock.instant();
             Map<String, Candidate> byId = new HashMap<>();
@@ -108,15 +111,11 @@ public class ResourceManager implements SmartLifecycle {
             }
             List<Lease> leases = new ArrayList<>();
             for (Placement.Decision decision : Placement.decide(demands, pool.view(properties.cpusPerEnvironment()),
-                    budget, slots, now, properties.starvationLimit())) {
+                    budget, slots, now, properties.starvationLimit(), waitForWarm)) {
                 Candidate candidate = byId.get(decision.callId());
                 if (decision.environmentId() != null) {
                     pool.claimIdle(decision.environmentId(), now).ifPresent(env ->
                             leases.add(new Lease(candidate, decision.kind(), env, List.of())));
-                }
-                else if (!backend.status(candidate.request().spec()).available()) {
-                    // The engine is away: the call waits for a warm environment or the engine's return.
-                    continue;
                 }
                 else {
                     List<Environment> evicted = pool.take(decision.evict());
@@ -127,6 +126,24 @@ public class ResourceManager implements SmartLifecycle {
             }
             return leases;
         }
+    }
+
+    /**
+     * The pool keys whose calls may only take an idle environment now: no new one can be started
+     * (the engine is away) but one of theirs serves calls, so they wait for it rather than fail.
+     * Without one, a call goes on to a cold start, which fails at once as execution-unavailable.
+     * Asked before placing, since a status may have to ask the engine.
+     */
+    private Set<String> waitingForWarm(List<Candidate> candidates) {
+        Set<String> waiting = new HashSet<>();
+        Set<String> asked = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            EnvironmentSpec spec = candidate.request().spec();
+            if (asked.add(spec.poolKey()) && !backend.status(spec).available() && pool.hasServing(spec.poolKey())) {
+                waiting.add(spec.poolKey());
+            }
+        }
+        return waiting;
     }
 
     /**
@@ -295,7 +312,7 @@ public class ResourceManager implements SmartLifecycle {
      */
     public BackendStatus admits(EnvironmentSpec spec) {
         BackendStatus status = backend.status(spec);
-        if (status.available() || !pool.hasLive(spec.poolKey())) {
+        if (status.available() || !pool.hasServing(spec.poolKey())) {
             return status;
         }
         return new BackendStatus(status.backend(), true, "warm environments only: " + status.detail());

@@ -50,16 +50,19 @@ class EnvironmentPoolTests {
     }
 
     @Test
-    void aPoolKeyHasALiveEnvironmentWhileOneIsStartingIdleOrBusyButNotDraining() {
+    void aPoolKeyIsServedWhileOneOfItsEnvironmentsIsIdleOrBusyButNotStartingOrDraining() {
         Environment hello = idle("e1", "hello", 128);
         busy("e2", "resize", 512);
         String helloKey = hello.spec().poolKey();
 
-        assertThat(pool.hasLive(helloKey)).isTrue();
-        assertThat(pool.hasLive(environment("x", "other", 128).spec().poolKey())).isFalse();
+        assertThat(pool.hasServing(helloKey)).isTrue();
+        assertThat(pool.hasServing(environment("x", "other", 128).spec().poolKey())).isFalse();
+        Environment starting = environment("e3", "starting", 128);
+        pool.addStarting(starting);
+        assertThat(pool.hasServing(starting.spec().poolKey())).as("a start may yet fail").isFalse();
 
         pool.startDraining("e1");
-        assertThat(pool.hasLive(helloKey)).as("draining takes no calls").isFalse();
+        assertThat(pool.hasServing(helloKey)).as("draining takes no calls").isFalse();
     }
 
     @Test

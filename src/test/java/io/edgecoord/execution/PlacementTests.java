@@ -71,6 +71,16 @@ class PlacementTests {
         }
 
         @Test
+        void aCallThatMayOnlyTakeAnIdleEnvironmentWaitsWithoutTakingRoomOrSlotsFromOthers() {
+            // The engine is away: a's calls wait for its busy environment; b's idle one still serves b.
+            List<Env> pool = List.of(busy("a-busy", "a", 512), idle("b-idle", "b", 512, 10));
+            List<Demand> demands = List.of(call("a1", "a", 512), call("a2", "a", 512), call("b1", "b", 512));
+
+            assertThat(Placement.decide(demands, pool, BUDGET, 1, NOW, STARVATION, java.util.Set.of("a:1")))
+                    .containsExactly(new Decision("b1", StartKind.WARM, "b-idle", List.of()));
+        }
+
+        @Test
         void neverTakesAnEnvironmentOfAnotherVersion() {
             Env otherVersion = new Env("v2", "a:2", "a", Phase.IDLE, false, NOW, 128, 0.25, false);
 

@@ -167,7 +167,9 @@ public class DockerBackend implements ExecutionBackend {
     private void awaitExitReport(EnvironmentHandle handle, OutputFollower follower) {
         try {
             if (!follower.awaitExit(EXIT_REPORT_WAIT)) {
+                // The engine may have gone after the kill: the exit is still reported, once, as unknown.
                 log.warn("{} did not report its exit within {}", handle, EXIT_REPORT_WAIT);
+                follower.abandon();
             }
         }
         catch (InterruptedException interrupted) {

@@ -39,6 +39,11 @@ final class OutputFollower {
 
     private static final Duration ENGINE_RETRY = Duration.ofSeconds(1);
 
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** How many answers other than "gone" or "unreachable" (a 500 while dockerd starts, say) are waited out. */
+    private static final int MAX_REFUSALS = 5;
+
     private static final ExitStatus UNKNOWN = new ExitStatus(-1, false);
 
     private final DockerClients docker;
@@ -54,6 +59,8 @@ final class OutputFollower {
     private volatile DockerHttpClient.Response stream;
 
     private volatile boolean abandoned;
+
+    private int reattached;
 
     private OutputFollower(DockerClients docker, String containerId, EnvironmentCallbacks callbacks,
             DockerHttpClient.Response stream) {
@@ -105,6 +112,9 @@ final class OutputFollower {
         }
         finally {
             report(UNKNOWN); // once only: a no-op when the exit was reported
+            if (abandoned) {
+                close(stream); // abandon() may have closed the stream before a new attachment replaced it
+            }
         }
     }
 
@@ -121,11 +131,14 @@ final class OutputFollower {
 
     /**
      * After the output ended: reports the exit and returns false, or, when the container still
-     * runs, attaches to it again and returns true. Waits while the engine cannot be reached.
+     * runs, attaches to it again and returns true. Waits while the engine cannot be reached; only
+     * the engine's word that the container is gone (404) or stopped ends it, or an error it keeps
+     * answering.
      */
     private boolean reattachOrReport() {
         boolean warned = false;
         boolean seenRunning = false;
+        int refusals = 0;
         while (!abandoned) {
             try {
                 ContainerState state = docker.requests().inspectContainerCmd(containerId).exec().getState();
@@ -135,28 +148,32 @@ final class OutputFollower {
                     return false;
                 }
                 if (!seenRunning) {
-                    // It may be stopping right now; and a stream that keeps ending at once must not spin.
+                    // It may be stopping right now; and a stream that keeps ending at once (a handler that
+                    // closed its stdout) must not spin: each attachment after the first waits twice as long.
                     seenRunning = true;
-                    sleep();
+                    sleep(Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), ENGINE_RETRY.toMillis() << reattached)));
                     continue;
                 }
-                log.warn("Lost the output of container {} while it runs; attaching to it again", containerId);
+                if (reattached++ == 0) {
+                    log.warn("Lost the output of container {} while it runs; attaching to it again", containerId);
+                }
                 stream = attachStream(docker, containerId);
                 return true;
             }
             catch (RuntimeException failure) {
-                if (!DockerFailures.isUnreachable(failure)) {
-                    // removed before we could look (destroyed), or the engine refused: the code is unknown
+                if (DockerFailures.isNotFound(failure) || (!DockerFailures.isUnreachable(failure)
+                        && ++refusals > MAX_REFUSALS)) {
+                    // removed (destroyed behind our back), or the engine keeps refusing: the code is unknown
                     log.debug("Cannot inspect exited container {}: {}", containerId, DockerFailures.describe(failure));
                     report(UNKNOWN);
                     return false;
                 }
                 if (!warned) {
-                    log.warn("Engine unreachable ({}); container {} is taken to run on until it answers",
+                    log.warn("Engine unreachable or failing ({}); container {} is taken to run on until it answers",
                             DockerFailures.describe(failure), containerId);
                     warned = true;
                 }
-                sleep();
+                sleep(ENGINE_RETRY);
             }
         }
         return false;
@@ -185,9 +202,9 @@ final class OutputFollower {
         return response;
     }
 
-    private void sleep() {
+    private void sleep(Duration time) {
         try {
-            Thread.sleep(ENGINE_RETRY);
+            Thread.sleep(time);
         }
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

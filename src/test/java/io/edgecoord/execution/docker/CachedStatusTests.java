@@ -18,8 +18,15 @@ class CachedStatusTests {
 
     private final AtomicInteger probes = new AtomicInteger();
 
+    private boolean up = true;
+
+    private Duration probeTakes = Duration.ZERO;
+
     private final CachedStatus status = new CachedStatus(
-            () -> new BackendStatus("docker", true, "probe " + probes.incrementAndGet()), new Clock() {
+            () -> {
+                now = now.plus(probeTakes);
+                return new BackendStatus("docker", up, "probe " + probes.incrementAndGet());
+            }, new Clock() {
                 @Override
                 public Instant instant() {
                     return now;
@@ -51,5 +58,26 @@ class CachedStatusTests {
         now = now.plusSeconds(2);
 
         assertThat(status.get().detail()).isEqualTo("probe 2");
+    }
+
+    @Test
+    void anEngineThatIsDownIsAskedAgainAfterHalfASecond() {
+        up = false;
+        status.get();
+        now = now.plusMillis(499);
+        assertThat(status.get().detail()).isEqualTo("probe 1");
+
+        now = now.plusMillis(1);
+        assertThat(status.get().detail()).isEqualTo("probe 2");
+    }
+
+    @Test
+    void aSlowAnswerIsKeptForTheWholeTimeToLiveFromWhenItCame() {
+        probeTakes = Duration.ofSeconds(3);
+        status.get();
+        probeTakes = Duration.ZERO;
+        now = now.plusMillis(1999);
+
+        assertThat(status.get().detail()).isEqualTo("probe 1");
     }
 }
