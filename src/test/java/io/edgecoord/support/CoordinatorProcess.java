@@ -53,9 +53,7 @@ public final class CoordinatorProcess implements AutoCloseable {
     public static CoordinatorProcess launch(Path dataDir, Path log, String... settings) {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String instance = "cp" + Integer.toHexString(dataDir.toAbsolutePath().hashCode());
-        // Its own Docker label, the same again after a restart on the same folder (the process
-        // backend uses none, but a coordinator on a shared engine never touches others' containers).
+        String instance = instanceOf(dataDir);
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), EdgecoordApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
@@ -69,6 +67,15 @@ public final class CoordinatorProcess implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot start " + String.join(" ", command), ex);
         }
+    }
+
+    /**
+     * The {@code edgecoord.instance} label of the containers a coordinator on {@code dataDir} starts:
+     * its own, the same again after a restart on the same folder (the process backend uses none,
+     * but a coordinator on a shared engine never touches others' containers).
+     */
+    public static String instanceOf(Path dataDir) {
+        return "cp" + Integer.toHexString(dataDir.toAbsolutePath().hashCode());
     }
 
     public CoordinatorClient client() {
