@@ -31,6 +31,9 @@ public final class H2GrowthBenchmark {
     private static final byte[] RESULT = "{\"ok\":true}".getBytes();
     private static final String LOG = "START RequestId: x\nEND RequestId: x\nREPORT Duration: 1.2 ms\n";
 
+    /** With -Drate=N, calls start at most N a second in all (a steady load), else as fast as they go. */
+    private static final int RATE = Integer.getInteger("rate", 0);
+
     /** With -Dcheckpoint=true, each commit is followed by CHECKPOINT, as InvocationStore does. */
     private static final boolean CHECKPOINT = Boolean.getBoolean("checkpoint");
 
@@ -47,7 +50,8 @@ public final class H2GrowthBenchmark {
         Path file = data.resolve("db/edgecoord.mv.db");
         String url = "jdbc:h2:file:" + data + "/db/edgecoord" + options;
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        System.out.printf("url %s, %d calls, keep %d, %d threads%n", url, calls, keep, threads);
+        System.out.printf("url %s, %d calls, keep %d, %d threads, rate %s%n", url, calls, keep, threads,
+                RATE > 0 ? RATE + "/s" : "unpaced");
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
         try (Connection admin = DriverManager.getConnection(url, "sa", "")) {
@@ -90,7 +94,16 @@ public final class H2GrowthBenchmark {
                         "update invocation set status = 'SUCCEEDED', result = ?, finished_at = ? where id = ?");
                 PreparedStatement log = connection.prepareStatement(
                         "insert into invocation_log (invocation_id, text, truncated) values (?, ?, false)")) {
-            while (next.getAndIncrement() < calls) {
+            long begun = System.nanoTime();
+            int call;
+            while ((call = next.getAndIncrement()) < calls) {
+                if (RATE > 0) {
+                    long due = begun + call * 1_000_000_000L / RATE;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 String id = UUID.randomUUID().toString();
                 Timestamp now = Timestamp.from(Instant.now());
                 insert.setString(1, id);
@@ -116,6 +129,9 @@ public final class H2GrowthBenchmark {
         }
         catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
