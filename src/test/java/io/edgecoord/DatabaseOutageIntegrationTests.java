@@ -48,7 +48,7 @@ import io.edgecoord.support.TestPostgres;
         properties = { "edgecoord.execution.backend=process", "edgecoord.scheduler.max-concurrent=4" })
 class DatabaseOutageIntegrationTests {
 
-    static final int OUTAGE_SECONDS = 15;
+    static final int OUTAGE_SECONDS = 30;
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
 
