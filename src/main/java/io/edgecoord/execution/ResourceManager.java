@@ -299,11 +299,6 @@ public class ResourceManager implements SmartLifecycle {
         return pool.totals();
     }
 
-    /** Whether environments of this spec can be created now, and if not, why. */
-    public BackendStatus status(EnvironmentSpec spec) {
-        return backend.status(spec);
-    }
-
     /**
      * Whether a call of this spec can run: an environment can be created, or one of its kind is
      * live already. While the engine is away, warm environments go on serving their calls (they
