@@ -17,11 +17,11 @@ import io.edgecoord.task.TaskVersionsInUse;
 @Component
 class VersionsInUse implements TaskVersionsInUse {
 
-    private final InvocationRepository invocations;
+    private final InvocationStore invocations;
 
     private final ResourceManager resourceManager;
 
-    VersionsInUse(InvocationRepository invocations, ResourceManager resourceManager) {
+    VersionsInUse(InvocationStore invocations, ResourceManager resourceManager) {
         this.invocations = invocations;
         this.resourceManager = resourceManager;
     }
@@ -32,9 +32,7 @@ class VersionsInUse implements TaskVersionsInUse {
         for (EnvironmentSpec spec : this.resourceManager.liveSpecs()) {
             inUse.add(new Version(spec.taskName(), spec.taskVersion()));
         }
-        for (Object[] row : this.invocations.findVersionsNotEnded()) {
-            inUse.add(new Version((String) row[0], (Integer) row[1]));
-        }
+        inUse.addAll(this.invocations.versionsNotEnded());
         return inUse;
     }
 }
