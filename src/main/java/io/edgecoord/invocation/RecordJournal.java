@@ -2,10 +2,11 @@ package io.edgecoord.invocation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,13 @@ import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -27,12 +32,12 @@ import io.edgecoord.web.DatabaseUnavailable;
  * Keeps the records of the calls this process runs in memory and writes their changes behind, many
  * calls per transaction, at most {@code edgecoord.invocation.write-behind} after a change (group
  * commit). A change may ask to be durable: it returns once the batch that carries it is committed,
- * and it starts that batch at once, so concurrent durable changes share one commit. A record leaves
- * memory once it has ended and its last change is written; reads of a record in memory see it from
- * here. Outputs are written the same way. A batch the database cannot take because it is away is
- * tried again with back-off, while {@link #writable} tells callers to write through instead; a durable
- * insert in such a batch is dropped, as its caller is told. Rows are written as Hibernate's stateless
- * upserts: no persistence context, no dirty checking, JDBC batches.
+ * and that batch is taken at once, so concurrent durable changes share one commit. A record leaves
+ * memory once it has ended and it and its output are written; reads of a record kept here see it
+ * from here. Rows are written with Hibernate's stateless session (no persistence context, no dirty
+ * checking) in JDBC batches. A batch the database cannot take because it is away is tried again
+ * with back-off, while {@link #writable} tells callers to write through instead; a durable insert
+ * in such a batch is dropped, as its caller is told.
  */
 @Component
 class RecordJournal implements SmartLifecycle {
@@ -46,32 +51,30 @@ class RecordJournal implements SmartLifecycle {
 
     private static final long MAX_BACKOFF_MS = 2_000;
 
+    /** How often ended records waiting for their output are looked at while nothing is written. */
+    private static final long SWEEP_MS = 1_000;
+
     /** Tries of the last batches at shutdown while the database is away. */
     private static final int TRIES_AT_STOP = 5;
 
+    private record PendingLog(InvocationLog text, boolean first) {
+    }
+
     private final SessionFactory sessions;
+
+    private final boolean writeThrough;
 
     private final long windowNanos;
 
-    private final Map<String, Entry> live = new ConcurrentHashMap<>();
+    private final JournalQueue queue;
 
-    private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
+    private final Map<String, JournalEntry> live = new ConcurrentHashMap<>();
 
-    private final Object monitor = new Object();
+    private final Map<String, PendingLog> logs = new ConcurrentHashMap<>();
 
-    /** Guarded by {@link #monitor}: what changed since the last batch was taken, and who waits for it. */
-    private LinkedHashSet<String> dirty = new LinkedHashSet<>();
+    private final AtomicLong batches = new AtomicLong();
 
-    private LinkedHashSet<String> dirtyLogs = new LinkedHashSet<>();
-
-    private CompletableFuture<Void> next = new CompletableFuture<>();
-
-    /** The batch being written, or a completed future. */
-    private CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
-
-    private boolean urgent;
-
-    private long firstDirtyNanos;
+    private final AtomicLong rows = new AtomicLong();
 
     private volatile boolean running;
 
@@ -81,38 +84,20 @@ class RecordJournal implements SmartLifecycle {
 
     private Thread writer;
 
-    private final AtomicLong batches = new AtomicLong();
-
-    RecordJournal(EntityManagerFactory entityManagers, InvocationProperties properties) {
+    RecordJournal(EntityManagerFactory entityManagers, InvocationProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.sessions = entityManagers.unwrap(SessionFactory.class);
+        this.writeThrough = properties.writeBehind().isZero();
         this.windowNanos = properties.writeBehind().toNanos();
-    }
-
-    /** A record kept here; guarded by itself. */
-    private static final class Entry {
-
-        private final Invocation record;
-
-        private long changes;
-
-        private long written;
-
-        /** Inserted durably and not committed yet: a failed batch drops it rather than trying again. */
-        private boolean awaitedInsert;
-
-        /** In the database: written through by its caller, or committed by a batch. */
-        private boolean stored;
-
-        /** In the batch being written now. */
-        private boolean writing;
-
-        private boolean evicted;
-
-        private RuntimeException failure;
-
-        Entry(Invocation record) {
-            this.record = record;
-        }
+        this.queue = new JournalQueue(properties.writeBehind().toNanos());
+        meters.ifAvailable(registry -> {
+            Gauge.builder("edgecoord.invocation.journal.kept", live, Map::size)
+                    .description("Invocation records kept in memory: not ended, or not written yet").register(registry);
+            FunctionCounter.builder("edgecoord.invocation.journal.batches", batches, AtomicLong::get)
+                    .description("Transactions that wrote invocation records and outputs").register(registry);
+            FunctionCounter.builder("edgecoord.invocation.journal.rows", rows, AtomicLong::get)
+                    .description("Invocation records and outputs written by those transactions").register(registry);
+        });
     }
 
     /** Whether the last batch reached the database and none hangs now: else callers write through. */
@@ -123,16 +108,16 @@ class RecordJournal implements SmartLifecycle {
 
     /** Keeps a new record, written with the next batch; when durable, returns once it is committed. */
     void insert(Invocation record, boolean durable) {
-        Entry entry = new Entry(record);
-        entry.changes = 1;
-        entry.awaitedInsert = mustWait(durable);
+        JournalEntry entry = new JournalEntry(record);
+        entry.changed(System.nanoTime());
+        entry.awaitedInsert = durable || writeThrough;
         live.put(record.id(), entry);
-        finish(entry, markDirty(record.id(), entry.awaitedInsert), entry.awaitedInsert);
+        await(queue.record(record.id(), entry.awaitedInsert), entry, entry.awaitedInsert);
     }
 
     /** Keeps a record its caller has just written through, so that its later changes are written here. */
     void track(Invocation record) {
-        Entry entry = new Entry(record);
+        JournalEntry entry = new JournalEntry(record);
         entry.stored = true;
         live.put(record.id(), entry);
     }
@@ -142,7 +127,7 @@ class RecordJournal implements SmartLifecycle {
      * record is not kept here (the caller changes it in the database).
      */
     Invocation change(String id, Consumer<Invocation> change, boolean durable) {
-        Entry entry = live.get(id);
+        JournalEntry entry = live.get(id);
         if (entry == null) {
             return null;
         }
@@ -152,16 +137,17 @@ class RecordJournal implements SmartLifecycle {
                 return null;
             }
             change.accept(entry.record);
-            entry.changes++;
+            entry.changed(System.nanoTime());
             changed = entry.record.copy();
         }
-        finish(entry, markDirty(id, mustWait(durable)), mustWait(durable));
+        boolean wait = durable || writeThrough;
+        await(queue.record(id, wait), entry, wait);
         return changed;
     }
 
     /** A copy of the record as this process has it, when it is kept here. */
     Optional<Invocation> find(String id) {
-        Entry entry = live.get(id);
+        JournalEntry entry = live.get(id);
         if (entry == null) {
             return Optional.empty();
         }
@@ -173,7 +159,7 @@ class RecordJournal implements SmartLifecycle {
     /** Copies of the records kept here that have not ended. */
     List<Invocation> notEnded() {
         List<Invocation> records = new ArrayList<>();
-        for (Entry entry : live.values()) {
+        for (JournalEntry entry : live.values()) {
             synchronized (entry) {
                 if (!entry.evicted && !entry.record.status().isFinal()) {
                     records.add(entry.record.copy());
@@ -184,14 +170,12 @@ class RecordJournal implements SmartLifecycle {
     }
 
     /**
-     * Stops keeping a record; true when it may already be in the database (written, or being
-     * written now), which the caller then deletes there after {@link #flush}.
+     * Stops keeping a record; true when it may be in the database (written, or being written now),
+     * which the caller then deletes there after {@link #flush}.
      */
     boolean drop(String id) {
-        Entry entry = live.remove(id);
-        synchronized (monitor) {
-            dirty.remove(id);
-        }
+        JournalEntry entry = live.remove(id);
+        queue.forget(id);
         if (entry == null) {
             return true;
         }
@@ -203,11 +187,29 @@ class RecordJournal implements SmartLifecycle {
 
     /** Keeps what a call printed, written with the next batch (replacing an earlier attempt's). */
     void saveLog(InvocationLog text) {
-        logs.put(text.getId(), text);
-        synchronized (monitor) {
-            wake();
-            dirtyLogs.add(text.getId());
+        JournalEntry entry = live.get(text.getId());
+        boolean first = false;
+        if (entry != null) {
+            synchronized (entry) {
+                first = !entry.evicted && entry.firstOutput();
+                if (first && text.text().isEmpty()) {
+                    // Nothing printed, nothing to replace: no row (an absent output reads as empty).
+                    entry.outputWritten = true;
+                    return;
+                }
+            }
         }
+        logs.put(text.getId(), new PendingLog(text, first));
+        queue.log(text.getId());
+    }
+
+    Optional<InvocationLog> findLog(String id) {
+        return Optional.ofNullable(logs.get(id)).map(PendingLog::text);
+    }
+
+    /** Returns once everything changed before this call is committed. */
+    void flush() {
+        join(queue.flushed());
     }
 
     /** Batches committed since start. */
@@ -215,55 +217,7 @@ class RecordJournal implements SmartLifecycle {
         return batches.get();
     }
 
-    Optional<InvocationLog> findLog(String id) {
-        return Optional.ofNullable(logs.get(id));
-    }
-
-    /** Returns once everything changed before this call is committed. */
-    void flush() {
-        CompletableFuture<Void> written;
-        synchronized (monitor) {
-            if (nothingDirty()) {
-                written = current;
-            }
-            else {
-                urgent = true;
-                written = next;
-            }
-            monitor.notifyAll();
-        }
-        join(written);
-    }
-
-    private boolean mustWait(boolean durable) {
-        return durable || windowNanos == 0;
-    }
-
-    private CompletableFuture<Void> markDirty(String id, boolean now) {
-        synchronized (monitor) {
-            wake();
-            dirty.add(id);
-            if (now && !urgent) {
-                urgent = true;
-                monitor.notifyAll();
-            }
-            return next;
-        }
-    }
-
-    /** Guarded by the monitor: the first change after a batch starts the window. */
-    private void wake() {
-        if (nothingDirty()) {
-            firstDirtyNanos = System.nanoTime();
-            monitor.notifyAll();
-        }
-    }
-
-    private boolean nothingDirty() {
-        return dirty.isEmpty() && dirtyLogs.isEmpty();
-    }
-
-    private static void finish(Entry entry, CompletableFuture<Void> written, boolean wait) {
+    private static void await(CompletableFuture<Void> written, JournalEntry entry, boolean wait) {
         if (!wait) {
             return;
         }
@@ -289,90 +243,103 @@ class RecordJournal implements SmartLifecycle {
         int triesLeftAtStop = TRIES_AT_STOP;
         while (true) {
             JournalBatch batch;
-            synchronized (monitor) {
-                try {
-                    while (running && nothingDirty()) {
-                        monitor.wait();
-                    }
-                    long wait;
-                    while (running && !urgent && (wait = firstDirtyNanos + windowNanos - System.nanoTime()) > 0) {
-                        monitor.wait(Math.max(1, wait / 1_000_000), 0);
-                    }
+            try {
+                batch = queue.take(SWEEP_MS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (batch == null) {
+                if (!queue.isOpen()) {
+                    return;
                 }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                if (nothingDirty()) {
-                    if (!running) {
-                        next.complete(null);
-                        return;
-                    }
-                    continue;
-                }
-                batch = new JournalBatch(List.copyOf(dirty), List.copyOf(dirtyLogs), next);
-                dirty = new LinkedHashSet<>();
-                dirtyLogs = new LinkedHashSet<>();
-                current = next;
-                next = new CompletableFuture<>();
-                urgent = false;
+                sweep();
+                continue;
             }
             if (write(batch)) {
                 backoff = 0;
                 continue;
             }
-            if (!running && --triesLeftAtStop <= 0) {
+            if (!queue.isOpen() && --triesLeftAtStop <= 0) {
                 log.error("The database stayed unavailable at shutdown: {} invocation records and {} outputs not written",
                         live.size(), logs.size());
-                failWaiters();
+                queue.abandon(new DataAccessResourceFailureException("The coordinator stopped"));
                 return;
             }
             backoff = Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, backoff * 2));
-            pause(backoff);
+            try {
+                queue.pause(backoff);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     private boolean write(JournalBatch batch) {
-        List<Entry> entries = new ArrayList<>(batch.ids().size());
-        List<Invocation> rows = new ArrayList<>(batch.ids().size());
+        List<JournalEntry> entries = new ArrayList<>(batch.ids().size());
         List<Long> changes = new ArrayList<>(batch.ids().size());
+        List<Invocation> inserts = new ArrayList<>();
+        List<Invocation> updates = new ArrayList<>();
+        long now = System.nanoTime();
         for (String id : batch.ids()) {
-            Entry entry = live.get(id);
+            JournalEntry entry = live.get(id);
             if (entry == null) {
                 continue;
             }
             synchronized (entry) {
-                if (!entry.evicted) {
+                if (!entry.evicted && !batch.urgent() && entry.young(now, windowNanos)) {
+                    queue.later(id);
+                }
+                else if (!entry.evicted) {
                     entry.writing = true;
                     entries.add(entry);
-                    rows.add(entry.record.copy());
                     changes.add(entry.changes);
+                    (entry.stored ? updates : inserts).add(entry.record.copy());
                 }
             }
         }
-        List<InvocationLog> texts = batch.logIds().stream().map(logs::get).filter(text -> text != null).toList();
+        Set<String> insertedNow = new HashSet<>();
+        inserts.forEach(record -> insertedNow.add(record.id()));
+        List<PendingLog> texts = new ArrayList<>();
+        for (String id : batch.logIds()) {
+            PendingLog text = logs.get(id);
+            if (text == null) {
+                continue;
+            }
+            if (insertedNow.contains(id) || storedOrGone(id)) {
+                texts.add(text);
+            }
+            else {
+                queue.log(id); // its record is not written yet, and an output's key names its record
+            }
+        }
+        JournalBatch.Rows rows = new JournalBatch.Rows(inserts, updates,
+                texts.stream().filter(PendingLog::first).map(PendingLog::text).toList(),
+                texts.stream().filter(text -> !text.first()).map(PendingLog::text).toList());
         writingSince = System.nanoTime();
         try {
-            JournalBatch.upsert(sessions, rows, texts);
-            for (int i = 0; i < entries.size(); i++) {
-                written(entries.get(i), changes.get(i));
-            }
-            texts.forEach(text -> logs.remove(text.getId(), text));
+            JournalBatch.write(sessions, rows);
+            settle(entries, changes, texts);
             lastFailed = false;
             batches.incrementAndGet();
+            this.rows.addAndGet(rows.size());
             batch.done().complete(null);
             return true;
         }
         catch (RuntimeException ex) {
             if (!DatabaseUnavailable.causedBy(ex)) {
-                log.warn("A batch of {} invocation records was refused; writing them one at a time: {}", rows.size(),
+                log.warn("A batch of {} invocation rows was refused; writing them one at a time: {}", rows.size(),
                         ex.toString());
-                writeEach(entries, rows, changes, texts);
+                writeEach(entries, changes, texts);
                 batch.done().complete(null);
                 return true;
             }
             lastFailed = true;
-            log.warn("Could not write {} invocation records, the database is unavailable; trying again: {}",
-                    rows.size(), ex.toString());
+            log.warn("Could not write {} invocation rows, the database is unavailable; trying again: {}", rows.size(),
+                    ex.toString());
             again(entries, batch.logIds());
             batch.done().completeExceptionally(
                     new DataAccessResourceFailureException("The database is unavailable", ex));
@@ -384,81 +351,105 @@ class RecordJournal implements SmartLifecycle {
     }
 
     /** After a refused batch: each row in a transaction of its own; a row refused again is dropped. */
-    private void writeEach(List<Entry> entries, List<Invocation> rows, List<Long> changes, List<InvocationLog> texts) {
+    private void writeEach(List<JournalEntry> entries, List<Long> changes, List<PendingLog> texts) {
         for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
+            JournalEntry entry = entries.get(i);
+            Invocation row;
+            synchronized (entry) {
+                row = entry.record.copy();
+            }
             try {
-                JournalBatch.upsert(sessions, List.of(rows.get(i)), List.of());
+                JournalBatch.upsert(sessions, row);
             }
             catch (RuntimeException ex) {
-                log.error("Could not write the record of invocation {}; it is dropped", rows.get(i).id(), ex);
+                log.error("Could not write the record of invocation {}; it is dropped", row.id(), ex);
                 synchronized (entry) {
                     entry.failure = ex;
                 }
             }
-            written(entry, changes.get(i));
         }
-        for (InvocationLog text : texts) {
+        List<PendingLog> written = new ArrayList<>();
+        for (PendingLog text : texts) {
             try {
-                JournalBatch.upsert(sessions, List.of(), List.of(text));
+                JournalBatch.upsert(sessions, text.text());
+                written.add(text);
             }
             catch (RuntimeException ex) {
                 // Its record is gone (purged under disk pressure before its output was handed over).
-                log.debug("Output of invocation {} not stored: {}", text.getId(), ex.toString());
+                log.debug("Output of invocation {} not stored: {}", text.text().getId(), ex.toString());
+                logs.remove(text.text().getId(), text);
             }
-            logs.remove(text.getId(), text);
+        }
+        settle(entries, changes, written);
+    }
+
+    private void settle(List<JournalEntry> entries, List<Long> changes, List<PendingLog> texts) {
+        long now = System.nanoTime();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            synchronized (entry) {
+                entry.written = Math.max(entry.written, changes.get(i));
+                entry.stored = true;
+                entry.writing = false;
+                entry.awaitedInsert = false;
+                evictIfDone(entry, now);
+            }
+        }
+        for (PendingLog text : texts) {
+            String id = text.text().getId();
+            logs.remove(id, text);
+            JournalEntry entry = live.get(id);
+            if (entry != null) {
+                synchronized (entry) {
+                    entry.outputWritten = true;
+                    evictIfDone(entry, now);
+                }
+            }
         }
     }
 
-    private void written(Entry entry, long changes) {
+    /** Guarded by the entry. */
+    private void evictIfDone(JournalEntry entry, long now) {
+        if (!entry.evicted && entry.done(now)) {
+            entry.evicted = true;
+            live.remove(entry.record.id(), entry);
+        }
+    }
+
+    private boolean storedOrGone(String id) {
+        JournalEntry entry = live.get(id);
+        if (entry == null) {
+            return true;
+        }
         synchronized (entry) {
-            entry.written = Math.max(entry.written, changes);
-            entry.stored = true;
-            entry.writing = false;
-            entry.awaitedInsert = false;
-            if (entry.written == entry.changes && (entry.record.status().isFinal() || entry.failure != null)) {
-                entry.evicted = true;
-                live.remove(entry.record.id(), entry);
+            return entry.stored || entry.evicted;
+        }
+    }
+
+    /** Ended records whose output did not come within its grace leave memory. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (JournalEntry entry : live.values()) {
+            synchronized (entry) {
+                evictIfDone(entry, now);
             }
         }
     }
 
     /** After a batch the database could not take: everything in it waits for the next, but awaited inserts. */
-    private void again(List<Entry> entries, List<String> logIds) {
-        synchronized (monitor) {
-            for (Entry entry : entries) {
-                synchronized (entry) {
-                    entry.writing = false;
-                    if (entry.awaitedInsert) {
-                        entry.evicted = true;
-                        live.remove(entry.record.id(), entry);
-                    }
-                    else {
-                        wake();
-                        dirty.add(entry.record.id());
-                    }
+    private void again(List<JournalEntry> entries, List<String> logIds) {
+        for (JournalEntry entry : entries) {
+            synchronized (entry) {
+                entry.writing = false;
+                if (entry.awaitedInsert) {
+                    entry.evicted = true;
+                    live.remove(entry.record.id(), entry);
+                    continue;
                 }
             }
-            logIds.stream().filter(logs::containsKey).forEach(id -> {
-                wake();
-                dirtyLogs.add(id);
-            });
+            queue.record(entry.record.id(), false);
         }
-    }
-
-    private void failWaiters() {
-        synchronized (monitor) {
-            next.completeExceptionally(new DataAccessResourceFailureException("The coordinator stopped"));
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        logIds.stream().filter(logs::containsKey).forEach(queue::log);
     }
 
     @Override
@@ -470,10 +461,8 @@ class RecordJournal implements SmartLifecycle {
     /** Writes what is left, after everything else that records calls has stopped. */
     @Override
     public void stop() {
-        synchronized (monitor) {
-            running = false;
-            monitor.notifyAll();
-        }
+        running = false;
+        queue.close();
         try {
             writer.join(Duration.ofSeconds(30));
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +120,7 @@ class RecordJournalTests {
         store.insert(call("ended", Invocation.Mode.SYNC));
         store.update("ended", i -> i.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0));
         store.update("ended", i -> i.succeed("1".getBytes(), Duration.ZERO, T0.plusSeconds(1)));
+        store.saveLog("ended", "printed\n", false);
 
         journal.flush();
 
@@ -126,6 +128,18 @@ class RecordJournalTests {
         assertThat(invocations.findById("ended")).map(Invocation::status).contains(InvocationStatus.SUCCEEDED);
         store.update("ended", Invocation::releaseIdempotencyKey);
         assertThat(store.find("ended")).map(Invocation::status).contains(InvocationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anEndedRecordWhoseOutputNeverComesLeavesMemoryAfterAGrace() {
+        store.insert(call("silent", Invocation.Mode.SYNC));
+        store.update("silent", i -> i.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0));
+        store.update("silent", i -> i.succeed("1".getBytes(), Duration.ZERO, T0.plusSeconds(1)));
+        journal.flush();
+
+        assertThat(journal.find("silent")).as("waits for its output a moment").isPresent();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> journal.find("silent").isEmpty());
+        assertThat(invocations.findById("silent")).map(Invocation::status).contains(InvocationStatus.SUCCEEDED);
     }
 
     @Test
