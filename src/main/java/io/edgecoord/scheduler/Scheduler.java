@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.execution.ResourceManager;
 
 /**
@@ -42,6 +43,7 @@ public class Scheduler implements SmartLifecycle {
     private static final Duration IDLE_TICK = Duration.ofSeconds(1);
 
     private final ResourceManager resourceManager;
+    private final PoolView pool;
     private final SchedulerProperties properties;
     private final Clock clock;
     private final SchedulerMetrics metrics;
@@ -56,13 +58,15 @@ public class Scheduler implements SmartLifecycle {
     private boolean dirty;
     private volatile Thread dispatcher;
 
-    Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
+    Scheduler(ResourceManager resourceManager, PoolView pool, SchedulerProperties properties, MeterRegistry meters,
+            Clock clock) {
         this.resourceManager = resourceManager;
+        this.pool = pool;
         this.properties = properties;
         this.clock = clock;
         this.queues = new TaskQueues(properties);
         this.metrics = new SchedulerMetrics(meters, this::queueDepth, this::runningCount);
-        resourceManager.onChange(this::poolChanged);
+        resourceManager.addListener(event -> poolChanged());
     }
 
     /**
@@ -87,7 +91,7 @@ public class Scheduler implements SmartLifecycle {
 
     private void submit(ScheduledCall call, boolean admitted) {
         try {
-            resourceManager.checkFits(call.request().spec());
+            pool.checkFits(call.request().spec());
         }
         catch (ExceedsBudgetException ex) {
             metrics.overBudget();
@@ -190,13 +194,13 @@ public class Scheduler implements SmartLifecycle {
 
     /** The queues, what runs, the limits, the budget and the pool, as they are now. */
     SchedulerSnapshot snapshot() {
-        var pool = resourceManager.poolSnapshot();
-        var budget = resourceManager.budget();
+        var environments = pool.poolSnapshot();
+        var budget = pool.budget();
         lock.lock();
         try {
             return new SchedulerSnapshot(queues.size(), queues.sizeByTask(), running, new TreeMap<>(runningByTask),
                     properties.maxConcurrent(), Math.max(0, properties.maxConcurrent() - running),
-                    properties.maxQueueLength(), properties.maxQueueLengthPerTask(), budget, pool);
+                    properties.maxQueueLength(), properties.maxQueueLengthPerTask(), budget, environments);
         }
         finally {
             lock.unlock();

@@ -17,7 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.TaskVersionsInUse.Version;
 
@@ -34,7 +34,7 @@ class VersionsInUseTests {
     VersionsInUse versionsInUse;
 
     @MockitoBean
-    ResourceManager resourceManager;
+    PoolView resourceManager;
 
     @Test
     void namesTheVersionsOfLiveEnvironmentsAndOfQueuedAndRunningCallsOnly() {
