@@ -62,10 +62,10 @@ class PoolKeeper implements WarmPool, SmartLifecycle {
      *
      * @throws EnvironmentNotFoundException when no live environment has this id
      */
-    PoolDecisions.Drain drain(String environmentId) {
+    EnvironmentLife.Drain drain(String environmentId) {
         EnvironmentPool.Draining draining = pool.startDraining(environmentId)
                 .orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
-        if (draining.drain() == PoolDecisions.Drain.REMOVED_NOW) {
+        if (draining.drain() == EnvironmentLife.Drain.REMOVED_NOW) {
             metrics.evicted(EvictionReason.DRAINED);
             factory.destroy(draining.environment(), "drained");
             events.publish(PoolChanged.Cause.ENVIRONMENT_REMOVED, draining.environment().spec().poolKey());

@@ -76,14 +76,14 @@ class EnvironmentControllerTests {
 
     @Test
     void drainingAnIdleEnvironmentAnswersNoContent() throws Exception {
-        given(keeper.drain("e1")).willReturn(PoolDecisions.Drain.REMOVED_NOW);
+        given(keeper.drain("e1")).willReturn(EnvironmentLife.Drain.REMOVED_NOW);
 
         mvc.perform(delete("/api/v1/environments/e1")).andExpect(status().isNoContent());
     }
 
     @Test
     void drainingABusyEnvironmentAnswersAccepted() throws Exception {
-        given(keeper.drain("e1")).willReturn(PoolDecisions.Drain.AFTER_INVOCATION);
+        given(keeper.drain("e1")).willReturn(EnvironmentLife.Drain.AFTER_INVOCATION);
 
         mvc.perform(delete("/api/v1/environments/e1")).andExpect(status().isAccepted());
     }
