@@ -173,4 +173,12 @@ sealed interface EnvironmentLife {
     default EnvironmentLife released(Instant now) {
         return new Idle(now, false);
     }
+
+    /**
+     * Idle again without having run a call (its lease was given back): a prewarmed one stays
+     * prewarmed, so that the next call is still counted as one.
+     */
+    default EnvironmentLife givenBack() {
+        return this instanceof Busy busy ? new Idle(busy.lastUsed(), busy.prewarmed()) : released(lastUsed());
+    }
 }

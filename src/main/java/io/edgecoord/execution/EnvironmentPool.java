@@ -101,10 +101,19 @@ final class EnvironmentPool {
      * drained or the pool was emptied meanwhile), leaving it to the caller to remove.
      */
     synchronized Optional<EvictionReason> release(Environment env, Instant now) {
+        return backToIdle(env, env.life().released(now));
+    }
+
+    /** Returns an environment whose lease was given back unused, as {@link #release} does a busy one. */
+    synchronized Optional<EvictionReason> giveBack(Environment env) {
+        return backToIdle(env, env.life().givenBack());
+    }
+
+    private Optional<EvictionReason> backToIdle(Environment env, EnvironmentLife idle) {
         Optional<EvictionReason> refused = env.life().refuseRelease(env.exitedFuture().isDone(),
                 all.containsKey(env.id()));
         if (refused.isEmpty()) {
-            env.life(env.life().released(now));
+            env.life(idle);
         }
         return refused;
     }

@@ -86,7 +86,7 @@ final class LeaseRunner {
         if (lease.kind() == StartKind.COLD) {
             pool.remove(env);
         }
-        else if (pool.release(env, env.life().lastUsed()).isPresent() && pool.remove(env)) {
+        else if (pool.giveBack(env).isPresent() && pool.remove(env)) {
             factory.destroy(env, "gone while its lease was given back");
         }
         events.publish(PoolChanged.Cause.LEASE_RETURNED, env.spec().poolKey());

@@ -41,6 +41,11 @@ class EnvironmentLifeTests {
     }
 
     @Test
+    void anEnvironmentWhoseLeaseIsGivenBackIsIdleAgainAndStillPrewarmed() {
+        assertThat(new Idle(T0, true).claim(LATER).orElseThrow().givenBack()).isEqualTo(new Idle(LATER, true));
+    }
+
+    @Test
     void aDrainingEnvironmentDoesNotGoBackToThePool() {
         assertThat(new Draining(T0, false).refuseRelease(false, true)).contains(EvictionReason.DRAINED);
     }

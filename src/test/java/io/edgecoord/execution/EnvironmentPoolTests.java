@@ -108,6 +108,20 @@ class EnvironmentPoolTests {
     }
 
     @Test
+    void aPrewarmedEnvironmentWhoseLeaseIsGivenBackIsTakenAsPrewarmedNext() {
+        Environment env = environment("e1", "hello", 128);
+        pool.addPrewarming(env);
+        pool.prewarmReady(env, T0.plusSeconds(1));
+        pool.claimIdle("e1", T0.plusSeconds(2));
+
+        assertThat(pool.giveBack(env)).isEmpty();
+
+        assertThat(pool.view(0.25)).singleElement()
+                .satisfies(view -> assertThat(view.idle()).isTrue())
+                .satisfies(view -> assertThat(view.prewarmed()).isTrue());
+    }
+
+    @Test
     void drainingAnUnknownEnvironmentFindsNothing() {
         assertThat(pool.startDraining("nope")).isEmpty();
     }
