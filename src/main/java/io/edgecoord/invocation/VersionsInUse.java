@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.task.TaskVersionsInUse;
 
 /**
@@ -19,17 +19,17 @@ class VersionsInUse implements TaskVersionsInUse {
 
     private final InvocationStore invocations;
 
-    private final ResourceManager resourceManager;
+    private final PoolView pool;
 
-    VersionsInUse(InvocationStore invocations, ResourceManager resourceManager) {
+    VersionsInUse(InvocationStore invocations, PoolView pool) {
         this.invocations = invocations;
-        this.resourceManager = resourceManager;
+        this.pool = pool;
     }
 
     @Override
     public Set<Version> versionsInUse() {
         Set<Version> inUse = new HashSet<>();
-        for (EnvironmentSpec spec : this.resourceManager.liveSpecs()) {
+        for (EnvironmentSpec spec : this.pool.liveSpecs()) {
             inUse.add(new Version(spec.taskName(), spec.taskVersion()));
         }
         inUse.addAll(this.invocations.versionsNotEnded());

@@ -18,7 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.TaskVersionsInUse.Version;
 
@@ -36,7 +36,7 @@ class VersionsInUseTests {
     VersionsInUse versionsInUse;
 
     @MockitoBean
-    ResourceManager resourceManager;
+    PoolView resourceManager;
 
     @Test
     void namesTheVersionsOfLiveEnvironmentsAndOfQueuedAndRunningCallsOnly() {
