@@ -104,6 +104,18 @@ final class JournalQueue {
         }
     }
 
+    /**
+     * Opens it again after {@link #close}: a stopped context may be started again (Spring's test
+     * contexts are paused and resumed this way), and a closed queue would complete every wait at once
+     * without writing anything.
+     */
+    synchronized void open() {
+        open = true;
+        if (next.isDone()) {
+            next = new CompletableFuture<>();
+        }
+    }
+
     synchronized void close() {
         open = false;
         notifyAll();

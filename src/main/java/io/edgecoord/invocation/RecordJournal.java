@@ -454,6 +454,8 @@ class RecordJournal implements SmartLifecycle {
 
     @Override
     public void start() {
+        queue.open();
+        lastFailed = false;
         running = true;
         writer = Thread.ofPlatform().name("invocation-writer").daemon().start(this::writeUntilStopped);
     }

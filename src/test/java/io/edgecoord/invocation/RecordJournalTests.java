@@ -72,6 +72,21 @@ class RecordJournalTests {
     }
 
     @Test
+    void aJournalStoppedAndStartedAgainStillWrites() {
+        store.insert(call("before-stop", Invocation.Mode.SYNC));
+        journal.stop();
+        assertThat(invocations.existsById("before-stop")).as("written at stop").isTrue();
+
+        journal.start();
+        store.insert(call("after-start", Invocation.Mode.ASYNC));
+        store.insert(call("after-start-sync", Invocation.Mode.SYNC));
+        journal.flush();
+
+        assertThat(invocations.existsById("after-start")).isTrue();
+        assertThat(invocations.existsById("after-start-sync")).isTrue();
+    }
+
+    @Test
     void anAsynchronousCallsRecordIsCommittedBeforeItsInsertReturns() {
         store.insert(call("async-1", Invocation.Mode.ASYNC));
 
