@@ -2,11 +2,9 @@ package io.edgecoord.invocation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +17,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.hibernate.SessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
-
-import io.edgecoord.web.DatabaseUnavailable;
 
 /**
  * Keeps the records of the calls this process runs in memory and writes their changes behind, many
@@ -42,29 +35,10 @@ import io.edgecoord.web.DatabaseUnavailable;
 @Component
 class RecordJournal implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordJournal.class);
-
-    /** A batch that takes longer than this means the database hangs: calls write through meanwhile. */
-    static final Duration HUNG = Duration.ofMillis(500);
-
-    private static final long FIRST_BACKOFF_MS = 100;
-
-    private static final long MAX_BACKOFF_MS = 2_000;
-
-    /** How often ended records waiting for their output are looked at while nothing is written. */
-    private static final long SWEEP_MS = 1_000;
-
-    /** Tries of the last batches at shutdown while the database is away. */
-    private static final int TRIES_AT_STOP = 5;
-
-    private record PendingLog(InvocationLog text, boolean first) {
+    record PendingLog(InvocationLog text, boolean first) {
     }
 
-    private final SessionFactory sessions;
-
     private final boolean writeThrough;
-
-    private final long windowNanos;
 
     private final JournalQueue queue;
 
@@ -72,38 +46,31 @@ class RecordJournal implements SmartLifecycle {
 
     private final Map<String, PendingLog> logs = new ConcurrentHashMap<>();
 
-    private final AtomicLong batches = new AtomicLong();
-
-    private final AtomicLong rows = new AtomicLong();
+    private final JournalWriter writer;
 
     private volatile boolean running;
 
-    private volatile boolean lastFailed;
-
-    private volatile long writingSince;
-
-    private Thread writer;
+    private Thread writerThread;
 
     RecordJournal(EntityManagerFactory entityManagers, InvocationProperties properties,
             ObjectProvider<MeterRegistry> meters) {
-        this.sessions = entityManagers.unwrap(SessionFactory.class);
         this.writeThrough = properties.writeBehind().isZero();
-        this.windowNanos = properties.writeBehind().toNanos();
         this.queue = new JournalQueue(properties.writeBehind().toNanos());
+        this.writer = new JournalWriter(entityManagers.unwrap(SessionFactory.class), queue,
+                properties.writeBehind().toNanos(), live, logs);
         meters.ifAvailable(registry -> {
             Gauge.builder("edgecoord.invocation.journal.kept", live, Map::size)
                     .description("Invocation records kept in memory: not ended, or not written yet").register(registry);
-            FunctionCounter.builder("edgecoord.invocation.journal.batches", batches, AtomicLong::get)
+            FunctionCounter.builder("edgecoord.invocation.journal.batches", writer.batches, AtomicLong::get)
                     .description("Transactions that wrote invocation records and outputs").register(registry);
-            FunctionCounter.builder("edgecoord.invocation.journal.rows", rows, AtomicLong::get)
+            FunctionCounter.builder("edgecoord.invocation.journal.rows", writer.rows, AtomicLong::get)
                     .description("Invocation records and outputs written by those transactions").register(registry);
         });
     }
 
     /** Whether the last batch reached the database and none hangs now: else callers write through. */
     boolean writable() {
-        long since = writingSince;
-        return running && !lastFailed && (since == 0 || System.nanoTime() - since < HUNG.toNanos());
+        return running && writer.healthy();
     }
 
     /** Keeps a new record, written with the next batch; when durable, returns once it is committed. */
@@ -214,7 +181,7 @@ class RecordJournal implements SmartLifecycle {
 
     /** Batches committed since start. */
     long batchesWritten() {
-        return batches.get();
+        return writer.batches.get();
     }
 
     private static void await(CompletableFuture<Void> written, JournalEntry entry, boolean wait) {
@@ -238,226 +205,12 @@ class RecordJournal implements SmartLifecycle {
         }
     }
 
-    private void writeUntilStopped() {
-        long backoff = 0;
-        int triesLeftAtStop = TRIES_AT_STOP;
-        while (true) {
-            JournalBatch batch;
-            try {
-                batch = queue.take(SWEEP_MS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (batch == null) {
-                if (!queue.isOpen()) {
-                    return;
-                }
-                sweep();
-                continue;
-            }
-            if (write(batch)) {
-                backoff = 0;
-                continue;
-            }
-            if (!queue.isOpen() && --triesLeftAtStop <= 0) {
-                log.error("The database stayed unavailable at shutdown: {} invocation records and {} outputs not written",
-                        live.size(), logs.size());
-                queue.abandon(new DataAccessResourceFailureException("The coordinator stopped"));
-                return;
-            }
-            backoff = Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, backoff * 2));
-            try {
-                queue.pause(backoff);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private boolean write(JournalBatch batch) {
-        List<JournalEntry> entries = new ArrayList<>(batch.ids().size());
-        List<Long> changes = new ArrayList<>(batch.ids().size());
-        List<Invocation> inserts = new ArrayList<>();
-        List<Invocation> updates = new ArrayList<>();
-        long now = System.nanoTime();
-        for (String id : batch.ids()) {
-            JournalEntry entry = live.get(id);
-            if (entry == null) {
-                continue;
-            }
-            synchronized (entry) {
-                if (!entry.evicted && !batch.urgent() && entry.young(now, windowNanos)) {
-                    queue.later(id);
-                }
-                else if (!entry.evicted) {
-                    entry.writing = true;
-                    entries.add(entry);
-                    changes.add(entry.changes);
-                    (entry.stored ? updates : inserts).add(entry.record.copy());
-                }
-            }
-        }
-        Set<String> insertedNow = new HashSet<>();
-        inserts.forEach(record -> insertedNow.add(record.id()));
-        List<PendingLog> texts = new ArrayList<>();
-        for (String id : batch.logIds()) {
-            PendingLog text = logs.get(id);
-            if (text == null) {
-                continue;
-            }
-            if (insertedNow.contains(id) || storedOrGone(id)) {
-                texts.add(text);
-            }
-            else {
-                queue.log(id); // its record is not written yet, and an output's key names its record
-            }
-        }
-        JournalBatch.Rows rows = new JournalBatch.Rows(inserts, updates,
-                texts.stream().filter(PendingLog::first).map(PendingLog::text).toList(),
-                texts.stream().filter(text -> !text.first()).map(PendingLog::text).toList());
-        writingSince = System.nanoTime();
-        try {
-            JournalBatch.write(sessions, rows);
-            settle(entries, changes, texts);
-            lastFailed = false;
-            batches.incrementAndGet();
-            this.rows.addAndGet(rows.size());
-            batch.done().complete(null);
-            return true;
-        }
-        catch (RuntimeException ex) {
-            if (!DatabaseUnavailable.causedBy(ex)) {
-                log.warn("A batch of {} invocation rows was refused; writing them one at a time: {}", rows.size(),
-                        ex.toString());
-                writeEach(entries, changes, texts);
-                batch.done().complete(null);
-                return true;
-            }
-            lastFailed = true;
-            log.warn("Could not write {} invocation rows, the database is unavailable; trying again: {}", rows.size(),
-                    ex.toString());
-            again(entries, batch.logIds());
-            batch.done().completeExceptionally(
-                    new DataAccessResourceFailureException("The database is unavailable", ex));
-            return false;
-        }
-        finally {
-            writingSince = 0;
-        }
-    }
-
-    /** After a refused batch: each row in a transaction of its own; a row refused again is dropped. */
-    private void writeEach(List<JournalEntry> entries, List<Long> changes, List<PendingLog> texts) {
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = entries.get(i);
-            Invocation row;
-            synchronized (entry) {
-                row = entry.record.copy();
-            }
-            try {
-                JournalBatch.upsert(sessions, row);
-            }
-            catch (RuntimeException ex) {
-                log.error("Could not write the record of invocation {}; it is dropped", row.id(), ex);
-                synchronized (entry) {
-                    entry.failure = ex;
-                }
-            }
-        }
-        List<PendingLog> written = new ArrayList<>();
-        for (PendingLog text : texts) {
-            try {
-                JournalBatch.upsert(sessions, text.text());
-                written.add(text);
-            }
-            catch (RuntimeException ex) {
-                // Its record is gone (purged under disk pressure before its output was handed over).
-                log.debug("Output of invocation {} not stored: {}", text.text().getId(), ex.toString());
-                logs.remove(text.text().getId(), text);
-            }
-        }
-        settle(entries, changes, written);
-    }
-
-    private void settle(List<JournalEntry> entries, List<Long> changes, List<PendingLog> texts) {
-        long now = System.nanoTime();
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = entries.get(i);
-            synchronized (entry) {
-                entry.written = Math.max(entry.written, changes.get(i));
-                entry.stored = true;
-                entry.writing = false;
-                entry.awaitedInsert = false;
-                evictIfDone(entry, now);
-            }
-        }
-        for (PendingLog text : texts) {
-            String id = text.text().getId();
-            logs.remove(id, text);
-            JournalEntry entry = live.get(id);
-            if (entry != null) {
-                synchronized (entry) {
-                    entry.outputWritten = true;
-                    evictIfDone(entry, now);
-                }
-            }
-        }
-    }
-
-    /** Guarded by the entry. */
-    private void evictIfDone(JournalEntry entry, long now) {
-        if (!entry.evicted && entry.done(now)) {
-            entry.evicted = true;
-            live.remove(entry.record.id(), entry);
-        }
-    }
-
-    private boolean storedOrGone(String id) {
-        JournalEntry entry = live.get(id);
-        if (entry == null) {
-            return true;
-        }
-        synchronized (entry) {
-            return entry.stored || entry.evicted;
-        }
-    }
-
-    /** Ended records whose output did not come within its grace leave memory. */
-    private void sweep() {
-        long now = System.nanoTime();
-        for (JournalEntry entry : live.values()) {
-            synchronized (entry) {
-                evictIfDone(entry, now);
-            }
-        }
-    }
-
-    /** After a batch the database could not take: everything in it waits for the next, but awaited inserts. */
-    private void again(List<JournalEntry> entries, List<String> logIds) {
-        for (JournalEntry entry : entries) {
-            synchronized (entry) {
-                entry.writing = false;
-                if (entry.awaitedInsert) {
-                    entry.evicted = true;
-                    live.remove(entry.record.id(), entry);
-                    continue;
-                }
-            }
-            queue.record(entry.record.id(), false);
-        }
-        logIds.stream().filter(logs::containsKey).forEach(queue::log);
-    }
-
     @Override
     public void start() {
         queue.open();
-        lastFailed = false;
+        writer.reset();
         running = true;
-        writer = Thread.ofPlatform().name("invocation-writer").daemon().start(this::writeUntilStopped);
+        writerThread = Thread.ofPlatform().name("invocation-writer").daemon().start(writer);
     }
 
     /** Writes what is left, after everything else that records calls has stopped. */
@@ -466,7 +219,7 @@ class RecordJournal implements SmartLifecycle {
         running = false;
         queue.close();
         try {
-            writer.join(Duration.ofSeconds(30));
+            writerThread.join(Duration.ofSeconds(30));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
