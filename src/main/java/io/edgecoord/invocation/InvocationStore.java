@@ -52,6 +52,11 @@ class InvocationStore {
         journal.insert(invocation, invocation.mode() == Invocation.Mode.ASYNC);
     }
 
+    /** Whether changes reach the database now: false while it is away or hangs. */
+    boolean writable() {
+        return journal.writable();
+    }
+
     /** Forgets a new record whose call could not be queued. */
     void delete(String id) {
         if (journal.drop(id)) {

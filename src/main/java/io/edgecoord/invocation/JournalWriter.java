@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -97,6 +98,7 @@ final class JournalWriter implements Runnable {
                     return;
                 }
                 sweep();
+                probeAfterFailure();
                 continue;
             }
             if (write(batch)) {
@@ -187,6 +189,18 @@ final class JournalWriter implements Runnable {
                     new DataAccessResourceFailureException("The database is unavailable", ex));
             return false;
         }
+        catch (Error ex) {
+            if (ex instanceof VirtualMachineError) {
+                throw ex;
+            }
+            // A driver's error (an assertion the PostgreSQL driver makes on a broken connection, say)
+            // must not end the only thread that writes records: the batch is tried again.
+            lastFailed = true;
+            log.error("Could not write {} invocation rows; trying again", rows.size(), ex);
+            again(entries, batch.logIds());
+            batch.done().completeExceptionally(new DataAccessResourceFailureException("The batch failed", ex));
+            return false;
+        }
         finally {
             writingSince = 0;
         }
@@ -275,6 +289,26 @@ final class JournalWriter implements Runnable {
             synchronized (entry) {
                 evictIfDone(entry, now);
             }
+        }
+    }
+
+    /**
+     * With nothing left to write after a failed batch (its durable inserts were dropped), only a
+     * probe can tell that the database is back, and callers stop writing through.
+     */
+    private void probeAfterFailure() {
+        if (!lastFailed) {
+            return;
+        }
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            session.doWork(connection -> {
+                if (connection.isValid(1)) {
+                    lastFailed = false;
+                }
+            });
+        }
+        catch (RuntimeException ex) {
+            log.debug("The database is still unavailable: {}", ex.toString());
         }
     }
 

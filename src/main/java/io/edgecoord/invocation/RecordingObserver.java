@@ -102,6 +102,12 @@ final class RecordingObserver implements CallObserver {
 
     @Override
     public void finished(ExecutionResult result) {
+        if (!callerWaits && !store.writable()) {
+            // As if its write had failed: the end of an asynchronous call waits for the database, so
+            // that attempts (and its retries) are not spent while the database is away.
+            recordLater.accept(() -> finished(result));
+            return;
+        }
         try {
             Instant now = clock.instant();
             Invocation finished = store.update(id, invocation -> {

@@ -3,23 +3,28 @@ package io.edgecoord.task;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.edgecoord.web.DatabaseUnavailable;
+
 /**
  * The {@link TaskCatalog}: reads versions from the database, opens their secret variables and makes
- * sure their code is unpacked. What it read is kept in memory for {@link #FRESH_FOR}, so that a call
- * costs no query: a version never changes once made, and this process's own deploys, deletes and
- * prunes forget what they changed as they commit; a deploy by another coordinator on the same
- * database is seen within {@link #FRESH_FOR}.
+ * sure their code is unpacked. What it read is kept in memory and read again in the background
+ * after {@link #FRESH_FOR}, so that a call costs no query: a version never changes once made, and
+ * this process's own deploys, deletes and prunes forget what they changed as they commit; a deploy
+ * by another coordinator on the same database is seen about {@link #FRESH_FOR} later.
  */
 @Service
 class DeployedTasks implements TaskCatalog {
@@ -44,11 +49,12 @@ class DeployedTasks implements TaskCatalog {
 
     private final TransactionTemplate reads;
 
-    private final Cache<String, Integer> latest = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR)
-        .maximumSize(MOST_KEPT).build();
+    /** Background reads (after {@link #FRESH_FOR}) run on threads of their own. */
+    private static final Executor READS = (read) -> Thread.ofVirtual().name("task-catalog-read").start(read);
 
-    private final Cache<Key, DeployedTask> deployed = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR)
-        .maximumSize(MOST_KEPT).build();
+    private final LoadingCache<String, Integer> latest;
+
+    private final LoadingCache<Key, DeployedTask> deployed;
 
     DeployedTasks(TaskRepository tasks, TaskVersionRepository versions, ArtifactStore store,
             SecretVariables secrets, PlatformTransactionManager transactions) {
@@ -58,12 +64,63 @@ class DeployedTasks implements TaskCatalog {
         this.secrets = secrets;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
+        this.latest = cache(this::readLatest);
+        this.deployed = cache(this::readVersion);
+    }
+
+    /**
+     * What was read is used for {@link #FRESH_FOR}, then read again in the background while callers
+     * go on with it; while the database is away, it is kept. A first read is the caller's own, in its
+     * thread (and transaction), without a lock: callers of one name that find nothing do not queue
+     * behind each other for a database that is away.
+     */
+    private static <K, V> LoadingCache<K, V> cache(Function<K, V> read) {
+        return Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).maximumSize(MOST_KEPT).executor(READS)
+            .build(new CacheLoader<K, V>() {
+                @Override
+                public V load(K key) {
+                    return read.apply(key);
+                }
+
+                @Override
+                public V reload(K key, V old) {
+                    try {
+                        return read.apply(key);
+                    }
+                    catch (RuntimeException ex) {
+                        if (DatabaseUnavailable.causedBy(ex)) {
+                            return old;
+                        }
+                        throw ex;
+                    }
+                }
+            });
+    }
+
+    private static <K, V> V cached(LoadingCache<K, V> cache, K key, Function<K, V> read) {
+        V found = cache.getIfPresent(key);
+        if (found == null) {
+            found = read.apply(key);
+            if (found != null) {
+                cache.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    private Integer readLatest(String name) {
+        return this.tasks.findByName(name).map(Task::latestVersion).orElse(null);
+    }
+
+    private DeployedTask readVersion(Key key) {
+        return this.reads.execute((status) -> this.versions.findByNameAndVersion(key.name(), key.version())
+            .map(this::deployed)
+            .orElse(null));
     }
 
     @Override
     public DeployedTask latest(String name) {
-        Integer version = this.latest.get(name,
-                (key) -> this.tasks.findByName(key).map(Task::latestVersion).orElse(null));
+        Integer version = cached(this.latest, name, this::readLatest);
         if (version == null) {
             throw new TaskNotFoundException(name);
         }
@@ -72,8 +129,7 @@ class DeployedTasks implements TaskCatalog {
 
     @Override
     public DeployedTask version(String name, int version) {
-        DeployedTask found = this.deployed.get(new Key(name, version), (key) -> this.reads.execute(
-                (status) -> this.versions.findByNameAndVersion(name, version).map(this::deployed).orElse(null)));
+        DeployedTask found = cached(this.deployed, new Key(name, version), this::readVersion);
         if (found == null) {
             throw new TaskNotFoundException(name, version);
         }
