@@ -92,8 +92,10 @@ class Coordinator:
         subprocess.run([jcmd, str(self.pid), "GC.run"], capture_output=True)
         time.sleep(1)
         out = subprocess.run([jcmd, str(self.pid), "GC.heap_info"], capture_output=True, text=True).stdout
-        used = re.search(r"used (\d+)K", out)
-        return int(used.group(1)) / 1024 if used else float("nan")
+        # The generations' (serial) or the heap's (G1) lines; not Metaspace's or class space's.
+        used = [int(u) for line in out.splitlines() if "space" not in line.lower()
+                for u in re.findall(r"used (\d+)K", line)]
+        return sum(used) / 1024 if used else float("nan")
 
     def deploy(self, name, min_warm, max_envs):
         status, body = self.call("POST", "/api/v1/tasks", {
