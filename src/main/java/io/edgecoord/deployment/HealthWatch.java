@@ -11,7 +11,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.invocation.InvocationCompleted;
 import io.edgecoord.invocation.InvocationStatus;
 import io.edgecoord.task.DeployedTask;
@@ -28,11 +28,11 @@ class HealthWatch {
 
     private final TaskCatalog catalog;
 
-    private final ResourceManager environments;
+    private final PoolView environments;
 
     private final AtomicReference<Window> window = new AtomicReference<>();
 
-    HealthWatch(ApplicationAvailability availability, TaskCatalog catalog, ResourceManager environments) {
+    HealthWatch(ApplicationAvailability availability, TaskCatalog catalog, PoolView environments) {
         this.availability = availability;
         this.catalog = catalog;
         this.environments = environments;

@@ -9,16 +9,10 @@ import io.edgecoord.runtime.RuntimeEndpoint;
 
 /**
  * One execution environment as the resource manager tracks it: its backend handle, its own
- * Runtime API endpoint, its state and the invocation its output belongs to. State changes go
- * through the {@link EnvironmentPool}, which guards them.
+ * Runtime API endpoint, where it is in its life ({@link EnvironmentLife}) and the invocation its
+ * output belongs to. Its life changes only through the {@link EnvironmentPool}, which guards it.
  */
 final class Environment implements EnvironmentCallbacks {
-
-    /**
-     * STARTING: being created for a call; PREWARMING: being created ahead of calls; DRAINING:
-     * busy, and removed instead of going back to the pool when its invocation ends.
-     */
-    enum State { STARTING, PREWARMING, IDLE, BUSY, DRAINING, DEAD }
 
     private final String id;
     private final EnvironmentSpec spec;
@@ -29,9 +23,7 @@ final class Environment implements EnvironmentCallbacks {
     private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
     private final Consumer<Environment> onExit;
     private volatile EnvironmentHandle handle;
-    private State state = State.STARTING;
-    private Instant lastUsed;
-    private boolean prewarmed;
+    private EnvironmentLife life;
 
     /** @param isolation what the backend that runs it really gives, which its spec may not have asked for */
     Environment(String id, EnvironmentSpec spec, EnvironmentPolicy.Isolation isolation, RuntimeEndpoint endpoint,
@@ -41,7 +33,7 @@ final class Environment implements EnvironmentCallbacks {
         this.isolation = isolation;
         this.endpoint = endpoint;
         this.createdAt = createdAt;
-        this.lastUsed = createdAt;
+        this.life = new EnvironmentLife.Starting(createdAt);
         this.onExit = onExit;
     }
 
@@ -80,11 +72,6 @@ final class Environment implements EnvironmentCallbacks {
     void handle(EnvironmentHandle handle) { this.handle = handle; }
 
     // Guarded by EnvironmentPool.
-    State state() { return state; }
-    void state(State state) { this.state = state; }
-    Instant lastUsed() { return lastUsed; }
-    void lastUsed(Instant lastUsed) { this.lastUsed = lastUsed; }
-    /** Started ahead of calls and has taken none yet. */
-    boolean prewarmed() { return prewarmed; }
-    void prewarmed(boolean prewarmed) { this.prewarmed = prewarmed; }
+    EnvironmentLife life() { return life; }
+    void life(EnvironmentLife life) { this.life = life; }
 }

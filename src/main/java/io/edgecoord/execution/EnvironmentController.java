@@ -21,23 +21,25 @@ import jakarta.validation.constraints.Max;
 @RequestMapping("/api/v1/environments")
 class EnvironmentController {
 
-    private final ResourceManager resourceManager;
+    private final PoolQueries pool;
+    private final PoolKeeper keeper;
 
-    EnvironmentController(ResourceManager resourceManager) {
-        this.resourceManager = resourceManager;
+    EnvironmentController(PoolQueries pool, PoolKeeper keeper) {
+        this.pool = pool;
+        this.keeper = keeper;
     }
 
     @Operation(operationId = "listEnvironments", summary = "List the live environments, oldest first")
     @GetMapping
     PageResponse<EnvironmentSnapshot> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
-        return PageResponse.slice(resourceManager.environments(), page, size);
+        return PageResponse.slice(pool.environments(), page, size);
     }
 
     @Operation(operationId = "getEnvironment", summary = "Read an environment")
     @GetMapping("/{id}")
     EnvironmentSnapshot get(@PathVariable String id) {
-        return resourceManager.describe(id);
+        return pool.describe(id);
     }
 
     /** 204 when the environment is gone already; 202 when it goes once its invocation ends. */
@@ -47,7 +49,7 @@ class EnvironmentController {
     @ApiResponse(responseCode = "202", description = "Removed once its invocation ends")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> drain(@PathVariable String id) {
-        return switch (resourceManager.drain(id)) {
+        return switch (keeper.drain(id)) {
             case REMOVED_NOW -> ResponseEntity.noContent().build();
             case AFTER_INVOCATION -> ResponseEntity.accepted().build();
         };

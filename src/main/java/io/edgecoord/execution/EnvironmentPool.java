@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every live environment, with its state. All state changes of environments
- * happen here, under this object's lock; the effects (creating, destroying) happen outside it.
+ * Every live environment, with where it is in its life. Every change of an environment's life
+ * happens here, under this object's lock, as {@link EnvironmentLife} decides it; the effects
+ * (creating, destroying) happen outside it.
  */
 final class EnvironmentPool {
 
@@ -23,8 +24,7 @@ final class EnvironmentPool {
 
     /** Adds an environment being started ahead of calls; it holds memory but runs nothing yet. */
     synchronized void addPrewarming(Environment env) {
-        env.state(Environment.State.PREWARMING);
-        env.prewarmed(true);
+        env.life(new EnvironmentLife.Prewarming(env.createdAt()));
         all.put(env.id(), env);
     }
 
@@ -33,23 +33,20 @@ final class EnvironmentPool {
      * False when it was drained or removed meanwhile.
      */
     synchronized boolean prewarmReady(Environment env, Instant now) {
-        if (env.state() != Environment.State.PREWARMING || !all.containsKey(env.id())) {
-            return false;
-        }
-        env.state(Environment.State.IDLE);
-        env.lastUsed(now);
-        return true;
+        Optional<EnvironmentLife> ready = all.containsKey(env.id()) ? env.life().ready(now) : Optional.empty();
+        ready.ifPresent(env::life);
+        return ready.isPresent();
     }
 
     /** Takes a given idle environment as busy, for a call placed on it; empty when it is no longer idle. */
     synchronized Optional<Environment> claimIdle(String environmentId, Instant now) {
         Environment env = all.get(environmentId);
-        if (env == null || env.state() != Environment.State.IDLE) {
+        if (env == null) {
             return Optional.empty();
         }
-        env.state(Environment.State.BUSY);
-        env.lastUsed(now);
-        return Optional.of(env);
+        Optional<EnvironmentLife> busy = env.life().claim(now);
+        busy.ifPresent(env::life);
+        return busy.map(life -> env);
     }
 
     /** Takes out the environments with these ids, for the caller to destroy. */
@@ -64,8 +61,8 @@ final class EnvironmentPool {
      */
     synchronized List<Placement.Env> view(double defaultCpus) {
         return all.values().stream().map(env -> new Placement.Env(env.id(), env.spec().poolKey(),
-                env.spec().taskName(), phase(env.state()), env.prewarmed(), env.lastUsed(), env.spec().memoryMb(),
-                cpus(env.spec(), defaultCpus), env.spec().policy().pinned())).toList();
+                env.spec().taskName(), env.life(), env.spec().memoryMb(), cpus(env.spec(), defaultCpus),
+                env.spec().policy().pinned())).toList();
     }
 
     /**
@@ -90,25 +87,13 @@ final class EnvironmentPool {
     /** The CPUs running calls hold now. */
     synchronized double busyCpus(double defaultCpus) {
         return all.values().stream()
-                .filter(env -> phase(env.state()) == Placement.Phase.BUSY
-                        || phase(env.state()) == Placement.Phase.STARTING)
+                .filter(env -> env.life().holdsCpu())
                 .mapToDouble(env -> cpus(env.spec(), defaultCpus)).sum();
-    }
-
-    private static Placement.Phase phase(Environment.State state) {
-        return switch (state) {
-            case STARTING -> Placement.Phase.STARTING;
-            case PREWARMING -> Placement.Phase.PREWARMING;
-            case IDLE -> Placement.Phase.IDLE;
-            case BUSY, DRAINING, DEAD -> Placement.Phase.BUSY;
-        };
     }
 
     /** A new environment takes its first invocation, unless it was drained or removed meanwhile. */
     synchronized void markBusy(Environment env) {
-        if (env.state() == Environment.State.STARTING) {
-            env.state(Environment.State.BUSY);
-        }
+        env.life(env.life().started());
     }
 
     /**
@@ -116,25 +101,31 @@ final class EnvironmentPool {
      * drained or the pool was emptied meanwhile), leaving it to the caller to remove.
      */
     synchronized Optional<EvictionReason> release(Environment env, Instant now) {
-        Optional<EvictionReason> refused = PoolDecisions.refuseRelease(env.state(), env.exitedFuture().isDone(),
+        return backToIdle(env, env.life().released(now));
+    }
+
+    /** Returns an environment whose lease was given back unused, as {@link #release} does a busy one. */
+    synchronized Optional<EvictionReason> giveBack(Environment env) {
+        return backToIdle(env, env.life().givenBack());
+    }
+
+    private Optional<EvictionReason> backToIdle(Environment env, EnvironmentLife idle) {
+        Optional<EvictionReason> refused = env.life().refuseRelease(env.exitedFuture().isDone(),
                 all.containsKey(env.id()));
-        if (refused.isPresent()) {
-            return refused;
+        if (refused.isEmpty()) {
+            env.life(idle);
         }
-        env.state(Environment.State.IDLE);
-        env.prewarmed(false);
-        env.lastUsed(now);
-        return Optional.empty();
+        return refused;
     }
 
     /** Takes out an idle environment; false when it is busy, starting or already out. */
     synchronized boolean removeIfIdle(Environment env) {
-        return env.state() == Environment.State.IDLE && remove(env);
+        return env.life() instanceof EnvironmentLife.Idle && remove(env);
     }
 
     /** Takes an environment out of the pool for good; false when it was already out. */
     synchronized boolean remove(Environment env) {
-        env.state(Environment.State.DEAD);
+        env.life(new EnvironmentLife.Dead(env.life().lastUsed()));
         return all.remove(env.id()) != null;
     }
 
@@ -150,7 +141,7 @@ final class EnvironmentPool {
     /** Whether an environment of this pool key serves calls now (idle or busy; not one still starting). */
     synchronized boolean hasServing(String poolKey) {
         return all.values().stream().anyMatch(env -> env.spec().poolKey().equals(poolKey)
-                && (env.state() == Environment.State.IDLE || env.state() == Environment.State.BUSY));
+                && env.life().serving());
     }
 
     synchronized Optional<Environment> find(String environmentId) {
@@ -173,7 +164,7 @@ final class EnvironmentPool {
 
     /** How many environments are live, idle and busy, and the memory they reserve. */
     synchronized PoolSnapshot totals() {
-        int idleCount = (int) all.values().stream().filter(env -> env.state() == Environment.State.IDLE).count();
+        int idleCount = (int) all.values().stream().filter(env -> env.life() instanceof EnvironmentLife.Idle).count();
         return new PoolSnapshot(all.size(), idleCount, all.size() - idleCount, reservedMemoryMb());
     }
 
@@ -182,7 +173,7 @@ final class EnvironmentPool {
     }
 
     /** An environment that drain found, and what draining does to it. */
-    record Draining(Environment environment, PoolDecisions.Drain drain) {
+    record Draining(Environment environment, EnvironmentLife.Drain drain) {
     }
 
     /**
@@ -191,10 +182,10 @@ final class EnvironmentPool {
      */
     synchronized Optional<Draining> startDraining(String environmentId) {
         return find(environmentId).map(env -> {
-            PoolDecisions.Drain drain = PoolDecisions.drain(env.state());
+            EnvironmentLife.Drain drain = env.life().drain();
             switch (drain) {
                 case REMOVED_NOW -> remove(env);
-                case AFTER_INVOCATION -> env.state(Environment.State.DRAINING);
+                case AFTER_INVOCATION -> env.life(env.life().drained());
             }
             return new Draining(env, drain);
         });

@@ -30,13 +30,10 @@ record EnvironmentSnapshot(String id, String task, int version, String runtime, 
         EnvironmentSpec spec = env.spec();
         EnvironmentHandle handle = env.handle();
         return new EnvironmentSnapshot(env.id(), spec.taskName(), spec.taskVersion(), spec.runtime(),
-                state(env.state()), env.createdAt(), Math.max(0, Duration.between(env.createdAt(), now).toMillis()),
-                env.lastUsed(), spec.memoryMb(), handle == null ? null : handle.backendId(), env.prewarmed(),
+                env.life().name(), env.createdAt(), Math.max(0, Duration.between(env.createdAt(), now).toMillis()),
+                env.life().lastUsed(), spec.memoryMb(), handle == null ? null : handle.backendId(),
+                env.life().prewarmed(),
                 spec.policy().pinned(), env.isolation().name());
     }
-
-    /** Prewarming is starting, as far as users can tell; {@code prewarmed} says the rest. */
-    private static String state(Environment.State state) {
-        return state == Environment.State.PREWARMING ? Environment.State.STARTING.name() : state.name();
-    }
 }
+

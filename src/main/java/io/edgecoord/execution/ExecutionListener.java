@@ -33,7 +33,7 @@ public interface ExecutionListener {
     /**
      * No more output will be attributed to this invocation: the environment took its next
      * invocation, went away, or stayed quiet for the settle time after the result. Called once,
-     * after {@link ResourceManager#execute} has returned.
+     * after {@link ResourceManager#run} has returned.
      */
     void outputClosed();
 }

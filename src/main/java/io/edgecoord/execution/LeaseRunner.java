@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
 /**
  * Runs a placed call in the environment its lease names: removes what placement evicted for it,
@@ -19,12 +18,11 @@ final class LeaseRunner {
     private final InvocationRunner runner;
     private final Clock clock;
     private final Duration outputSettle;
-    /** The pool's timer, or null once the resource manager stopped. */
-    private final Supplier<ScheduledExecutorService> timer;
-    private final Runnable changed;
+    private final PoolTimer timer;
+    private final PoolEvents events;
 
     LeaseRunner(EnvironmentPool pool, EnvironmentFactory factory, PoolMetrics metrics, InvocationRunner runner,
-            Clock clock, Duration outputSettle, Supplier<ScheduledExecutorService> timer, Runnable changed) {
+            Clock clock, Duration outputSettle, PoolTimer timer, PoolEvents events) {
         this.pool = pool;
         this.factory = factory;
         this.metrics = metrics;
@@ -32,7 +30,7 @@ final class LeaseRunner {
         this.clock = clock;
         this.outputSettle = outputSettle;
         this.timer = timer;
-        this.changed = changed;
+        this.events = events;
     }
 
     ExecutionResult run(ResourceManager.Lease lease, ExecutionListener listener) {
@@ -58,7 +56,7 @@ final class LeaseRunner {
         metrics.started(request.spec(), kind);
         listener.started(env.id(), kind, env.isolation(), clock.instant());
         InvocationRunner.Ran ran = runner.run(env, request, kind);
-        ScheduledExecutorService settleTimer = timer.get();
+        ScheduledExecutorService settleTimer = timer.current();
         Optional<EvictionReason> evicted = !ran.reusable() ? Optional.of(ran.eviction())
                 : settleTimer == null ? Optional.of(EvictionReason.SHUTDOWN)
                 : pool.release(env, clock.instant());
@@ -72,7 +70,7 @@ final class LeaseRunner {
             factory.destroy(env, evicted.get() == EvictionReason.DRAINED ? "drained after " + ran.reason()
                     : ran.reason());
         }
-        changed.run();
+        events.publish(PoolChanged.Cause.CALL_ENDED, request.spec().poolKey());
         return new ExecutionResult(ran.outcome(), env.id(), kind,
                 kind == StartKind.COLD ? env.initDuration() : Duration.ZERO);
     }
@@ -88,10 +86,10 @@ final class LeaseRunner {
         if (lease.kind() == StartKind.COLD) {
             pool.remove(env);
         }
-        else if (pool.release(env, env.lastUsed()).isPresent() && pool.remove(env)) {
+        else if (pool.giveBack(env).isPresent() && pool.remove(env)) {
             factory.destroy(env, "gone while its lease was given back");
         }
-        changed.run();
+        events.publish(PoolChanged.Cause.LEASE_RETURNED, env.spec().poolKey());
     }
 
     private void removeEvicted(ResourceManager.Lease lease, String reason) {
@@ -105,7 +103,7 @@ final class LeaseRunner {
         pool.remove(env);
         factory.destroy(env, "failed to start");
         listener.outputClosed();
-        changed.run();
+        events.publish(PoolChanged.Cause.LEASE_RETURNED, env.spec().poolKey());
         return ExecutionResult.notStarted(outcome);
     }
 }

@@ -39,33 +39,34 @@ public final class Placement {
             int maxEnvironments, Instant waitingSince) {
     }
 
-    /** Where an environment is in its life, as placement sees it. */
-    enum Phase {
-        /** Being created for a call; holds memory and CPU. */
-        STARTING,
-        /** Being created ahead of calls; holds memory. */
-        PREWARMING,
-        /** Waiting for a call; holds memory. */
-        IDLE,
-        /** Running a call (or draining); holds memory and CPU. */
-        BUSY
-    }
-
     /**
      * A live environment.
      *
      * @param id its id
      * @param poolKey the task version it runs
      * @param taskName its task
-     * @param phase where it is
-     * @param prewarmed started ahead of calls and has run none yet
-     * @param lastUsed when it last finished a call (or was created)
+     * @param life where it is in its life, with what it holds there (every live environment holds
+     *     its memory; one starting for a call or running one also holds CPU)
      * @param memoryMb the memory it holds
      * @param cpus the CPU it holds while it runs
      * @param pinned never evicted
      */
-    record Env(String id, String poolKey, String taskName, Phase phase, boolean prewarmed, Instant lastUsed,
-            int memoryMb, double cpus, boolean pinned) {
+    record Env(String id, String poolKey, String taskName, EnvironmentLife life, int memoryMb, double cpus,
+            boolean pinned) {
+
+        boolean idle() {
+            return life instanceof EnvironmentLife.Idle;
+        }
+
+        /** Started ahead of calls and has run none yet. */
+        boolean prewarmed() {
+            return life.prewarmed();
+        }
+
+        /** When it last finished a call (or was created). */
+        Instant lastUsed() {
+            return life.lastUsed();
+        }
     }
 
     /**
@@ -136,14 +137,14 @@ public final class Placement {
      */
     static List<Decision> decide(List<Demand> demands, List<Env> pool, Budget budget, int slots, Instant now,
             Duration starvationLimit, Set<String> idleOnly) {
-        State state = new State(pool, budget);
+        PlacementLedger state = new PlacementLedger(pool, budget);
         List<Decision> decisions = new ArrayList<>();
         boolean holdingBack = false;
         for (Demand demand : demands) {
             if (decisions.size() >= slots) {
                 break;
             }
-            if (demand.cpus() > state.freeCpus + 1e-9) {
+            if (demand.cpus() > state.freeCpus() + 1e-9) {
                 continue;
             }
             Optional<Decision> reused = state.takeIdle(demand);
@@ -176,7 +177,7 @@ public final class Placement {
      */
     static List<Prewarm> prewarm(List<WarmTarget> targets, List<Env> pool, Budget budget, boolean callsWaiting,
             Set<String> backingOff) {
-        State state = new State(pool, budget);
+        PlacementLedger state = new PlacementLedger(pool, budget);
         List<Prewarm> starts = new ArrayList<>();
         List<WarmTarget> ordered = targets.stream()
                 .sorted(Comparator.comparing((WarmTarget t) -> !t.pinned()).thenComparing(WarmTarget::poolKey))
@@ -213,7 +214,7 @@ public final class Placement {
         pool.forEach(env -> live.merge(env.poolKey(), 1, Integer::sum));
         List<String> expired = new ArrayList<>();
         pool.stream()
-                .filter(env -> env.phase() == Phase.IDLE && !env.pinned())
+                .filter(env -> env.idle() && !env.pinned())
                 .sorted(Comparator.comparing(Env::lastUsed))
                 .forEach(env -> {
                     Duration keep = keepAlive.get(env.id());
@@ -224,124 +225,5 @@ public final class Placement {
                     }
                 });
         return expired;
-    }
-
-    /** The budget and the pool as decisions use them up. */
-    private static final class State {
-
-        private final List<Env> idle = new ArrayList<>();
-        private final Map<String, Integer> liveByKey = new HashMap<>();
-        private final Map<String, Integer> liveByTask = new HashMap<>();
-        private long freeMemoryMb;
-        private double freeCpus;
-        private int freeEnvironments;
-        /** The most memory a call could ever get here: the budget less what pinned environments hold. */
-        private long evictableMemoryMb;
-
-        State(List<Env> pool, Budget budget) {
-            freeMemoryMb = budget.memoryMb();
-            freeCpus = budget.cpus();
-            freeEnvironments = budget.environments() - pool.size();
-            evictableMemoryMb = budget.memoryMb();
-            for (Env env : pool) {
-                if (env.pinned()) {
-                    evictableMemoryMb -= env.memoryMb();
-                }
-                freeMemoryMb -= env.memoryMb();
-                if (env.phase() == Phase.BUSY || env.phase() == Phase.STARTING) {
-                    freeCpus -= env.cpus();
-                }
-                if (env.phase() == Phase.IDLE) {
-                    idle.add(env);
-                }
-                liveByKey.merge(env.poolKey(), 1, Integer::sum);
-                liveByTask.merge(env.taskName(), 1, Integer::sum);
-            }
-        }
-
-        /** The most recently used idle environment of the call's version, warm ones before prewarmed. */
-        Optional<Decision> takeIdle(Demand demand) {
-            Optional<Env> chosen = idle.stream()
-                    .filter(env -> env.poolKey().equals(demand.poolKey()))
-                    .min(Comparator.comparing(Env::prewarmed)
-                            .thenComparing(Env::lastUsed, Comparator.reverseOrder()));
-            chosen.ifPresent(env -> {
-                idle.remove(env);
-                freeCpus -= demand.cpus();
-            });
-            return chosen.map(env -> new Decision(demand.callId(),
-                    env.prewarmed() ? StartKind.PREWARMED : StartKind.WARM, env.id(), List.of()));
-        }
-
-        boolean atTaskCap(Demand demand) {
-            return demand.maxEnvironments() > 0
-                    && liveByTask.getOrDefault(demand.taskName(), 0) >= demand.maxEnvironments();
-        }
-
-        boolean fits(int memoryMb) {
-            return memoryMb <= freeMemoryMb && freeEnvironments > 0;
-        }
-
-        /** Whether evicting idle environments could ever make room for this much memory. */
-        boolean couldEverFit(int memoryMb) {
-            return memoryMb <= evictableMemoryMb;
-        }
-
-        int live(String poolKey) {
-            return liveByKey.getOrDefault(poolKey, 0);
-        }
-
-        /**
-         * The idle environments of other versions to evict, least recently used first, so that
-         * {@code memoryMb} fits; empty when even evicting all of them would not make room.
-         */
-        Optional<List<String>> makeRoom(int memoryMb, String forPoolKey) {
-            if (fits(memoryMb)) {
-                return Optional.of(List.of());
-            }
-            List<Env> candidates = idle.stream()
-                    .filter(env -> !env.pinned() && !env.poolKey().equals(forPoolKey))
-                    .sorted(Comparator.comparing(Env::lastUsed))
-                    .toList();
-            long free = freeMemoryMb;
-            int slots = freeEnvironments;
-            List<Env> victims = new ArrayList<>();
-            for (Env env : candidates) {
-                if (memoryMb <= free && slots > 0) {
-                    break;
-                }
-                victims.add(env);
-                free += env.memoryMb();
-                slots++;
-            }
-            if (memoryMb > free || slots <= 0) {
-                return Optional.empty();
-            }
-            victims.forEach(this::remove);
-            return Optional.of(victims.stream().map(Env::id).toList());
-        }
-
-        void startNew(Demand demand) {
-            freeEnvironments--;
-            freeMemoryMb -= demand.memoryMb();
-            freeCpus -= demand.cpus();
-            liveByKey.merge(demand.poolKey(), 1, Integer::sum);
-            liveByTask.merge(demand.taskName(), 1, Integer::sum);
-        }
-
-        void prewarm(WarmTarget target) {
-            freeEnvironments--;
-            freeMemoryMb -= target.memoryMb();
-            liveByKey.merge(target.poolKey(), 1, Integer::sum);
-            liveByTask.merge(target.taskName(), 1, Integer::sum);
-        }
-
-        private void remove(Env env) {
-            idle.remove(env);
-            freeEnvironments++;
-            freeMemoryMb += env.memoryMb();
-            liveByKey.merge(env.poolKey(), -1, Integer::sum);
-            liveByTask.merge(env.taskName(), -1, Integer::sum);
-        }
     }
 }

@@ -37,20 +37,20 @@ final class Prewarmer {
     private final PoolMetrics metrics;
     private final ExecutionProperties properties;
     private final Clock clock;
-    private final Runnable changed;
+    private final PoolEvents events;
     private final Consumer<Environment> onExit;
     private volatile Map<String, EnvironmentSpec> targets = Map.of();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> backOffUntil = new ConcurrentHashMap<>();
 
     Prewarmer(EnvironmentPool pool, EnvironmentFactory factory, PoolMetrics metrics, ExecutionProperties properties,
-            Clock clock, Runnable changed, Consumer<Environment> onExit) {
+            Clock clock, PoolEvents events, Consumer<Environment> onExit) {
         this.pool = pool;
         this.factory = factory;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-        this.changed = changed;
+        this.events = events;
         this.onExit = onExit;
     }
 
@@ -136,7 +136,7 @@ final class Prewarmer {
                 log.warn("Prewarming {} failed ({}); trying again in {}", poolKey, failure, backOff);
             }
         }
-        changed.run();
+        events.publish(PoolChanged.Cause.PREWARM_ENDED, poolKey);
     }
 
     /** Starts the environment and waits for its runtime's first poll; null when it came, else why not. */

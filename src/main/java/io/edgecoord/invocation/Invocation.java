@@ -28,7 +28,7 @@ import io.edgecoord.persistence.AssignedIdEntity;
 @Entity
 @Table(name = "invocation")
 @DynamicUpdate
-class Invocation extends AssignedIdEntity {
+class Invocation extends AssignedIdEntity implements Cloneable {
 
     enum Mode { SYNC, ASYNC }
 
@@ -108,6 +108,16 @@ class Invocation extends AssignedIdEntity {
             invocation.causeTopic = cause.topic();
         }
         return invocation;
+    }
+
+    /** A copy of this record as it is now (its arrays are never changed in place, so they are shared). */
+    Invocation copy() {
+        try {
+            return (Invocation) clone();
+        }
+        catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** Marks a new record as a replay of a dead-lettered one. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelay the back-off before the first retry; it doubles for each further one
  * @param maxRetryDelay the longest back-off between two attempts
  * @param idempotencyWindow how long an {@code Idempotency-Key} names its first call
+ * @param writeBehind the longest a change of a call's record waits in memory before it is written
+ *     with others in one transaction; a crash loses at most this window of synchronous calls'
+ *     records (an asynchronous call is written before it is accepted and before it starts); 0 writes
+ *     every change before going on
  */
 @Validated
 @ConfigurationProperties("edgecoord.invocation")
@@ -36,13 +41,14 @@ record InvocationProperties(
         @DefaultValue("6h") @NotNull Duration maxEventAge,
         @DefaultValue("1s") @NotNull Duration retryDelay,
         @DefaultValue("5m") @NotNull Duration maxRetryDelay,
-        @DefaultValue("1h") @NotNull Duration idempotencyWindow) {
+        @DefaultValue("1h") @NotNull Duration idempotencyWindow,
+        @DefaultValue("50ms") @NotNull @DurationMax(seconds = 1) Duration writeBehind) {
 
     /** The settings as tests need them most: these three, and the defaults for the rest. */
     static InvocationProperties of(DataSize maxPayloadSize, DataSize maxLogSize,
             Duration syncWaitMargin) {
         return new InvocationProperties(maxPayloadSize, maxLogSize, syncWaitMargin, 2, Duration.ofHours(6),
-                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(50));
     }
 
     RetryPolicy retryPolicy() {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.edgecoord.execution.BackendStatus;
 import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionUnavailableException;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.scheduler.QueueFullException;
 import io.edgecoord.storage.DiskFullException;
 import io.edgecoord.storage.DiskSpace;
@@ -51,7 +51,7 @@ class InvocationService {
     }
 
     private final TaskCatalog catalog;
-    private final ResourceManager resourceManager;
+    private final PoolView resourceManager;
     private final AttemptScheduler attempts;
     private final InvocationStore store;
     private final LiveLogs liveLogs;
@@ -65,7 +65,7 @@ class InvocationService {
     /** What completes when each call accepted by this process ends, for a repeat with its key. */
     private final Map<String, CompletableFuture<Invocation>> inFlight = new ConcurrentHashMap<>();
 
-    InvocationService(TaskCatalog catalog, ResourceManager resourceManager, AttemptScheduler attempts,
+    InvocationService(TaskCatalog catalog, PoolView resourceManager, AttemptScheduler attempts,
             InvocationStore store, LiveLogs liveLogs, InvocationProperties properties, JsonMapper json, Clock clock,
             IdempotencyKeys keys, InvocationMetrics metrics, TaskAliases aliases, DiskSpace disk) {
         this.catalog = catalog;

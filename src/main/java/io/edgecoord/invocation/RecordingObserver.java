@@ -23,7 +23,8 @@ import io.edgecoord.web.DatabaseUnavailable;
  * back to QUEUED and {@code retry} is told (and {@code done} waits on), or it ends DEAD_LETTERED.
  * A cancelled or expired call is never tried again, nor is one whose deadline comes before the
  * retry would start. The attempt's steps (handed to the resource manager, event handed over) are
- * kept in memory and written with its end, so that they cost no transaction of their own. An end
+ * kept in memory and written with its end, so that they cost no transaction of their own; the record
+ * itself is written behind ({@link InvocationStore}), but an asynchronous call's start. An end
  * that cannot be written because the database is away is written again later ({@code recordLater})
  * until it is back: an accepted call is never left QUEUED or RUNNING with nothing to run or end it.
  */
@@ -75,7 +76,9 @@ final class RecordingObserver implements CallObserver {
 
     @Override
     public void started(String environmentId, StartKind startKind, EnvironmentPolicy.Isolation isolation, Instant at) {
-        store.update(id, invocation -> invocation.start(environmentId, startKind, isolation, at));
+        // An asynchronous call is RUNNING on disk before its event is handed over: a coordinator
+        // killed meanwhile tries it again rather than running it a second time as a first attempt.
+        store.update(id, invocation -> invocation.start(environmentId, startKind, isolation, at), !callerWaits);
     }
 
     @Override
@@ -99,6 +102,12 @@ final class RecordingObserver implements CallObserver {
 
     @Override
     public void finished(ExecutionResult result) {
+        if (!callerWaits && !store.writable()) {
+            // As if its write had failed: the end of an asynchronous call waits for the database, so
+            // that attempts (and its retries) are not spent while the database is away.
+            recordLater.accept(() -> finished(result));
+            return;
+        }
         try {
             Instant now = clock.instant();
             Invocation finished = store.update(id, invocation -> {

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.task.TaskVersionsInUse;
 
 /**
@@ -17,24 +17,22 @@ import io.edgecoord.task.TaskVersionsInUse;
 @Component
 class VersionsInUse implements TaskVersionsInUse {
 
-    private final InvocationRepository invocations;
+    private final InvocationStore invocations;
 
-    private final ResourceManager resourceManager;
+    private final PoolView pool;
 
-    VersionsInUse(InvocationRepository invocations, ResourceManager resourceManager) {
+    VersionsInUse(InvocationStore invocations, PoolView pool) {
         this.invocations = invocations;
-        this.resourceManager = resourceManager;
+        this.pool = pool;
     }
 
     @Override
     public Set<Version> versionsInUse() {
         Set<Version> inUse = new HashSet<>();
-        for (EnvironmentSpec spec : this.resourceManager.liveSpecs()) {
+        for (EnvironmentSpec spec : this.pool.liveSpecs()) {
             inUse.add(new Version(spec.taskName(), spec.taskVersion()));
         }
-        for (Object[] row : this.invocations.findVersionsNotEnded()) {
-            inUse.add(new Version((String) row[0], (Integer) row[1]));
-        }
+        inUse.addAll(this.invocations.versionsNotEnded());
         return inUse;
     }
 }

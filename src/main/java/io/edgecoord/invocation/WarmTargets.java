@@ -5,7 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.WarmPool;
 import io.edgecoord.task.TaskCatalog;
 import io.edgecoord.task.TaskChanged;
 
@@ -18,11 +18,11 @@ import io.edgecoord.task.TaskChanged;
 class WarmTargets {
 
     private final TaskCatalog catalog;
-    private final ResourceManager resourceManager;
+    private final WarmPool warmPool;
 
-    WarmTargets(TaskCatalog catalog, ResourceManager resourceManager) {
+    WarmTargets(TaskCatalog catalog, WarmPool warmPool) {
         this.catalog = catalog;
-        this.resourceManager = resourceManager;
+        this.warmPool = warmPool;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -36,6 +36,6 @@ class WarmTargets {
     }
 
     private synchronized void refresh() {
-        resourceManager.keepWarm(catalog.warmTargets().stream().map(TaskSpecs::spec).toList());
+        warmPool.keepWarm(catalog.warmTargets().stream().map(TaskSpecs::spec).toList());
     }
 }

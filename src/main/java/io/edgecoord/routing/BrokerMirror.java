@@ -24,6 +24,8 @@ class BrokerMirror {
 
     private final ObjectProvider<MqttPublisher> broker;
     private final JsonMapper json;
+    /** The broker once found: a lookup in the bean factory costs more than the publish. */
+    private volatile MqttPublisher found;
 
     BrokerMirror(ObjectProvider<MqttPublisher> broker, JsonMapper json) {
         this.broker = broker;
@@ -32,9 +34,13 @@ class BrokerMirror {
 
     /** Publishes the event on its topic; {@code dataOnly} sends its data without the envelope. */
     void offer(String topic, Supplier<Envelope> event, boolean dataOnly) {
-        MqttPublisher publisher = broker.getIfAvailable();
+        MqttPublisher publisher = found;
         if (publisher == null) {
-            return;
+            publisher = broker.getIfAvailable();
+            if (publisher == null) {
+                return;
+            }
+            found = publisher;
         }
         try {
             Envelope envelope = event.get();

@@ -13,7 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
 import io.edgecoord.runtime.EnvironmentServices;
@@ -38,7 +38,7 @@ class EnvironmentGateway implements EnvironmentServices {
     private static final Logger log = LoggerFactory.getLogger(EnvironmentGateway.class);
     private static final String JSON = "application/json";
 
-    private final ResourceManager environments;
+    private final PoolView environments;
     private final Invocations invocations;
     private final ObjectProvider<Shadows> shadows;
     private final GatewayPermissions permissions;
@@ -46,7 +46,7 @@ class EnvironmentGateway implements EnvironmentServices {
     private final GreengrassSeam greengrass;
     private final JsonMapper json;
 
-    EnvironmentGateway(ResourceManager environments, Invocations invocations, ObjectProvider<Shadows> shadows,
+    EnvironmentGateway(PoolView environments, Invocations invocations, ObjectProvider<Shadows> shadows,
             GatewayPermissions permissions, GatewayPublisher publisher, GreengrassSeam greengrass, JsonMapper json) {
         this.environments = environments;
         this.invocations = invocations;

@@ -4,13 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -21,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import io.edgecoord.execution.ExceedsBudgetException;
 import io.edgecoord.execution.ExecutionResult;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.execution.ResourceManager;
 
 /**
@@ -31,7 +26,9 @@ import io.edgecoord.execution.ResourceManager;
  * and lets the resource manager prewarm with what is left. It decides again whenever a call
  * arrives or ends and whenever the pool frees something.
  *
- * <p>Thread-safe. {@link #submit} never blocks; it refuses with {@link QueueFullException}.
+ * <p>Thread-safe. {@link #submit} never blocks; it refuses with {@link QueueFullException}. What
+ * it holds (queues, running counts, the drain) is the {@link CallBook}'s, under its lock; this
+ * class decides and acts outside it.
  */
 @Service
 public class Scheduler implements SmartLifecycle {
@@ -42,27 +39,20 @@ public class Scheduler implements SmartLifecycle {
     private static final Duration IDLE_TICK = Duration.ofSeconds(1);
 
     private final ResourceManager resourceManager;
-    private final SchedulerProperties properties;
+    private final PoolView pool;
     private final Clock clock;
+    private final CallBook book;
     private final SchedulerMetrics metrics;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final TaskQueues queues;
-    private final Map<String, Integer> runningByTask = new HashMap<>();
-    private int running;
-    /** Shutting down: only calls a client waits for still start; the rest stay queued for the next start. */
-    private boolean draining;
-    /** Something happened since the dispatcher last looked: a call came or ended, the pool changed. */
-    private boolean dirty;
     private volatile Thread dispatcher;
 
-    Scheduler(ResourceManager resourceManager, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
+    Scheduler(ResourceManager resourceManager, PoolView pool, SchedulerProperties properties, MeterRegistry meters,
+            Clock clock) {
         this.resourceManager = resourceManager;
-        this.properties = properties;
+        this.pool = pool;
         this.clock = clock;
-        this.queues = new TaskQueues(properties);
-        this.metrics = new SchedulerMetrics(meters, this::queueDepth, this::runningCount);
-        resourceManager.onChange(this::poolChanged);
+        this.book = new CallBook(properties, meters);
+        this.metrics = book.metrics();
+        resourceManager.addListener(event -> book.wake());
     }
 
     /**
@@ -87,27 +77,13 @@ public class Scheduler implements SmartLifecycle {
 
     private void submit(ScheduledCall call, boolean admitted) {
         try {
-            resourceManager.checkFits(call.request().spec());
+            pool.checkFits(call.request().spec());
         }
         catch (ExceedsBudgetException ex) {
             metrics.overBudget();
             throw ex;
         }
-        lock.lock();
-        try {
-            if (admitted) {
-                queues.readmit(call);
-            }
-            else {
-                queues.add(call, metrics::refused);
-            }
-            queueChanged();
-            dirty = true;
-            changed.signal();
-        }
-        finally {
-            lock.unlock();
-        }
+        book.add(call, admitted);
     }
 
     /** What {@link #cancel} did. */
@@ -122,17 +98,7 @@ public class Scheduler implements SmartLifecycle {
 
     /** Cancels a call: takes it out of the queue, or stops it where it runs. */
     public Cancellation cancel(String invocationId, String reason) {
-        ScheduledCall found = null;
-        lock.lock();
-        try {
-            found = queues.remove(invocationId).orElse(null);
-            if (found != null) {
-                queueChanged();
-            }
-        }
-        finally {
-            lock.unlock();
-        }
+        ScheduledCall found = book.remove(invocationId).orElse(null);
         if (found == null) {
             return resourceManager.stop(invocationId, reason) ? Cancellation.STOPPING : Cancellation.UNKNOWN;
         }
@@ -145,15 +111,7 @@ public class Scheduler implements SmartLifecycle {
      * stay queued (and recorded QUEUED) for the next start. Nothing is prewarmed.
      */
     void drain() {
-        lock.lock();
-        try {
-            draining = true;
-            dirty = true;
-            changed.signal();
-        }
-        finally {
-            lock.unlock();
-        }
+        book.draining(true);
     }
 
     /**
@@ -161,72 +119,17 @@ public class Scheduler implements SmartLifecycle {
      * passes; returns whether it drained.
      */
     boolean awaitDrained(Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (running > 0 || queues.anyMatch(ScheduledCall::clientWaits)) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = changed.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(100)));
-            }
-            return true;
-        }
-        finally {
-            lock.unlock();
-        }
+        return book.awaitDrained(timeout);
     }
 
     /** How many calls wait now. */
     public int queueDepth() {
-        lock.lock();
-        try {
-            return queues.size();
-        }
-        finally {
-            lock.unlock();
-        }
+        return book.queueDepth();
     }
 
     /** The queues, what runs, the limits, the budget and the pool, as they are now. */
     SchedulerSnapshot snapshot() {
-        var pool = resourceManager.poolSnapshot();
-        var budget = resourceManager.budget();
-        lock.lock();
-        try {
-            return new SchedulerSnapshot(queues.size(), queues.sizeByTask(), running, new TreeMap<>(runningByTask),
-                    properties.maxConcurrent(), Math.max(0, properties.maxConcurrent() - running),
-                    properties.maxQueueLength(), properties.maxQueueLengthPerTask(), budget, pool);
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called under the lock, so that the gauge's rows follow the queue's changes in order. */
-    private void queueChanged() {
-        metrics.queued(queues.sizeByTask());
-    }
-
-    private int runningCount() {
-        lock.lock();
-        try {
-            return running;
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    private void poolChanged() {
-        lock.lock();
-        try {
-            dirty = true;
-            changed.signal();
-        }
-        finally {
-            lock.unlock();
-        }
+        return book.snapshot(pool.budget(), pool.poolSnapshot());
     }
 
     private void dispatchLoop() {
@@ -245,81 +148,23 @@ public class Scheduler implements SmartLifecycle {
 
     /** One round: expire, order, place, start, prewarm; then wait for news. */
     private void dispatchOnce() throws InterruptedException {
-        Instant now = clock.instant();
-        List<ScheduledCall> late;
-        List<ResourceManager.Candidate> candidates;
-        int slots;
-        lock.lock();
-        try {
-            dirty = false;
-            late = queues.remove(call -> call.request().deadline() != null && !call.request().deadline().isAfter(now));
-            if (!late.isEmpty()) {
-                queueChanged();
-            }
-            slots = Math.max(0, properties.maxConcurrent() - running);
-            candidates = slots == 0 ? List.of() : FairShare.order(queues.forFairShare(runningByTask)).stream()
-                    .filter(call -> !draining || call.clientWaits())
-                    .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
-                    .toList();
-        }
-        finally {
-            lock.unlock();
-        }
-        late.forEach(call -> {
+        CallBook.Round round = book.nextRound(clock.instant());
+        round.late().forEach(call -> {
             metrics.expired();
             end(call, new ExecutionResult.Expired(call.request().deadline()));
         });
-        List<ResourceManager.Lease> leases = resourceManager.place(candidates, slots);
-        List<Thread> starts = new ArrayList<>();
-        List<ResourceManager.Lease> unused = new ArrayList<>();
-        boolean waiting;
-        Instant started = clock.instant();
-        lock.lock();
-        try {
-            for (ResourceManager.Lease lease : leases) {
-                java.util.Optional<ScheduledCall> taken = queues.remove(lease.candidate().request().invocationId());
-                if (taken.isEmpty()) {
-                    // Cancelled between ordering and placing: the lease goes back unused.
-                    unused.add(lease);
-                    continue;
-                }
-                ScheduledCall call = taken.get();
-                metrics.waited(Duration.between(call.acceptedAt(), started));
-                starts.add(Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
-                        .unstarted(() -> withCallInMdc(call, () -> run(call, lease))));
-                running++;
-                runningByTask.merge(call.taskName(), 1, Integer::sum);
-            }
-            if (!starts.isEmpty()) {
-                queueChanged();
-            }
-            waiting = queues.size() > 0 && !draining;
+        List<ResourceManager.Lease> leases = resourceManager.place(round.candidates(), round.slots());
+        CallBook.Placed placed = book.take(leases, clock.instant());
+        List<Thread> starts = new ArrayList<>(placed.starts().size());
+        for (CallBook.Start start : placed.starts()) {
+            ScheduledCall call = start.call();
+            starts.add(Thread.ofVirtual().name("edgecoord-invocation-" + call.request().invocationId())
+                    .unstarted(() -> withCallInMdc(call, () -> run(call, start.lease()))));
         }
-        finally {
-            lock.unlock();
-        }
-        unused.forEach(resourceManager::release);
+        placed.unused().forEach(resourceManager::release);
         starts.forEach(Thread::start);
-        resourceManager.prewarm(waiting);
-        awaitNews();
-    }
-
-    /** Sleeps until something changes, the next deadline in the queue, or the idle tick. */
-    private void awaitNews() throws InterruptedException {
-        lock.lock();
-        try {
-            if (dirty) {
-                return;
-            }
-            Instant wake = queues.earliestDeadline(clock.instant().plus(IDLE_TICK));
-            long millis = Duration.between(clock.instant(), wake).toMillis();
-            if (millis > 0) {
-                changed.await(millis, TimeUnit.MILLISECONDS);
-            }
-        }
-        finally {
-            lock.unlock();
-        }
+        resourceManager.prewarm(placed.waiting());
+        book.awaitNews(clock, IDLE_TICK);
     }
 
     /**
@@ -345,16 +190,7 @@ public class Scheduler implements SmartLifecycle {
                     "the coordinator failed to run the invocation: " + ex.getMessage()));
         }
         finally {
-            lock.lock();
-            try {
-                running--;
-                runningByTask.computeIfPresent(call.taskName(), (task, count) -> count > 1 ? count - 1 : null);
-                dirty = true;
-                changed.signal();
-            }
-            finally {
-                lock.unlock();
-            }
+            book.ended(call);
         }
         call.observer().finished(result);
     }
@@ -368,13 +204,7 @@ public class Scheduler implements SmartLifecycle {
     /** Starts dispatching everything again: a drain ends when the context starts again (a paused test context). */
     @Override
     public void start() {
-        lock.lock();
-        try {
-            draining = false;
-        }
-        finally {
-            lock.unlock();
-        }
+        book.draining(false);
         dispatcher = Thread.ofPlatform().daemon().name("edgecoord-dispatcher").start(this::dispatchLoop);
     }
 

@@ -1,7 +1,9 @@
 package io.edgecoord.scheduler;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -19,8 +21,17 @@ final class SchedulerMetrics {
     private final Counter taskQueueFull;
     private final Counter exceedsBudget;
     private final Counter expired;
-    /** Only tasks with calls waiting have a row, so the tag's values stay bounded. */
+    /**
+     * A row for each task with calls waiting, and for up to {@link #IDLE_ROWS} that had some (at 0),
+     * so that the tag's values stay bounded while a queue that empties and fills on every call
+     * does not register its row again each time.
+     */
     private final MultiGauge queueLength;
+
+    static final int IDLE_ROWS = 64;
+
+    /** Guarded by this. */
+    private final Map<String, AtomicInteger> lengths = new HashMap<>();
 
     SchedulerMetrics(MeterRegistry meters, Supplier<Number> queued, Supplier<Number> running) {
         this.queueWait = Timer.builder("edgecoord.queue.wait").publishPercentileHistogram()
@@ -60,9 +71,31 @@ final class SchedulerMetrics {
     }
 
     /** The queue's length by task changed; called in order of the changes. */
-    void queued(Map<String, Integer> byTask) {
-        queueLength.register(byTask.entrySet().stream()
-                .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue()))
-                .toList(), true);
+    synchronized void queued(Map<String, Integer> byTask) {
+        boolean added = false;
+        for (Map.Entry<String, Integer> waiting : byTask.entrySet()) {
+            AtomicInteger length = lengths.get(waiting.getKey());
+            if (length == null) {
+                lengths.put(waiting.getKey(), new AtomicInteger(waiting.getValue()));
+                added = true;
+            }
+            else {
+                length.set(waiting.getValue());
+            }
+        }
+        lengths.forEach((task, length) -> {
+            if (!byTask.containsKey(task)) {
+                length.set(0);
+            }
+        });
+        boolean tooManyIdle = lengths.size() > byTask.size() + IDLE_ROWS;
+        if (tooManyIdle) {
+            lengths.keySet().retainAll(byTask.keySet());
+        }
+        if (added || tooManyIdle) {
+            queueLength.register(lengths.entrySet().stream()
+                    .map(e -> MultiGauge.Row.of(Tags.of("task", e.getKey()), e.getValue(), AtomicInteger::get))
+                    .toList(), true);
+        }
     }
 }

@@ -55,6 +55,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
     private final TaskProperties.Retention retention;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DeployedTasks catalog;
     private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** Code of pruned versions not deleted yet, with the versions that had it; guarded by {@code this}. */
@@ -65,7 +66,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
 
     VersionPruner(TaskVersionRepository versions, TaskAliasRepository aliases, ArtifactStore store,
             List<TaskVersionsInUse> users, PlatformTransactionManager transactions, TaskProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, DeployedTasks catalog) {
         this.versions = versions;
         this.aliases = aliases;
         this.store = store;
@@ -74,6 +75,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
         this.retention = properties.retention();
         this.clock = clock;
         this.meters = meters;
+        this.catalog = catalog;
         this.scheduler.setThreadNamePrefix("version-retention-");
         this.scheduler.setVirtualThreads(true);
     }
@@ -106,6 +108,7 @@ class VersionPruner implements InitializingBean, DisposableBean {
         VersionRetention plan = VersionRetention.decide(stored, this.retention.keepVersions(), needed);
         List<StoredVersion> prune = plan.prune().stream().limit(MOST_A_ROUND).toList();
         List<StoredVersion> deleted = prune.isEmpty() ? List.of() : this.transaction.execute((status) -> delete(prune));
+        deleted.stream().map(StoredVersion::task).distinct().forEach(this.catalog::forget);
         deleted.stream().filter((version) -> plan.orphanedCode().contains(version.sha256())).forEach(this::pend);
         for (StoredVersion version; (version = this.deletedTasks.poll()) != null;) {
             pend(version);

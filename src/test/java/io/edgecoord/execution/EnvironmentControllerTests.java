@@ -31,11 +31,14 @@ class EnvironmentControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    ResourceManager resourceManager;
+    PoolQueries pool;
+
+    @MockitoBean
+    PoolKeeper keeper;
 
     @Test
     void listsEveryEnvironmentWithItsTaskStateAndMemory() throws Exception {
-        given(resourceManager.environments()).willReturn(List.of(IDLE));
+        given(pool.environments()).willReturn(List.of(IDLE));
 
         mvc.perform(get("/api/v1/environments"))
                 .andExpect(status().isOk())
@@ -53,7 +56,7 @@ class EnvironmentControllerTests {
 
     @Test
     void readsOneEnvironment() throws Exception {
-        given(resourceManager.describe("e1")).willReturn(IDLE);
+        given(pool.describe("e1")).willReturn(IDLE);
 
         mvc.perform(get("/api/v1/environments/e1"))
                 .andExpect(status().isOk())
@@ -62,7 +65,7 @@ class EnvironmentControllerTests {
 
     @Test
     void anUnknownEnvironmentIsANotFoundProblem() throws Exception {
-        given(resourceManager.describe("nope")).willThrow(new EnvironmentNotFoundException("nope"));
+        given(pool.describe("nope")).willThrow(new EnvironmentNotFoundException("nope"));
 
         mvc.perform(get("/api/v1/environments/nope"))
                 .andExpect(status().isNotFound())
@@ -73,21 +76,21 @@ class EnvironmentControllerTests {
 
     @Test
     void drainingAnIdleEnvironmentAnswersNoContent() throws Exception {
-        given(resourceManager.drain("e1")).willReturn(PoolDecisions.Drain.REMOVED_NOW);
+        given(keeper.drain("e1")).willReturn(EnvironmentLife.Drain.REMOVED_NOW);
 
         mvc.perform(delete("/api/v1/environments/e1")).andExpect(status().isNoContent());
     }
 
     @Test
     void drainingABusyEnvironmentAnswersAccepted() throws Exception {
-        given(resourceManager.drain("e1")).willReturn(PoolDecisions.Drain.AFTER_INVOCATION);
+        given(keeper.drain("e1")).willReturn(EnvironmentLife.Drain.AFTER_INVOCATION);
 
         mvc.perform(delete("/api/v1/environments/e1")).andExpect(status().isAccepted());
     }
 
     @Test
     void drainingAnUnknownEnvironmentIsANotFoundProblem() throws Exception {
-        given(resourceManager.drain("nope")).willThrow(new EnvironmentNotFoundException("nope"));
+        given(keeper.drain("nope")).willThrow(new EnvironmentNotFoundException("nope"));
 
         mvc.perform(delete("/api/v1/environments/nope"))
                 .andExpect(status().isNotFound())

@@ -79,7 +79,7 @@ class EnvironmentPoolTests {
         Environment env = idle("e1", "hello", 128);
 
         assertThat(pool.startDraining("e1")).contains(
-                new EnvironmentPool.Draining(env, PoolDecisions.Drain.REMOVED_NOW));
+                new EnvironmentPool.Draining(env, EnvironmentLife.Drain.REMOVED_NOW));
         assertThat(pool.describe(T0)).isEmpty();
         assertThat(pool.claimIdle("e1", T0)).isEmpty();
     }
@@ -89,7 +89,7 @@ class EnvironmentPoolTests {
         Environment env = busy("e1", "hello", 128);
 
         assertThat(pool.startDraining("e1")).contains(
-                new EnvironmentPool.Draining(env, PoolDecisions.Drain.AFTER_INVOCATION));
+                new EnvironmentPool.Draining(env, EnvironmentLife.Drain.AFTER_INVOCATION));
         assertThat(pool.describe("e1", T0)).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo("DRAINING"));
 
         assertThat(pool.release(env, T0.plusSeconds(2))).contains(EvictionReason.DRAINED);
@@ -104,7 +104,21 @@ class EnvironmentPoolTests {
 
         pool.markBusy(env);
 
-        assertThat(env.state()).isEqualTo(Environment.State.DRAINING);
+        assertThat(env.life()).isInstanceOf(EnvironmentLife.Draining.class);
+    }
+
+    @Test
+    void aPrewarmedEnvironmentWhoseLeaseIsGivenBackIsTakenAsPrewarmedNext() {
+        Environment env = environment("e1", "hello", 128);
+        pool.addPrewarming(env);
+        pool.prewarmReady(env, T0.plusSeconds(1));
+        pool.claimIdle("e1", T0.plusSeconds(2));
+
+        assertThat(pool.giveBack(env)).isEmpty();
+
+        assertThat(pool.view(0.25)).singleElement()
+                .satisfies(view -> assertThat(view.idle()).isTrue())
+                .satisfies(view -> assertThat(view.prewarmed()).isTrue());
     }
 
     @Test

@@ -11,11 +11,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.edgecoord.execution.EnvironmentLife.Busy;
+import io.edgecoord.execution.EnvironmentLife.Idle;
+import io.edgecoord.execution.EnvironmentLife.Starting;
 import io.edgecoord.execution.Placement.Budget;
 import io.edgecoord.execution.Placement.Decision;
 import io.edgecoord.execution.Placement.Demand;
 import io.edgecoord.execution.Placement.Env;
-import io.edgecoord.execution.Placement.Phase;
 import io.edgecoord.execution.Placement.Prewarm;
 import io.edgecoord.execution.Placement.WarmTarget;
 
@@ -32,11 +34,11 @@ class PlacementTests {
     }
 
     private static Env idle(String id, String task, int memoryMb, int secondsAgo) {
-        return new Env(id, task + ":1", task, Phase.IDLE, false, NOW.minusSeconds(secondsAgo), memoryMb, 0.25, false);
+        return new Env(id, task + ":1", task, new Idle(NOW.minusSeconds(secondsAgo), false), memoryMb, 0.25, false);
     }
 
     private static Env busy(String id, String task, int memoryMb) {
-        return new Env(id, task + ":1", task, Phase.BUSY, false, NOW, memoryMb, 0.25, false);
+        return new Env(id, task + ":1", task, new Busy(NOW, false), memoryMb, 0.25, false);
     }
 
     private static List<Decision> decide(List<Demand> demands, List<Env> pool) {
@@ -49,7 +51,7 @@ class PlacementTests {
         @Test
         void takesAnIdleWarmEnvironmentOfTheSameVersionFirst() {
             List<Env> pool = List.of(idle("old", "a", 128, 60), idle("recent", "a", 128, 5),
-                    new Env("pre", "a:1", "a", Phase.IDLE, true, NOW, 128, 0.25, false));
+                    new Env("pre", "a:1", "a", new Idle(NOW, true), 128, 0.25, false));
 
             assertThat(decide(List.of(call("c1", "a", 128)), pool))
                     .containsExactly(new Decision("c1", StartKind.WARM, "recent", List.of()));
@@ -58,7 +60,7 @@ class PlacementTests {
         @Test
         void takesAPrewarmedOneWhenNoWarmOneIsIdle() {
             List<Env> pool = List.of(busy("b", "a", 128),
-                    new Env("pre", "a:1", "a", Phase.IDLE, true, NOW, 128, 0.25, false));
+                    new Env("pre", "a:1", "a", new Idle(NOW, true), 128, 0.25, false));
 
             assertThat(decide(List.of(call("c1", "a", 128)), pool))
                     .containsExactly(new Decision("c1", StartKind.PREWARMED, "pre", List.of()));
@@ -82,7 +84,7 @@ class PlacementTests {
 
         @Test
         void neverTakesAnEnvironmentOfAnotherVersion() {
-            Env otherVersion = new Env("v2", "a:2", "a", Phase.IDLE, false, NOW, 128, 0.25, false);
+            Env otherVersion = new Env("v2", "a:2", "a", new Idle(NOW, false), 128, 0.25, false);
 
             assertThat(decide(List.of(call("c1", "a", 128)), List.of(otherVersion)))
                     .containsExactly(new Decision("c1", StartKind.COLD, null, List.of()));
@@ -107,7 +109,7 @@ class PlacementTests {
 
         @Test
         void neverEvictsAPinnedEnvironment() {
-            Env pinned = new Env("p", "y:1", "y", Phase.IDLE, false, NOW.minusSeconds(600), 512, 0.25, true);
+            Env pinned = new Env("p", "y:1", "y", new Idle(NOW.minusSeconds(600), false), 512, 0.25, true);
             List<Env> pool = List.of(busy("b", "x", 512), pinned);
 
             assertThat(decide(List.of(call("c1", "a", 128)), pool)).isEmpty();
@@ -116,7 +118,7 @@ class PlacementTests {
         @Test
         void neverEvictsBusyOrStartingEnvironments() {
             List<Env> pool = List.of(busy("b", "x", 512),
-                    new Env("s", "y:1", "y", Phase.STARTING, false, NOW, 512, 0.25, false));
+                    new Env("s", "y:1", "y", new Starting(NOW), 512, 0.25, false));
 
             assertThat(decide(List.of(call("c1", "a", 128)), pool)).isEmpty();
         }
@@ -200,7 +202,7 @@ class PlacementTests {
 
         @Test
         void oneThatCouldNeverFitBesidePinnedEnvironmentsHoldsNothingBack() {
-            Env pinned = new Env("p", "y:1", "y", Phase.IDLE, false, NOW, 768, 0.25, true);
+            Env pinned = new Env("p", "y:1", "y", new Idle(NOW, false), 768, 0.25, true);
             Demand never = new Demand("big", "large:1", "large", 512, 0.25, 0, NOW.minus(Duration.ofHours(1)));
 
             assertThat(decide(List.of(never, call("small", "tiny", 128)), List.of(pinned)))
@@ -239,7 +241,7 @@ class PlacementTests {
         @Test
         void aPinnedTaskThatHasItsEnvironmentStartsNoOther() {
             List<WarmTarget> targets = List.of(new WarmTarget("p:1", "p", 128, 1, true));
-            Env running = new Env("e", "p:1", "p", Phase.BUSY, false, NOW, 128, 0.25, true);
+            Env running = new Env("e", "p:1", "p", new Busy(NOW, false), 128, 0.25, true);
 
             assertThat(Placement.prewarm(targets, List.of(running), BUDGET, false, Set.of())).isEmpty();
         }
@@ -270,7 +272,7 @@ class PlacementTests {
 
         @Test
         void keepsEachVersionsMinimumAndEveryPinnedOne() {
-            Env pinned = new Env("p", "p:1", "p", Phase.IDLE, false, NOW.minusSeconds(3600), 128, 0.25, true);
+            Env pinned = new Env("p", "p:1", "p", new Idle(NOW.minusSeconds(3600), false), 128, 0.25, true);
             List<Env> pool = List.of(idle("a1", "a", 128, 700), idle("a2", "a", 128, 650), pinned);
             Map<String, Duration> keepAlive = Map.of("a1", Duration.ofMinutes(10), "a2", Duration.ofMinutes(10),
                     "p", Duration.ofMinutes(10));

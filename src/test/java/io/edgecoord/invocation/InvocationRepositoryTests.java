@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
@@ -22,7 +23,8 @@ import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.StartKind;
 
 @DataJpaTest
-@Import(InvocationStore.class)
+@Import({ InvocationStore.class, RecordJournal.class })
+@EnableConfigurationProperties(InvocationProperties.class)
 class InvocationRepositoryTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
@@ -193,13 +195,24 @@ class InvocationRepositoryTests {
                 .isThrownBy(() -> invocations.saveAndFlush(keyed("second", "one", "k")));
     }
 
-    @Test
-    void aLogStoredAgainReplacesTheOneOfTheAttemptBefore() {
-        saved("l", "one", 0, true);
-        store.saveLog("l", "attempt 1\n", false);
-        store.saveLog("l", "attempt 2\n", true);
+    @Autowired
+    RecordJournal journal;
 
-        assertThat(logs.findById("l").orElseThrow().text()).isEqualTo("attempt 2\n");
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aLogStoredAgainReplacesTheOneOfTheAttemptBefore() {
+        try {
+            saved("l", "one", 0, true);
+            store.saveLog("l", "attempt 1\n", false);
+            journal.flush();
+            store.saveLog("l", "attempt 2\n", true);
+            journal.flush();
+
+            assertThat(logs.findById("l").orElseThrow().text()).isEqualTo("attempt 2\n");
+        }
+        finally {
+            invocations.deleteById("l");
+        }
     }
 
     private static Invocation keyed(String id, String task, String key) {

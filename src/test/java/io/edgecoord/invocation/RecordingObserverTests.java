@@ -67,6 +67,7 @@ class RecordingObserverTests {
     private final List<Runnable> later = new ArrayList<>();
 
     private RecordingObserver attemptOf(Invocation record, Instant now) {
+        given(store.writable()).willReturn(true);
         given(store.update(eq(record.id()), any())).willAnswer(call -> {
             call.<Consumer<Invocation>>getArgument(1).accept(record);
             return record;
@@ -149,6 +150,23 @@ class RecordingObserverTests {
         later.getFirst().run();
         assertThat(record.status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(done).isCompletedWithValue(record);
+    }
+
+    @Test
+    void anAsynchronousAttemptsEndWaitsWhileRecordsCannotBeWrittenSoNoRetryIsSpent() {
+        Invocation record = accepted(Invocation.Mode.ASYNC);
+        RecordingObserver attempt = attemptOf(record, T0.plusSeconds(1));
+        given(store.writable()).willReturn(false);
+
+        attempt.finished(functionFailed());
+
+        assertThat(record.status()).isEqualTo(InvocationStatus.RUNNING);
+        assertThat(retried).isEmpty();
+        assertThat(later).hasSize(1);
+        given(store.writable()).willReturn(true);
+        later.getFirst().run();
+        assertThat(record.status()).isEqualTo(InvocationStatus.QUEUED);
+        assertThat(retried).containsExactly(record);
     }
 
     @Test

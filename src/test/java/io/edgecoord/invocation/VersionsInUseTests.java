@@ -11,18 +11,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ResourceManager;
+import io.edgecoord.execution.PoolView;
 import io.edgecoord.execution.StartKind;
 import io.edgecoord.task.TaskVersionsInUse.Version;
 
 @DataJpaTest
-@Import(VersionsInUse.class)
+@Import({ VersionsInUse.class, InvocationStore.class, RecordJournal.class })
+@EnableConfigurationProperties(InvocationProperties.class)
 class VersionsInUseTests {
 
     private static final Instant T0 = Instant.parse("2026-12-07T06:00:00Z");
@@ -34,7 +36,7 @@ class VersionsInUseTests {
     VersionsInUse versionsInUse;
 
     @MockitoBean
-    ResourceManager resourceManager;
+    PoolView resourceManager;
 
     @Test
     void namesTheVersionsOfLiveEnvironmentsAndOfQueuedAndRunningCallsOnly() {
