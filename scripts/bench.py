@@ -43,7 +43,11 @@ class Coordinator:
         cmd = [java] + opts + ["-jar", jar, "--server.port=%d" % self.port, "--server.address=127.0.0.1",
                                "--edgecoord.data-dir=" + data,
                                "--edgecoord.execution.docker.instance-id=" + self.instance,
-                               "--spring.main.banner-mode=off"]
+                               "--spring.main.banner-mode=off",
+                               # The async goal is the accept path's rate: the queue's bound (1,000,
+                               # 250 a task) would answer 429 after a fraction of a second.
+                               "--edgecoord.scheduler.max-queue-length=100000",
+                               "--edgecoord.scheduler.max-queue-length-per-task=100000"]
         env = dict(os.environ, **env_extra)
         self.log = open(os.path.join(data, "..", "coordinator.log"), "ab")
         self.started = time.monotonic()
