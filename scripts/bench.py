@@ -387,7 +387,7 @@ def run(a, c, jcmd, work, load):
         r["t_p99"].append(t1["p99"]); r["w_p99"].append(w1["p99"])
         ac = hey(c, "/api/v1/tasks/noop/invoke", a.seconds, 16, "POST", headers=["Prefer: respond-async"])
         r["async_rps"].append(ac["rps"]); r["async_rej"].append(ac["total"] - ac["ok"])
-        log("async answers by status: %s" % ac["codes"])
+        log("answers by status: warm 16 clients %s, warm 1 client %s, async %s" % (w["codes"], w1["codes"], ac["codes"]))
         c.await_quiet(timeout=300)
         for i in range(a.cold):
             r["cold_coord"].append(coordinator_cold_start(c)["total_ms"])
@@ -436,7 +436,7 @@ def table(a, r, load):
     print()
     print("Median (min–max) over rounds. Baselines: the trivial request GET /actuator/health/liveness; for the cold "
           "start, an Engine API create + start of the coordinator's own container config up to a stub Runtime "
-          "API's answer (first /next at %s ms). Failed warm calls: %s; async calls not accepted (their codes: the log above): %s."
+          "API's answer (first /next at %s ms). Warm calls not 2xx at 16 clients: %s; async calls not accepted: %s (their status codes: the log above)."
           % (fmt(m("cold_bare_next")), sum(r["w_rps_errors"]), sum(r["async_rej"])))
 
 
