@@ -160,7 +160,7 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
                 .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
         metrics.retain(topic, retain, payload.length);
-        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null));
+        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null, qos, retain));
         if (CLIENT_ID.equals(clientId)) {
             metrics.published();
         }
