@@ -104,6 +104,8 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         settings.setProperty("persistence_enabled", "false");
         settings.setProperty("netty.mqtt.message_size", Integer.toString(properties.maxMessageBytes()));
         settings.setProperty("session_queue_size", Integer.toString(properties.sessionQueueSize()));
+        // Moquette checks every second; in whole seconds ("s" is its unit), at least one.
+        settings.setProperty("persistent_client_expiration", Math.max(1, properties.sessionExpiry().toSeconds()) + "s");
         settings.setProperty("immediate_buffer_flush", "true");
         settings.setProperty("telemetry_enabled", "false");
         settings.setProperty("use_bugsnag", "false");

@@ -193,24 +193,7 @@ class BridgeTests {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(500);
-        watcher.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-                heard.add(message.toString());
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
-            }
-        });
+        watcher.setCallback(TestMqtt.payloads(heard::add));
         watcher.connect(options);
         watcher.subscribe("plant/#", 1);
         return watcher;
