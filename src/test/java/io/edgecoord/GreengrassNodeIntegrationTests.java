@@ -194,7 +194,7 @@ class GreengrassNodeIntegrationTests extends CoordinatorIntegrationTest {
     @Test
     void aSubscriptionsCallCarriesItsTopicInTheContext() throws Exception {
         deploy("gg-node-sub", FUNCTION, """
-                {"publish": ["gg/node/seen"]}""", "");
+                {"publish": ["gg/node/seen"], "subscribe": ["gg/in/+/node"]}""", "");
         HttpResponse<String> subscription = client.postJson("/api/v1/subscriptions", """
                 {"source": "mqtt", "subject": "gg/in/+/node", "target": "task:gg-node-sub"}""");
         assertThat(subscription.statusCode()).as(subscription.body()).isEqualTo(201);

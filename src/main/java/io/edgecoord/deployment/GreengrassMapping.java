@@ -74,6 +74,7 @@ final class GreengrassMapping {
     private static Map<String, Object> permissions(String task, GreengrassRoutes routes, GreengrassGroup group) {
         Map<String, Object> permissions = new LinkedHashMap<>();
         permissions.put("publish", List.copyOf(routes.publish.getOrDefault(task, Set.of())));
+        permissions.put("subscribe", List.copyOf(routes.subscribe.getOrDefault(task, Set.of())));
         permissions.put("shadows", Map.of("read", List.copyOf(routes.shadowsRead.getOrDefault(task, Set.of())),
                 "write", List.copyOf(routes.shadowsWrite.getOrDefault(task, Set.of()))));
         // Greengrass let a group's functions invoke one another without a subscription.

@@ -29,6 +29,8 @@ final class GreengrassRoutes {
 
     final List<Map<String, Object>> subscriptions = new ArrayList<>();
     final Map<String, Set<String>> publish = new LinkedHashMap<>();
+    /** Per function, the topic filters its mqtt subscriptions deliver: its permissions.subscribe. */
+    final Map<String, Set<String>> subscribe = new LinkedHashMap<>();
     final Map<String, Set<String>> shadowsRead = new LinkedHashMap<>();
     final Map<String, Set<String>> shadowsWrite = new LinkedHashMap<>();
     /** Per thing, the first topic without wildcards it publishes on: its telemetry topic. */
@@ -95,8 +97,12 @@ final class GreengrassRoutes {
         // function: hands the message itself as the event, as Greengrass did (task: hands the envelope).
         String task = "function:" + function.name();
         switch (from) {
-            case Thing thing -> subscription("mqtt", subject, task);
+            case Thing thing -> {
+                add(this.subscribe, function.name(), subject);
+                subscription("mqtt", subject, task);
+            }
             case Cloud cloud -> {
+                add(this.subscribe, function.name(), subject);
                 subscription("mqtt", subject, task);
                 report.approximated(at, "comes down through the MQTT bridge: its down filters must cover '" + subject + "'.");
             }

@@ -20,8 +20,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Bridges the embedded broker to an upstream one, as Greengrass's cloud connection: every local
  * message on an {@code up} filter (the coordinator's own included) is spooled on disk and sent
- * upstream in order, QoS as published, leaving the spool once the upstream took it; upstream
- * messages on a {@code down} filter are published locally as {@link #LOCAL_ID}. No loops: what came
+ * upstream in order, with its QoS (at most 1) and retained flag, leaving the spool once the upstream took it; upstream
+ * messages on a {@code down} filter are published locally as {@link #LOCAL_ID}, their QoS (at most 1)
+ * and retained flag kept too. No loops: what came
  * down is never sent up, and what went up is not brought down again ({@link OwnEchoes}).
  */
 class Bridge implements SmartLifecycle {
@@ -112,7 +113,8 @@ class Bridge implements SmartLifecycle {
     }
 
     private void toUpstream(MqttReceived message) {
-        int lost = spool.append(message.topic(), message.payload(), 1, false);
+        // QoS 2 is sent as 1: the spool already gives at-least-once, and exactly-once would need the upstream's too.
+        int lost = spool.append(message.topic(), message.payload(), Math.min(message.qos(), 1), message.retained());
         if (lost > 0) {
             dropped.increment(lost);
             log.warn("MQTT bridge spool full ({} messages at most): dropped the {} oldest", settings.spoolMaxMessages(), lost);

@@ -106,7 +106,7 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
     public void onConnect(InterceptConnectMessage message) {
         if (message.isWillFlag()) {
             this.wills.put(message.getClientID(), new MqttReceived(message.getWillTopic(), message.getWillMessage(),
-                    message.getClientID(), message.getUsername()));
+                    message.getClientID(), message.getUsername(), message.getWillQos(), message.isWillRetain()));
         }
         else {
             this.wills.remove(message.getClientID());
@@ -135,7 +135,7 @@ class ClientMessages extends AbstractInterceptHandler implements MqttSubscriptio
 
     private static MqttReceived received(InterceptPublishMessage message) {
         return new MqttReceived(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()),
-                message.getClientID(), message.getUsername());
+                message.getClientID(), message.getUsername(), message.getQos().value(), message.isRetainFlag());
     }
 
     private static void deliver(Listener listener, MqttReceived received) {

@@ -104,6 +104,8 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         settings.setProperty("persistence_enabled", "false");
         settings.setProperty("netty.mqtt.message_size", Integer.toString(properties.maxMessageBytes()));
         settings.setProperty("session_queue_size", Integer.toString(properties.sessionQueueSize()));
+        // Moquette checks every second; in whole seconds ("s" is its unit), at least one.
+        settings.setProperty("persistent_client_expiration", Math.max(1, properties.sessionExpiry().toSeconds()) + "s");
         settings.setProperty("immediate_buffer_flush", "true");
         settings.setProperty("telemetry_enabled", "false");
         settings.setProperty("use_bugsnag", "false");
@@ -160,7 +162,7 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
                 .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
         metrics.retain(topic, retain, payload.length);
-        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null));
+        messages.internallyPublished(new MqttReceived(topic, payload, clientId, null, qos, retain));
         if (CLIENT_ID.equals(clientId)) {
             metrics.published();
         }

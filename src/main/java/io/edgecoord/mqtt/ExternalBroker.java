@@ -112,7 +112,8 @@ class ExternalBroker implements SmartLifecycle, MqttPublisher, MqttSubscriptions
             return;
         }
         metrics.received(payload.length);
-        dispatcher.execute(() -> deliver(new MqttReceived(topic, payload, null, null)));
+        dispatcher.execute(() -> deliver(new MqttReceived(topic, payload, null, null, message.getQos(),
+                message.isRetained())));
     }
 
     private void deliver(MqttReceived received) {

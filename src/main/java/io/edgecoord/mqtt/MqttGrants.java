@@ -17,6 +17,11 @@ public final class MqttGrants {
         return TopicAccess.of(key).mayPublish(topic);
     }
 
+    /** Whether one of the {@code granted} filters covers {@code filter} (a topic name is a filter too). */
+    public static boolean covers(java.util.List<String> granted, String filter) {
+        return TopicFilters.anyCovers(granted, filter);
+    }
+
     /** Whether {@code key} may subscribe to {@code filter}: one of its subscribe filters covers it. */
     public static boolean maySubscribe(CallerKey key, String filter) {
         return TopicAccess.of(key).maySubscribe(filter);

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections most clients connected at once; one more is refused at CONNECT
  * @param maxMessageBytes the largest MQTT packet accepted (a bigger one closes the connection)
  * @param sessionQueueSize messages queued per subscriber that does not keep up
+ * @param sessionExpiry how long Moquette keeps a disconnected client's persistent session (and its
+ *     queued messages) before purging it: the only bound it offers on those sessions
  * @param mode {@code embedded} (the broker runs in the coordinator) or {@code external} (the
  *     coordinator is a client of a broker the site runs)
  * @param external where and how to reach the external broker, in {@code external} mode
@@ -43,6 +45,7 @@ record MqttProperties(
         @DefaultValue("1000") @Min(1) int maxConnections,
         @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
         @DefaultValue("1024") @Min(1) int sessionQueueSize,
+        @DefaultValue("1d") java.time.Duration sessionExpiry,
         @DefaultValue("embedded") Mode mode,
         @DefaultValue @Valid External external,
         @DefaultValue @Valid Tls tls,

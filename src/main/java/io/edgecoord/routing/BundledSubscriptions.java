@@ -16,9 +16,11 @@ class BundledSubscriptions implements SubscriptionBundles {
     private final RouteTable routes;
     private final ScheduledRoutes schedules;
     private final Clock clock;
+    private final TaskSubscribeRights taskRights;
 
     BundledSubscriptions(SubscriptionRepository repository, RouteTable routes, ScheduledRoutes schedules,
-            Clock clock) {
+            Clock clock, TaskSubscribeRights taskRights) {
+        this.taskRights = taskRights;
         this.repository = repository;
         this.routes = routes;
         this.schedules = schedules;
@@ -33,6 +35,8 @@ class BundledSubscriptions implements SubscriptionBundles {
     @Override
     public String create(Spec spec) {
         Definition definition = Definition.parse(spec.source(), spec.subject(), spec.target(), spec.schedule());
+        // The bundle's tasks are already written in this transaction, so their new permissions count.
+        taskRights.checkCreate(definition);
         Subscription saved = repository.save(Subscription.create(UUID.randomUUID().toString(), definition,
                 spec.schedule(), clock.instant()));
         Route route = new Route(saved.id(), definition);

@@ -1,5 +1,6 @@
 package io.edgecoord.routing;
 
+import io.edgecoord.mqtt.MqttGrants;
 import io.edgecoord.task.TaskPermissions;
 
 /**
@@ -15,7 +16,9 @@ enum GatewayAccess {
     /** {@code POST tasks/{name}/invoke}. */
     INVOKE("invoke task", "invoke"),
     /** {@code POST publish}: a topic one of {@code permissions.publish}'s MQTT filters matches. */
-    PUBLISH("publish to topic", "publish");
+    PUBLISH("publish to topic", "publish"),
+    /** An {@code mqtt} subscription delivering to the task: a filter of {@code permissions.subscribe} covers it. */
+    SUBSCRIBE("subscribe to", "subscribe");
 
     private final String action;
     private final String permission;
@@ -39,6 +42,7 @@ enum GatewayAccess {
             case WRITE_SHADOW -> granted.mayWriteShadow(target);
             case INVOKE -> granted.mayInvoke(target);
             case PUBLISH -> granted.publish().stream().anyMatch(filter -> TopicFilter.parse(filter).matches(target));
+            case SUBSCRIBE -> MqttGrants.covers(granted.subscribe(), target);
         };
         if (!allowed) {
             throw new PermissionDeniedException("task " + task + " version " + version + " may not " + this.action

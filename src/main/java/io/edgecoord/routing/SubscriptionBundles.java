@@ -13,7 +13,7 @@ public interface SubscriptionBundles {
     /**
      * What a subscription says, as the API spells it.
      *
-     * @param source {@code devices}, {@code shadows}, {@code tasks} or {@code schedule}
+     * @param source {@code devices}, {@code shadows}, {@code tasks}, {@code mqtt} or {@code schedule}
      * @param subject the topic filter; {@code null} for a schedule
      * @param target {@code task:<name>} or {@code shadow:<device>}
      * @param schedule the cron expression of a schedule, else {@code null}
@@ -37,6 +37,8 @@ public interface SubscriptionBundles {
      * Checks and stores a subscription; it routes once the caller's transaction commits.
      *
      * @throws InvalidSubscriptionException naming the field that is wrong
+     * @throws org.springframework.web.ErrorResponseException (403, permission-denied) for an
+     *     {@code mqtt} subscription whose task's {@code permissions.subscribe} does not cover it
      */
     String create(Spec spec);
 

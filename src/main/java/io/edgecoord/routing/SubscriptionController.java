@@ -30,9 +30,11 @@ import io.edgecoord.web.PageResponse;
 class SubscriptionController {
 
     private final SubscriptionService subscriptions;
+    private final TaskSubscribeRights taskRights;
 
-    SubscriptionController(SubscriptionService subscriptions) {
+    SubscriptionController(SubscriptionService subscriptions, TaskSubscribeRights taskRights) {
         this.subscriptions = subscriptions;
+        this.taskRights = taskRights;
     }
 
     @Operation(operationId = "createSubscription", summary = "Create a subscription",
@@ -44,6 +46,7 @@ class SubscriptionController {
         Definition definition = Definition.parse(request.source(), request.subject(), request.target(),
                 request.schedule());
         Callers.current().ifPresent(key -> CreatorTopics.check(key, definition));
+        taskRights.checkCreate(definition);
         Subscription created = subscriptions.create(definition);
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
                 .body(SubscriptionResponse.from(created));

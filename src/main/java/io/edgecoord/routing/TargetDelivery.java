@@ -35,9 +35,11 @@ class TargetDelivery {
     private final LoopGuard loops;
     private final RouterMetrics metrics;
     private final JsonMapper json;
+    private final TaskSubscribeRights taskRights;
 
     TargetDelivery(Invocations invocations, ObjectProvider<Shadows> shadows, ObjectProvider<MqttPublisher> broker,
-            LoopGuard loops, RouterMetrics metrics, JsonMapper json) {
+            LoopGuard loops, RouterMetrics metrics, JsonMapper json, TaskSubscribeRights taskRights) {
+        this.taskRights = taskRights;
         this.broker = broker;
         this.invocations = invocations;
         this.shadows = shadows;
@@ -80,6 +82,10 @@ class TargetDelivery {
             return "loop";
         }
         Envelope event = message.event();
+        if (message.route().definition().source() == SourceKind.MQTT && !taskRights.mayReceive(task.name(),
+                event.subject())) {
+            return "subscribe-denied"; // a guard: the version that got the subscription may have granted more
+        }
         InvocationCause cause = new InvocationCause(message.route().id(), event.source(), event.subject());
         String id = invocations.invokeAsync(task.name(),
                 json.writeValueAsBytes(task.dataOnly() ? event.data() : event), cause);

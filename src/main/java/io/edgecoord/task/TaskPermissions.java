@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param shadowsWrite shadows the task may update; writing one implies reading it
  * @param invoke tasks the task may invoke
  * @param publish topic filters the task may publish to on the MQTT broker
- * @param subscribe topic filters the task may subscribe to (kept for the MQTT broker; not enforced yet)
+ * @param subscribe topic filters the task may subscribe to (an {@code mqtt} subscription delivers to the task only topics they cover)
  */
 public record TaskPermissions(List<String> shadowsRead, List<String> shadowsWrite, List<String> invoke,
         List<String> publish, List<String> subscribe) {

@@ -170,6 +170,35 @@ class DeploymentApiTests {
     }
 
     @Test
+    void anMqttSubscriptionItsTaskMayNotSubscribeToRefusesTheWholeBundle() {
+        CoordinatorClient client = new CoordinatorClient(port);
+        String bundle = """
+                tasks:
+                  - name: bundled-listener
+                    runtime: python3.11
+                    handler: m.f
+                    code: {inline: "def f(e, c):\\n    return 1\\n", fileName: m.py}
+                    permissions: {subscribe: [%s]}
+                subscriptions:
+                  - source: mqtt
+                    subject: plant/+/alarms
+                    target: task:bundled-listener
+                """;
+        HttpResponse<String> refused = client.post("/api/v1/deployments", "application/yaml",
+                bundle.formatted("\"plant/line-1/alarms\""));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(client.json(refused).path("type").asString()).isEqualTo("https://edgecoord.io/problems/invalid-bundle");
+        assertThat(client.json(refused).path("item").asString()).isEqualTo("subscriptions[0]");
+        assertThat(client.json(refused).path("detail").asString()).contains("may not subscribe to plant/+/alarms");
+        assertThat(client.get("/api/v1/tasks/bundled-listener").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> applied = client.post("/api/v1/deployments", "application/yaml",
+                bundle.formatted("\"plant/#\""));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+    }
+
+    @Test
     void pruneDeletesWhatTheBundleDoesNotNameAndRollbackAppliesAnEarlierVersionAgain() {
         CoordinatorClient client = new CoordinatorClient(port);
         int first = client.json(client.post("/api/v1/deployments", "application/yaml",

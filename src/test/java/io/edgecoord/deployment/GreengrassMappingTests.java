@@ -96,4 +96,16 @@ class GreengrassMappingTests {
     private static JsonNode subscription(String id, String source, String subject, String target) {
         return json.valueToTree(Map.of("Id", id, "Source", source, "Subject", subject, "Target", target));
     }
+
+    @Test
+    void aFunctionFedByAThingMaySubscribeToTheThingsTopicSoItsDeliveriesAreAllowed() {
+        GreengrassRoutes routes = new GreengrassRoutes(new GreengrassReport(), false);
+
+        routes.map(List.of(subscription("t2f", "arn:aws:iot:us-west-2:123456789012:thing/sensor", "sensors/+/temp",
+                FN + "a")));
+
+        assertThat(routes.subscriptions).containsExactly(Map.of("source", "mqtt", "subject", "sensors/+/temp",
+                "target", "function:a"));
+        assertThat(routes.subscribe.get("a")).containsExactly("sensors/+/temp");
+    }
 }

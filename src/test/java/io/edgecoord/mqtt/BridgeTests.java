@@ -32,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bridge between the embedded broker and a real mosquitto upstream: local messages go up and
  * upstream ones come down, once each; while the upstream is down messages are spooled on disk, the
- * oldest dropped past the bound and counted, and the rest delivered in order when it returns.
+ * oldest dropped past the bound and counted, and the rest delivered in order when it returns;
+ * a message keeps its QoS (at most 1) and its retained flag either way.
  */
 @SpringBootTest
-@TestPropertySource(properties = { "edgecoord.mqtt.bridge.enabled=true", "edgecoord.mqtt.bridge.up=plant/#,shared/#",
-        "edgecoord.mqtt.bridge.down=commands/#,shared/#", "edgecoord.mqtt.bridge.spool-max-messages=5",
+@TestPropertySource(properties = { "edgecoord.mqtt.bridge.enabled=true", "edgecoord.mqtt.bridge.up=plant/#,shared/#,kept/#",
+        "edgecoord.mqtt.bridge.down=commands/#,shared/#,orders/#", "edgecoord.mqtt.bridge.spool-max-messages=5",
         "edgecoord.mqtt.bridge.reconnect-min=100ms", "edgecoord.mqtt.bridge.reconnect-max=500ms",
         "spring.datasource.url=jdbc:h2:mem:mqtt-bridge;DB_CLOSE_DELAY=-1" })
 class BridgeTests {
@@ -121,6 +122,70 @@ class BridgeTests {
         outside.close();
     }
 
+    @Test
+    void aMessageKeepsItsQosUpToOneAndItsRetainedFlagGoingUpAndComingDown() throws Exception {
+        awaitUpstream(Status.UP);
+        MqttClient local = TestMqtt.admin(localPort);
+        MqttClient outside = TestMqtt.connect(upstream.port(), null, null);
+        BlockingQueue<String> upHeard = new LinkedBlockingQueue<>();
+        BlockingQueue<String> downHeard = new LinkedBlockingQueue<>();
+        outside.subscribe("kept/#", 2, (topic, message) -> upHeard.add(heard(topic, message)));
+        local.subscribe("orders/live/#", 2, (topic, message) -> downHeard.add(heard(topic, message)));
+        try {
+            local.publish("kept/zero", "a".getBytes(StandardCharsets.UTF_8), 0, true);
+            local.publish("kept/two", "b".getBytes(StandardCharsets.UTF_8), 2, false);
+            assertThat(upHeard.poll(10, TimeUnit.SECONDS)).isEqualTo("kept/zero=a qos 0");
+            assertThat(upHeard.poll(10, TimeUnit.SECONDS)).as("QoS 2 goes up as 1").isEqualTo("kept/two=b qos 1");
+            outside.publish("orders/live/zero", "c".getBytes(StandardCharsets.UTF_8), 0, false);
+            outside.publish("orders/live/two", "d".getBytes(StandardCharsets.UTF_8), 2, false);
+            assertThat(downHeard.poll(10, TimeUnit.SECONDS)).isEqualTo("orders/live/zero=c qos 0");
+            assertThat(downHeard.poll(10, TimeUnit.SECONDS)).as("QoS 2 comes down as 1")
+                .isEqualTo("orders/live/two=d qos 1");
+            // Down, a message upstream hands over as retained is published retained (the broker's
+            // retained count shows it). Mosquitto sets the flag only on what a (re)subscription brings
+            // (MQTT 3.1.1 §3.3.1.3): a live one arrives with it clear, so the bridge reconnects here.
+            double retained = meters.get("edgecoord.mqtt.retained").gauge().value();
+            outside.publish("orders/one", "e".getBytes(StandardCharsets.UTF_8), 1, true);
+            upstream.pause();
+            try {
+                awaitUpstream(Status.OUT_OF_SERVICE);
+            }
+            finally {
+                upstream.resume();
+            }
+            awaitUpstream(Status.UP);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("edgecoord.mqtt.retained").gauge().value() == retained + 1);
+
+            // Only a retained message reaches a client that subscribes after it was published.
+            MqttClient lateOutside = TestMqtt.connect(upstream.port(), null, null);
+            BlockingQueue<String> lateUp = new LinkedBlockingQueue<>();
+            lateOutside.subscribe("kept/#", 1, (topic, message) -> lateUp.add(heard(topic, message)
+                    + (message.isRetained() ? " retained" : "")));
+            assertThat(lateUp.poll(10, TimeUnit.SECONDS)).isEqualTo("kept/zero=a qos 0 retained");
+            assertThat(lateUp.poll(500, TimeUnit.MILLISECONDS)).isNull();
+            lateOutside.disconnect();
+            lateOutside.close();
+        }
+        finally {
+            // Empty retained messages clear what the test left upstream (outside's connection ended with
+            // the pause), so that another test's reconnect brings nothing down.
+            MqttClient cleaner = TestMqtt.connect(upstream.port(), null, null);
+            cleaner.publish("orders/one", new byte[0], 1, true);
+            cleaner.publish("kept/zero", new byte[0], 1, true);
+            local.publish("orders/one", new byte[0], 1, true);
+            for (MqttClient client : List.of(local, cleaner)) {
+                client.disconnect();
+                client.close();
+            }
+            outside.close(true);
+        }
+    }
+
+    private static String heard(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+        return topic + "=" + message + " qos " + message.getQos();
+    }
+
     private MqttClient persistentWatcher(List<String> heard) throws Exception {
         MqttClient watcher = new MqttClient(upstream.url(), "bridge-watcher", new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
@@ -128,24 +193,7 @@ class BridgeTests {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(500);
-        watcher.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-                heard.add(message.toString());
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
-            }
-        });
+        watcher.setCallback(TestMqtt.payloads(heard::add));
         watcher.connect(options);
         watcher.subscribe("plant/#", 1);
         return watcher;

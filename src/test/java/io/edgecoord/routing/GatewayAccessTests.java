@@ -92,4 +92,12 @@ class GatewayAccessTests {
                     .containsEntry("target", target);
             });
     }
+
+    @Test
+    void aTaskMaySubscribeOnlyToFiltersItsSubscribePermissionsCover() {
+        TaskPermissions sensors = new TaskPermissions(null, null, null, null, List.of("sensors/#"));
+        assertThatNoException().isThrownBy(() -> GatewayAccess.SUBSCRIBE.check("t", 1, sensors, "sensors/+/temp"));
+        assertDenied(GatewayAccess.SUBSCRIBE, sensors, "#",
+                "task sensor-reader version 3 may not subscribe to #: add it to permissions.subscribe", "subscribe");
+    }
 }

@@ -135,7 +135,9 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
 
     @Test
     void aSubscriptionsCallCarriesItsTopicAsTheSubjectInTheContext() throws Exception {
-        deployFunction("gg-fn-sub", "gg_function", PERMISSIONS, "");
+        deployFunction("gg-fn-sub", "gg_function", """
+                {"publish": ["gg/out/#"], "shadows": {"read": ["gg-pump-*"], "write": ["gg-pump-1"]},
+                 "invoke": ["gg-adder"], "subscribe": ["gg/in/#"]}""", "");
         subscribe("gg/in/envelope/#", "task:gg-fn-sub");
         subscribe("gg/in/bare/#", "function:gg-fn-sub");
 

@@ -50,7 +50,8 @@ class MqttRoutingIntegrationTests extends CoordinatorIntegrationTest {
         created(api.postJson("/api/v1/devices", """
                 {"name": "th-r1", "profile": "mqtt-route-thermo", "protocol": {"type": "mqtt"}}"""));
         created(api.postJson("/api/v1/tasks", """
-                {"name":"mqtt-route-task","runtime":"python3.11","handler":"m.handle","code":{"inline":%s}}"""
+                {"name":"mqtt-route-task","runtime":"python3.11","handler":"m.handle","code":{"inline":%s},
+                 "permissions":{"subscribe":["lab/#"]}}"""
             .formatted(CoordinatorClient.quote(HANDLER))));
         created(api.postJson("/api/v1/subscriptions", """
                 {"source": "devices", "subject": "devices/th-r1/readings/#", "target": "task:mqtt-route-task"}"""));
@@ -101,6 +102,26 @@ class MqttRoutingIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(limited.postJson("/api/v1/subscriptions", """
                 {"source": "tasks", "subject": "tasks/x/results", "target": "mqtt:other/topic"}""").statusCode())
             .isEqualTo(403);
+    }
+
+    @Test
+    void anMqttSubscriptionForATaskWithoutTheSubscribePermissionIsRefusedAsAProblem() {
+        CoordinatorClient api = new CoordinatorClient(port);
+        created(api.postJson("/api/v1/tasks", """
+                {"name":"mqtt-route-narrow","runtime":"python3.11","handler":"m.handle","code":{"inline":%s},
+                 "permissions":{"subscribe":["lab/+/raw"]}}""".formatted(CoordinatorClient.quote(HANDLER))));
+
+        HttpResponse<String> refused = api.postJson("/api/v1/subscriptions", """
+                {"source": "mqtt", "subject": "lab/#", "target": "task:mqtt-route-narrow"}""");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = api.json(refused);
+        assertThat(problem.path("type").asString()).isEqualTo("https://edgecoord.io/problems/permission-denied");
+        assertThat(problem.path("permission").asString()).isEqualTo("subscribe");
+        assertThat(problem.path("target").asString()).isEqualTo("lab/#");
+        created(api.postJson("/api/v1/subscriptions", """
+                {"source": "mqtt", "subject": "lab/bench-1/raw", "target": "function:mqtt-route-narrow"}"""));
     }
 
     private static void created(HttpResponse<String> response) {

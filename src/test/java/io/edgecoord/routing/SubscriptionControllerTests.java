@@ -35,6 +35,9 @@ class SubscriptionControllerTests {
     @MockitoBean
     SubscriptionService service;
 
+    @MockitoBean
+    TaskSubscribeRights taskRights;
+
     @Test
     void createsASubscriptionAndSaysWhereItIs() throws Exception {
         Definition definition = Definition.parse("devices", "devices/+/connectivity", "task:alert", null);

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ import io.edgecoord.invocation.InvocationCause;
 import io.edgecoord.invocation.Invocations;
 import io.edgecoord.mqtt.MqttPublisher;
 import io.edgecoord.shadow.Shadows;
+import io.edgecoord.task.DeployedTask;
+import io.edgecoord.task.TaskCatalog;
 import io.edgecoord.task.TaskNotFoundException;
+import io.edgecoord.task.TaskPermissions;
 
 class TargetDeliveryTests {
 
@@ -35,8 +39,9 @@ class TargetDeliveryTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final LoopGuard loops = new LoopGuard(new RoutingProperties(10, 3));
     private final MqttPublisher broker = mock();
+    private final TaskCatalog catalog = mock();
     private final TargetDelivery delivery = new TargetDelivery(invocations, provider(shadows), provider(broker), loops,
-            new RouterMetrics(meters), json);
+            new RouterMetrics(meters), json, new TaskSubscribeRights(catalog));
 
     private static <T> ObjectProvider<T> provider(T bean) {
         ObjectProvider<T> provider = mock();
@@ -115,6 +120,23 @@ class TargetDeliveryTests {
         delivery.deliver(message("task:gone", "task.result", "tasks/plan/results", "{}", 0));
 
         assertThat(dropped("task-not-found")).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAnMqttMessageOnATopicTheTasksSubscribePermissionsDoNotCover() {
+        DeployedTask alert = mock();
+        given(alert.permissions()).willReturn(new TaskPermissions(null, null, null, null, List.of("sensors/#")));
+        given(catalog.latest("alert")).willReturn(alert);
+        Route route = new Route("sub-1", Definition.parse("mqtt", "#", "task:alert", null));
+
+        delivery.deliver(new Message(route, new Envelope("ev-1", "mqtt.message", "mqtt", "admin/secret", T0,
+                json.readTree("{}")), false, 0));
+        delivery.deliver(new Message(route, new Envelope("ev-2", "mqtt.message", "mqtt", "sensors/1", T0,
+                json.readTree("{}")), false, 0));
+
+        verify(invocations).invokeAsync(eq("alert"), any(), eq(new InvocationCause("sub-1", "mqtt", "sensors/1")));
+        assertThat(meters.counter("edgecoord.router.dropped", "subject_class", "mqtt.message", "target_type", "task",
+                "reason", "subscribe-denied").count()).isEqualTo(1);
     }
 
     private double dropped(String reason) {

@@ -37,4 +37,25 @@ public final class TestMqtt {
         }
         return client;
     }
+
+    /**
+     * A callback that hands each message's payload, as text, to {@code heard}: for persistent
+     * sessions, whose queued messages arrive at connect, before a per-subscription listener exists.
+     */
+    public static org.eclipse.paho.client.mqttv3.MqttCallback payloads(java.util.function.Consumer<String> heard) {
+        return new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                heard.accept(message.toString());
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            }
+        };
+    }
 }
