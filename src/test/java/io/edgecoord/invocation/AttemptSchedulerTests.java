@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.util.unit.DataSize;
@@ -48,6 +49,11 @@ class AttemptSchedulerTests {
     private final AttemptScheduler attempts = new AttemptScheduler(scheduler, catalog, store,
             new LiveLogs(properties), new InvocationMetrics(new SimpleMeterRegistry()), mock(CompletionEvents.class),
             properties, timer, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
+
+    @BeforeEach
+    void databaseReachable() {
+        given(store.writable()).willReturn(true);
+    }
 
     private static Invocation waitingForRetryAt(Instant at) {
         Invocation invocation = Invocation.accept("i-1", "hello", 1, Invocation.Mode.ASYNC, "{}".getBytes(), T0);
