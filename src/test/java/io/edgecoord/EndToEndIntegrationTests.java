@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
@@ -27,16 +25,6 @@ class EndToEndIntegrationTests extends CoordinatorIntegrationTest {
                         "requestId": context.aws_request_id,
                         "remainingMs": context.get_remaining_time_in_millis()}
             """;
-
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
 
     private HttpResponse<String> deployHello(String name, String greeting) {
         return client.postJson("/api/v1/tasks", """

@@ -1,6 +1,5 @@
 package io.edgecoord;
 
-import static io.edgecoord.support.CoordinatorClient.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -11,12 +10,9 @@ import java.util.stream.StreamSupport;
 
 import com.github.dockerjava.api.DockerClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
 import io.edgecoord.support.TestDocker;
 
@@ -25,21 +21,8 @@ class EnvironmentsIntegrationTests extends CoordinatorIntegrationTest {
 
     static final DockerClient docker = TestDocker.client();
 
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
-
     private void deploy(String name, String code) {
-        HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
-                {"name": "%s", "runtime": "python3.11", "handler": "m.f", "memoryMb": 192,
-                 "timeoutSeconds": 20, "code": {"inline": %s}}""".formatted(name, quote(code)));
-        assertThat(deployed.statusCode()).isIn(200, 201);
+        assertThat(client.deployInline(name, "python3.11", "m.f", 192, 20, code).statusCode()).isIn(200, 201);
     }
 
     private JsonNode invoke(String task) {

@@ -12,25 +12,21 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
+import io.edgecoord.support.MqttWatcher;
 import io.edgecoord.support.NodeTests;
-import io.edgecoord.support.TestMqtt;
 
 /**
  * Greengrass v1 Node.js functions with the REAL aws-greengrass-core-sdk from npm (installed in
@@ -105,31 +101,23 @@ class GreengrassNodeIntegrationTests extends CoordinatorIntegrationTest {
             exports.handler = function handler(event, context) { console.log(event); };
             """;
 
-    @LocalServerPort
-    int port;
-
     @Value("${local.mqtt.port}")
     int mqttPort;
 
-    CoordinatorClient client;
+    MqttWatcher outside;
 
-    MqttClient outside;
-
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    BlockingQueue<String> received;
 
     @BeforeEach
     void connect() throws Exception {
         NodeTests.require(NODE_MODULES.resolve("aws-greengrass-core-sdk/package.json").toString());
-        client = new CoordinatorClient(port);
-        outside = TestMqtt.admin(mqttPort);
-        outside.subscribe("gg/node/#", 1, (topic, message) ->
-                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        outside = MqttWatcher.watch(mqttPort, "gg/node/#");
+        received = outside.received();
     }
 
     @AfterEach
     void disconnect() throws Exception {
         if (outside != null) { // null when the test was skipped before it connected
-            outside.disconnect();
             outside.close();
         }
     }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
@@ -17,16 +15,6 @@ import io.edgecoord.support.TestCode;
 
 /** Deploys and invokes a task in each runtime, in real containers. */
 class RuntimesIntegrationTests extends CoordinatorIntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
 
     @Test
     void runsAPythonHandlerFromAnUploadedZip() {

@@ -1,17 +1,13 @@
 package io.edgecoord.deployment;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-import io.edgecoord.web.Problems;
+import io.edgecoord.web.ProblemException;
 
 /** No applied bundle has this version (404). */
-class DeploymentNotFoundException extends ErrorResponseException {
+class DeploymentNotFoundException extends ProblemException {
 
     DeploymentNotFoundException(int version) {
-        super(HttpStatus.NOT_FOUND);
-        setType(Problems.type("deployment-not-found"));
-        setTitle("Deployment not found");
-        setDetail("No bundle was applied as version " + version + ".");
+        super(HttpStatus.NOT_FOUND, "deployment-not-found", "Deployment not found", "No bundle was applied as version " + version + ".");
     }
 }

@@ -3,17 +3,18 @@ package io.edgecoord.device;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
+import io.edgecoord.web.Problems;
 
 /** A device's address is one that the network policy refuses; the detail names the rule (400). */
-public class DeviceAddressRefusedException extends ErrorResponseException {
+public class DeviceAddressRefusedException extends ProblemException {
 
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/device-address-refused");
+    private static final String SLUG = "device-address-refused";
+
+    public static final URI TYPE = Problems.type(SLUG);
 
     DeviceAddressRefusedException(String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Device address refused");
-        setDetail(detail);
+        super(HttpStatus.BAD_REQUEST, SLUG, "Device address refused", detail);
     }
 }

@@ -1,19 +1,13 @@
 package io.edgecoord.device;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** The device could not be reached or answered with an error (502). */
-public class DeviceFailedException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/device-failed");
+public class DeviceFailedException extends ProblemException {
 
     DeviceFailedException(String detail) {
-        super(HttpStatus.BAD_GATEWAY);
-        setType(TYPE);
-        setTitle("Device failed");
-        setDetail(detail);
+        super(HttpStatus.BAD_GATEWAY, "device-failed", "Device failed", detail);
     }
 }

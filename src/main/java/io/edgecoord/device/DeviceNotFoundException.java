@@ -1,19 +1,13 @@
 package io.edgecoord.device;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** No device has the given name (404). */
-public class DeviceNotFoundException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/device-not-found");
+public class DeviceNotFoundException extends ProblemException {
 
     DeviceNotFoundException(String detail) {
-        super(HttpStatus.NOT_FOUND);
-        setType(TYPE);
-        setTitle("Device not found");
-        setDetail(detail);
+        super(HttpStatus.NOT_FOUND, "device-not-found", "Device not found", detail);
     }
 }

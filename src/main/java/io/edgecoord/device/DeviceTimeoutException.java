@@ -1,19 +1,13 @@
 package io.edgecoord.device;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** The device, or its link, did not answer within the device's timeout (504). */
-public class DeviceTimeoutException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/device-timeout");
+public class DeviceTimeoutException extends ProblemException {
 
     DeviceTimeoutException(String detail) {
-        super(HttpStatus.GATEWAY_TIMEOUT);
-        setType(TYPE);
-        setTitle("Device timed out");
-        setDetail(detail);
+        super(HttpStatus.GATEWAY_TIMEOUT, "device-timeout", "Device timed out", detail);
     }
 }

@@ -1,19 +1,13 @@
 package io.edgecoord.device;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** A device or profile with that name already exists (409). */
-public class NameTakenException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/name-taken");
+public class NameTakenException extends ProblemException {
 
     NameTakenException(String detail) {
-        super(HttpStatus.CONFLICT);
-        setType(TYPE);
-        setTitle("Name taken");
-        setDetail(detail);
+        super(HttpStatus.CONFLICT, "name-taken", "Name taken", detail);
     }
 }

@@ -1,19 +1,13 @@
 package io.edgecoord.device;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** A profile cannot be deleted while devices use it (409). */
-public class ProfileInUseException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/device-profile-in-use");
+public class ProfileInUseException extends ProblemException {
 
     ProfileInUseException(String detail) {
-        super(HttpStatus.CONFLICT);
-        setType(TYPE);
-        setTitle("Device profile in use");
-        setDetail(detail);
+        super(HttpStatus.CONFLICT, "device-profile-in-use", "Device profile in use", detail);
     }
 }

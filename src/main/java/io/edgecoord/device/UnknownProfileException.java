@@ -3,17 +3,18 @@ package io.edgecoord.device;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
+import io.edgecoord.web.Problems;
 
 /** A device names a profile that does not exist (400). */
-public class UnknownProfileException extends ErrorResponseException {
+public class UnknownProfileException extends ProblemException {
 
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/unknown-device-profile");
+    private static final String SLUG = "unknown-device-profile";
+
+    public static final URI TYPE = Problems.type(SLUG);
 
     UnknownProfileException(String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Unknown device profile");
-        setDetail(detail);
+        super(HttpStatus.BAD_REQUEST, SLUG, "Unknown device profile", detail);
     }
 }

@@ -1,20 +1,14 @@
 package io.edgecoord.execution;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** No live environment has this id: it never existed or is already gone (404). */
-public class EnvironmentNotFoundException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/environment-not-found");
+public class EnvironmentNotFoundException extends ProblemException {
 
     EnvironmentNotFoundException(String environmentId) {
-        super(HttpStatus.NOT_FOUND);
-        setType(TYPE);
-        setTitle("Environment not found");
-        setDetail("No live environment has the id '" + environmentId + "'.");
-        getBody().setProperty("environmentId", environmentId);
+        super(HttpStatus.NOT_FOUND, "environment-not-found", "Environment not found", "No live environment has the id '" + environmentId + "'.");
+        property("environmentId", environmentId);
     }
 }

@@ -1,19 +1,13 @@
 package io.edgecoord.invocation;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** An invoke names what to run twice, in ways that disagree (400). */
-class InvalidQualifierException extends ErrorResponseException {
-
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/invalid-qualifier");
+class InvalidQualifierException extends ProblemException {
 
     InvalidQualifierException(String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Invalid qualifier");
-        setDetail(detail);
+        super(HttpStatus.BAD_REQUEST, "invalid-qualifier", "Invalid qualifier", detail);
     }
 }

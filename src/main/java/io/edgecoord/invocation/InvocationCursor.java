@@ -6,9 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-import io.edgecoord.web.Problems;
+import io.edgecoord.web.ProblemException;
 
 /**
  * Where a page of invocations ended: the last record's acceptance time and id, which the list's
@@ -41,18 +40,11 @@ record InvocationCursor(Instant acceptedAt, String id) {
     }
 
     /** A cursor that no page of this API gave out. */
-    static final class InvalidCursorException extends ErrorResponseException {
+    static final class InvalidCursorException extends ProblemException {
 
         InvalidCursorException(String detail) {
-            super(HttpStatus.BAD_REQUEST, problem(detail), null);
-        }
-
-        private static org.springframework.http.ProblemDetail problem(String detail) {
-            var problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.type("invalid-request"), "Invalid request",
-                    detail);
-            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", "cursor",
-                    "message", detail)));
-            return problem;
+            super(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+            property("errors", java.util.List.of(java.util.Map.of("field", "cursor", "message", detail)));
         }
     }
 }

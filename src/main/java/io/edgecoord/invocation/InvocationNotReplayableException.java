@@ -1,19 +1,13 @@
 package io.edgecoord.invocation;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** Only a dead-lettered invocation can be replayed (409). */
-public class InvocationNotReplayableException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/invocation-not-replayable");
+public class InvocationNotReplayableException extends ProblemException {
 
     InvocationNotReplayableException(String id, InvocationStatus status) {
-        super(HttpStatus.CONFLICT);
-        setType(TYPE);
-        setTitle("Invocation not replayable");
-        setDetail("Invocation '" + id + "' is " + status + "; only a DEAD_LETTERED invocation can be replayed.");
+        super(HttpStatus.CONFLICT, "invocation-not-replayable", "Invocation not replayable", "Invocation '" + id + "' is " + status + "; only a DEAD_LETTERED invocation can be replayed.");
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.edgecoord.web.Problems;
+
 /**
  * How a synchronous invoke answers once its invocation has ended. The function's result goes out
  * as it is with 200. A function's own failure is a 502 problem (504 for a timeout) carrying the
@@ -22,12 +24,12 @@ final class SyncResults {
 
     static final String INVOCATION_ID = "Edgecoord-Invocation-Id";
     static final String FUNCTION_ERROR = "Edgecoord-Function-Error";
-    static final URI FUNCTION_ERROR_TYPE = URI.create("https://edgecoord.io/problems/function-error");
-    static final URI FUNCTION_TIMEOUT_TYPE = URI.create("https://edgecoord.io/problems/function-timeout");
-    static final URI EXECUTION_FAILED_TYPE = URI.create("https://edgecoord.io/problems/execution-failed");
-    static final URI CANCELLED_TYPE = URI.create("https://edgecoord.io/problems/invocation-cancelled");
-    static final URI DEADLINE_EXPIRED_TYPE = URI.create("https://edgecoord.io/problems/deadline-expired");
-    static final URI EXECUTION_UNAVAILABLE_TYPE = URI.create("https://edgecoord.io/problems/execution-unavailable");
+    static final URI FUNCTION_ERROR_TYPE = Problems.type("function-error");
+    static final URI FUNCTION_TIMEOUT_TYPE = Problems.type("function-timeout");
+    static final URI EXECUTION_FAILED_TYPE = Problems.type("execution-failed");
+    static final URI CANCELLED_TYPE = Problems.type("invocation-cancelled");
+    static final URI DEADLINE_EXPIRED_TYPE = Problems.type("deadline-expired");
+    static final URI EXECUTION_UNAVAILABLE_TYPE = Problems.type("execution-unavailable");
 
     private SyncResults() {
     }

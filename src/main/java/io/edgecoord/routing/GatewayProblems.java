@@ -1,10 +1,10 @@
 package io.edgecoord.routing;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.Problems;
 
 /** The problems the in-task API answers with, each with its stable {@code type}. */
 final class GatewayProblems {
@@ -14,7 +14,7 @@ final class GatewayProblems {
 
     static ProblemDetail detail(HttpStatus status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://edgecoord.io/problems/" + slug));
+        problem.setType(Problems.type(slug));
         return problem;
     }
 

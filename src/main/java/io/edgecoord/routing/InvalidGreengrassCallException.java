@@ -1,19 +1,13 @@
 package io.edgecoord.routing;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** A call of the Greengrass seam that names no function, subject or body it could carry out (400). */
-class InvalidGreengrassCallException extends ErrorResponseException {
-
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/invalid-greengrass-call");
+class InvalidGreengrassCallException extends ProblemException {
 
     InvalidGreengrassCallException(String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Invalid Greengrass call");
-        setDetail(detail);
+        super(HttpStatus.BAD_REQUEST, "invalid-greengrass-call", "Invalid Greengrass call", detail);
     }
 }

@@ -3,19 +3,20 @@ package io.edgecoord.routing;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
+import io.edgecoord.web.Problems;
 
 /** A subscription that cannot be routed: a bad source, subject, target or schedule (400). */
-class InvalidSubscriptionException extends ErrorResponseException {
+class InvalidSubscriptionException extends ProblemException {
 
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/invalid-subscription");
+    private static final String SLUG = "invalid-subscription";
+
+    static final URI TYPE = Problems.type(SLUG);
 
     InvalidSubscriptionException(String field, String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Invalid subscription");
-        setDetail(detail);
-        getBody().setProperty("field", field);
+        super(HttpStatus.BAD_REQUEST, SLUG, "Invalid subscription", detail);
+        property("field", field);
     }
 
     static InvalidSubscriptionException subject(String subject, String why) {

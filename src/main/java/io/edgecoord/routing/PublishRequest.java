@@ -1,6 +1,5 @@
 package io.edgecoord.routing;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpStatus;
@@ -8,6 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.edgecoord.web.Problems;
 
 /**
  * The body of a task's {@code POST /edgecoord/v1/publish}:
@@ -52,7 +53,7 @@ record PublishRequest(String topic, byte[] payload, int qos, boolean retain) {
 
     private static ErrorResponseException invalid(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create("https://edgecoord.io/problems/invalid-publish"));
+        problem.setType(Problems.type("invalid-publish"));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

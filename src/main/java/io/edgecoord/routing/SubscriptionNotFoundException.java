@@ -1,19 +1,13 @@
 package io.edgecoord.routing;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** No subscription has the given id (404). */
-class SubscriptionNotFoundException extends ErrorResponseException {
-
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/subscription-not-found");
+class SubscriptionNotFoundException extends ProblemException {
 
     SubscriptionNotFoundException(String id) {
-        super(HttpStatus.NOT_FOUND);
-        setType(TYPE);
-        setTitle("Subscription not found");
-        setDetail("No subscription has the id '" + id + "'.");
+        super(HttpStatus.NOT_FOUND, "subscription-not-found", "Subscription not found", "No subscription has the id '" + id + "'.");
     }
 }

@@ -1,25 +1,18 @@
 package io.edgecoord.scheduler;
 
-import java.net.URI;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /**
  * A queue holds as many calls as it may: the task's own, or the coordinator's in all. The caller
  * should try again later (429 with {@code Retry-After}); nothing of the call was kept.
  */
-public class QueueFullException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("https://edgecoord.io/problems/queue-full");
+public class QueueFullException extends ProblemException {
 
     private QueueFullException(String detail) {
-        super(HttpStatus.TOO_MANY_REQUESTS);
-        setType(TYPE);
-        setTitle("Too many queued calls");
-        setDetail(detail);
-        getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        super(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Too many queued calls", detail);
+        retryAfter(1);
     }
 
     static QueueFullException coordinator(int maxQueueLength) {

@@ -4,9 +4,8 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.ErrorResponseException;
 
-import io.edgecoord.web.Problems;
+import io.edgecoord.web.ProblemException;
 
 /**
  * The key of the request being served, for the checks a path cannot express: a task named in a
@@ -54,11 +53,10 @@ public final class Callers {
     }
 
     /** A request its key may not make. */
-    public static final class ForbiddenException extends ErrorResponseException {
+    public static final class ForbiddenException extends ProblemException {
 
         ForbiddenException(String detail) {
-            super(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, Problems.type("forbidden"), "Forbidden",
-                    detail), null);
+            super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
         }
     }
 }

@@ -3,24 +3,25 @@ package io.edgecoord.task;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
+import io.edgecoord.web.Problems;
 
 /** A deploy request breaks a rule of task definitions: runtime, handler, environment or code choice (400). */
-class InvalidTaskException extends ErrorResponseException {
+class InvalidTaskException extends ProblemException {
 
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/invalid-task");
+    private static final String SLUG = "invalid-task";
+
+    static final URI TYPE = Problems.type(SLUG);
 
     InvalidTaskException(String detail) {
-        super(HttpStatus.BAD_REQUEST);
-        setType(TYPE);
-        setTitle("Invalid task");
-        setDetail(detail);
+        super(HttpStatus.BAD_REQUEST, SLUG, "Invalid task", detail);
     }
 
     static InvalidTaskException unknownRuntime(String runtime) {
         InvalidTaskException ex = new InvalidTaskException("Unknown runtime '" + runtime + "'; valid runtimes are "
                 + String.join(", ", TaskRuntime.ids()) + ".");
-        ex.getBody().setProperty("validRuntimes", TaskRuntime.ids());
+        ex.property("validRuntimes", TaskRuntime.ids());
         return ex;
     }
 }

@@ -1,19 +1,13 @@
 package io.edgecoord.task;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import io.edgecoord.web.ProblemException;
 
 /** A rollback has nothing to move: the task has no alias, or its alias names version 1 already (409). */
-class RollbackImpossibleException extends ErrorResponseException {
-
-    static final URI TYPE = URI.create("https://edgecoord.io/problems/rollback-impossible");
+class RollbackImpossibleException extends ProblemException {
 
     RollbackImpossibleException(String detail) {
-        super(HttpStatus.CONFLICT);
-        setType(TYPE);
-        setTitle("Rollback impossible");
-        setDetail(detail);
+        super(HttpStatus.CONFLICT, "rollback-impossible", "Rollback impossible", detail);
     }
 }

@@ -37,7 +37,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Every
- * {@link org.springframework.web.ErrorResponse} keeps its own type; request validation, unreadable
+ * {@link org.springframework.web.ErrorResponse} (each module's named {@link ProblemException} among them) keeps its
+ * own type; request validation, unreadable
  * bodies, unknown fields, malformed multipart bodies and oversized uploads get stable edgecoord
  * types, and framework problems without a type the one of their status; a database that cannot be
  * reached is a 503 {@code database-unavailable}; anything else is a 500

@@ -1,7 +1,5 @@
 package io.edgecoord.invocation;
 
-import static io.edgecoord.support.CoordinatorClient.quote;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,13 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
 
 /**
@@ -40,22 +35,8 @@ class InvocationCancelIntegrationTests extends CoordinatorIntegrationTest {
                 return {"remaining": context.get_remaining_time_in_millis()}
             """;
 
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
-
     private void deploy(String name, String code) {
-        HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
-                {"name": "%s", "runtime": "python3.11", "handler": "fn.handle", "memoryMb": 128,
-                 "timeoutSeconds": 60, "code": {"inline": %s}}
-                """.formatted(name, quote(code)));
-        assertThat(deployed.statusCode()).isIn(200, 201);
+        assertThat(client.deployInline(name, "python3.11", "fn.handle", 128, 60, code).statusCode()).isIn(200, 201);
     }
 
     private static String idOf(HttpResponse<String> response) {

@@ -1,18 +1,13 @@
 package io.edgecoord.invocation;
 
-import static io.edgecoord.support.CoordinatorClient.quote;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
 
 /**
@@ -37,22 +32,8 @@ class InvocationReliabilityIntegrationTests extends CoordinatorIntegrationTest {
                 return {"fixed": event["order"]}
             """;
 
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
-
     private void deploy(String name, String code) {
-        HttpResponse<String> deployed = client.postJson("/api/v1/tasks", """
-                {"name": "%s", "runtime": "python3.11", "handler": "fn.handle", "memoryMb": 128,
-                 "timeoutSeconds": 10, "code": {"inline": %s}}
-                """.formatted(name, quote(code)));
-        assertThat(deployed.statusCode()).isEqualTo(201);
+        assertThat(client.deployInline(name, "python3.11", "fn.handle", 128, 10, code).statusCode()).isEqualTo(201);
     }
 
     private static String idOf(HttpResponse<String> response) {

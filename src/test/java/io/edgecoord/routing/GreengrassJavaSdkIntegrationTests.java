@@ -2,27 +2,22 @@ package io.edgecoord.routing;
 
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
+import io.edgecoord.support.MqttWatcher;
 import io.edgecoord.support.TestCode;
-import io.edgecoord.support.TestMqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,27 +41,20 @@ class GreengrassJavaSdkIntegrationTests extends CoordinatorIntegrationTest {
             {"publish": ["gg/out/#"], "shadows": {"read": ["gg-jpump-*"], "write": ["gg-jpump-1"]},
              "invoke": ["gg-jadder"]}""";
 
-    @LocalServerPort
-    int port;
-
     @Value("${local.mqtt.port}")
     int mqttPort;
 
-    CoordinatorClient client;
-    MqttClient outside;
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    MqttWatcher outside;
+    BlockingQueue<String> received;
 
     @BeforeEach
     void connect() throws Exception {
-        client = new CoordinatorClient(port);
-        outside = TestMqtt.admin(mqttPort);
-        outside.subscribe("gg/out/#", 1, (topic, message) ->
-                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        outside = MqttWatcher.watch(mqttPort, "gg/out/#");
+        received = outside.received();
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        outside.disconnect();
         outside.close();
     }
 

@@ -7,22 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
-import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.edgecoord.support.CoordinatorClient;
 import io.edgecoord.support.CoordinatorIntegrationTest;
+import io.edgecoord.support.MqttWatcher;
 import io.edgecoord.support.TestCode;
-import io.edgecoord.support.TestMqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,29 +36,20 @@ class GreengrassPythonSdkIntegrationTests extends CoordinatorIntegrationTest {
             {"publish": ["gg/out/#"], "shadows": {"read": ["gg-pump-*"], "write": ["gg-pump-1"]},
              "invoke": ["gg-adder"]}""";
 
-    @LocalServerPort
-    int port;
-
     @Value("${local.mqtt.port}")
     int mqttPort;
 
-    CoordinatorClient client;
-    MqttClient outside;
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    MqttWatcher outside;
+    BlockingQueue<String> received;
 
     @BeforeEach
     void connect() throws Exception {
-        client = new CoordinatorClient(port);
-        outside = TestMqtt.admin(mqttPort);
-        IMqttMessageListener listener = (topic, message) ->
-                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-        outside.subscribe(new String[] { "gg/out/#", "hello/world" }, new int[] { 1, 1 },
-                new IMqttMessageListener[] { listener, listener });
+        outside = MqttWatcher.watch(mqttPort, "gg/out/#", "hello/world");
+        received = outside.received();
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        outside.disconnect();
         outside.close();
     }
 

@@ -87,6 +87,15 @@ public final class CoordinatorClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Deploys a task whose code is {@code code}, one file sent inline; the caller checks the answer. */
+    public HttpResponse<String> deployInline(String name, String runtime, String handler, int memoryMb,
+            int timeoutSeconds, String code) {
+        return postJson("/api/v1/tasks", """
+                {"name": "%s", "runtime": "%s", "handler": "%s", "memoryMb": %d,
+                 "timeoutSeconds": %d, "code": {"inline": %s}}
+                """.formatted(name, runtime, handler, memoryMb, timeoutSeconds, quote(code)));
+    }
+
     public HttpResponse<String> invoke(String task, String payload, String... headers) {
         return postJson("/api/v1/tasks/" + task + "/invoke", payload, headers);
     }

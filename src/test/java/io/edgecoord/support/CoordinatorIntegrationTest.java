@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +44,18 @@ public abstract class CoordinatorIntegrationTest {
         catch (IOException ex) {
             throw new ExceptionInInitializerError(ex);
         }
+    }
+
+    /** The coordinator's HTTP port. */
+    @LocalServerPort
+    protected int port;
+
+    /** A client of this coordinator with the tests' admin key. */
+    protected CoordinatorClient client;
+
+    @BeforeEach
+    void connectClient() {
+        client = new CoordinatorClient(port);
     }
 
     @DynamicPropertySource

@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.edgecoord.support.CoordinatorClient;
@@ -47,16 +45,6 @@ class SecretEnvironmentIntegrationTests extends CoordinatorIntegrationTest {
 
 
     private final String secret = "s3cr3t-" + UUID.randomUUID();
-
-    @LocalServerPort
-    int port;
-
-    CoordinatorClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new CoordinatorClient(port);
-    }
 
     @AfterEach
     void quieten() {

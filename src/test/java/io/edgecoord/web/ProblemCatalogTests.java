@@ -25,6 +25,8 @@ class ProblemCatalogTests {
             Pattern.compile("problem\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
             Pattern.compile("super\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
             Pattern.compile("exception\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
+            Pattern.compile("Exception\\(HttpStatus\\.[A-Z_]+, \"([a-z]+(?:-[a-z]+)*)\""),
+            Pattern.compile("String SLUG = \"([a-z]+(?:-[a-z]+)*)\";"),
             Pattern.compile("\\(\\d{3}, \"([a-z]+(?:-[a-z]+)*)\", \""));
 
     private final ProblemCatalog catalog = ProblemCatalog.load();

@@ -3,51 +3,15 @@ package io.edgecoord.execution.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.edgecoord.DockerAvailable;
 import io.edgecoord.execution.EnvironmentHandle;
 import io.edgecoord.execution.ExitStatus;
 
 /** What a task sees and is allowed inside its container, on the real engine. */
-@DockerAvailable
-class DockerBackendIntegrationTests {
-
-    static TestShell shell;
-
-    @TempDir
-    Path code;
-
-    @TempDir
-    Path sockets;
-
-    @BeforeAll
-    static void buildTheTestRuntimeOnce() {
-        shell = new TestShell();
-    }
-
-    @AfterAll
-    static void removeEverythingOfThisInstance() throws Exception {
-        shell.close();
-    }
-
-    @BeforeEach
-    void letTheContainerUserIn() throws Exception {
-        TestShell.openUp(code, sockets);
-    }
-
-    @AfterEach
-    void removeThisTestsContainers() {
-        shell.backend.cleanup();
-    }
+class DockerBackendIntegrationTests extends ShellIntegrationTest {
 
     @Test
     void runsTheTaskHardenedAsSeenFromInside() throws Exception {

@@ -3,53 +3,17 @@ package io.edgecoord.execution.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.edgecoord.DockerAvailable;
 import io.edgecoord.execution.EnvironmentHandle;
 import io.edgecoord.execution.EnvironmentStartException;
 
 /** Creating, destroying and sweeping containers on the real engine, and what failures say. */
-@DockerAvailable
-class DockerBackendLifecycleIntegrationTests {
-
-    static TestShell shell;
-
-    @TempDir
-    Path code;
-
-    @TempDir
-    Path sockets;
-
-    @BeforeAll
-    static void buildTheTestRuntimeOnce() {
-        shell = new TestShell();
-    }
-
-    @AfterAll
-    static void removeEverythingOfThisInstance() throws Exception {
-        shell.close();
-    }
-
-    @BeforeEach
-    void letTheContainerUserIn() throws Exception {
-        TestShell.openUp(code, sockets);
-    }
-
-    @AfterEach
-    void removeThisTestsContainers() {
-        shell.backend.cleanup();
-    }
+class DockerBackendLifecycleIntegrationTests extends ShellIntegrationTest {
 
     @Test
     void destroyKillsAndRemovesTheContainerAndReportsItsExitFirst() throws Exception {
