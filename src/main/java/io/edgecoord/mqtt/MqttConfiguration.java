@@ -8,6 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -39,6 +40,8 @@ class MqttConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    // Found by the component scan on their own, so the outer condition does not hold them back.
+    @ConditionalOnBooleanProperty(name = "edgecoord.mqtt.enabled", matchIfMissing = true)
     @ConditionalOnProperty(name = "edgecoord.mqtt.mode", havingValue = "embedded", matchIfMissing = true)
     static class Embedded {
 
@@ -82,6 +85,8 @@ class MqttConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    // Found by the component scan on their own, so the outer condition does not hold them back.
+    @ConditionalOnBooleanProperty(name = "edgecoord.mqtt.enabled", matchIfMissing = true)
     @ConditionalOnProperty(name = "edgecoord.mqtt.mode", havingValue = "external")
     static class External {
 
