@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.edgecoord.web.DatabaseUnavailable;
@@ -97,11 +98,15 @@ class DeployedTasks implements TaskCatalog {
             });
     }
 
+    /**
+     * What a transaction of the caller's reads is not kept: it may see its own changes, which a
+     * rollback then undoes (a bundle that deploys a version and fails after reading it).
+     */
     private static <K, V> V cached(LoadingCache<K, V> cache, K key, Function<K, V> read) {
         V found = cache.getIfPresent(key);
         if (found == null) {
             found = read.apply(key);
-            if (found != null) {
+            if (found != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
                 cache.put(key, found);
             }
         }
