@@ -5,7 +5,7 @@
 # rounds; the last lines are a Markdown table to paste. Needs a Docker engine, python3, and `hey`
 # (Debian/Ubuntu: apt-get install -y hey). Builds the jar only when it is missing or older than
 # the sources. Not part of .ci/run: it measures, it asserts nothing a test would.
-# Usage: scripts/bench.sh [--rounds 3] [--seconds 5] [--warm 4] [--cold 3] [--rate 100]
+# Usage: scripts/bench.sh [--rounds 3] [--seconds 5] [--warmup 30] [--warm 4] [--cold 3] [--rate 100]
 #                         [--java-opts "-Xmx…"] [--keep] [--footprint]   (about 5 minutes by default)
 # Environment: BENCH_JAVA_OPTS (default: the image's JDK_JAVA_OPTIONS), BENCH_CDS=0 (no CDS archive).
 set -euo pipefail
