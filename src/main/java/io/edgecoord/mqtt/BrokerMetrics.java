@@ -17,7 +17,10 @@ import io.moquette.interception.messages.InterceptPublishMessage;
  * (published by the coordinator itself), {@code edgecoord.mqtt.refused{reason}}
  * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.retained} (topics with a
  * retained message, embedded mode), {@code edgecoord.mqtt.errors} (failures in
- * the broker's session loops). Fed by the broker's threads.
+ * the broker's session loops), {@code edgecoord.mqtt.dropped{reason}} (messages dropped for
+ * subscribers: {@code subscriber-queue-full}, {@code session-evicted}) and
+ * {@code edgecoord.mqtt.persistent-sessions}; what the broker delivers is counted by {@link OutboundMeter}.
+ * Fed by the broker's threads.
  */
 class BrokerMetrics extends AbstractInterceptHandler {
 
@@ -25,9 +28,11 @@ class BrokerMetrics extends AbstractInterceptHandler {
     private final Counter messagesIn;
     private final Counter bytesIn;
     private final Set<String> retained = ConcurrentHashMap.newKeySet();
+    private final OutboundMeter outbound;
 
     BrokerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.outbound = new OutboundMeter(registry);
         this.messagesIn = Counter.builder("edgecoord.mqtt.messages").tag("direction", "in")
                 .description("MQTT messages published to the broker and accepted").register(registry);
         this.bytesIn = Counter.builder("edgecoord.mqtt.bytes").tag("direction", "in").baseUnit("bytes")
@@ -67,6 +72,22 @@ class BrokerMetrics extends AbstractInterceptHandler {
     void received(int bytes) {
         messagesIn.increment();
         bytesIn.increment(bytes);
+    }
+
+    /** The handler that counts what the embedded broker delivers, for its clients' connections. */
+    OutboundMeter outbound() {
+        return outbound;
+    }
+
+    /** Counts messages dropped for a subscriber. */
+    void dropped(String reason, int messages) {
+        registry.counter("edgecoord.mqtt.dropped", "reason", reason).increment(messages);
+    }
+
+    /** Reports the persistent sessions the embedded broker keeps, as {@code kept} counts them. */
+    void persistentSessions(IntSupplier kept) {
+        Gauge.builder("edgecoord.mqtt.persistent-sessions", kept::getAsInt)
+                .description("persistent MQTT sessions kept, connected or not").register(registry);
     }
 
     /** Counts one refusal. */

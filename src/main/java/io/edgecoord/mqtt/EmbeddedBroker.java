@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,8 @@ import io.edgecoord.security.KeyVerifier;
 
 /**
  * The coordinator's MQTT 3.1.1 broker (Moquette): QoS 0 and 1, retained messages, last will;
- * sessions are kept in memory only, so a restart forgets them and their queued messages. It starts
+ * sessions are kept in memory only, so a restart forgets them and their queued messages, and what
+ * they queue is bounded ({@link BrokerSessions}). It starts
  * with the application and stops with it; its port is one of the coordinator's own, which no
  * device may be pointed at.
  */
@@ -44,12 +46,14 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     private final ConfigurableEnvironment environment;
     private final ClientMessages messages;
     private final ISslContextCreator tls;
+    private final BrokerSessions queues;
     private volatile Server server;
     private volatile int port;
     private volatile int tlsPort;
 
     EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment, ClientMessages messages, ISslContextCreator tls) {
+            ConfigurableEnvironment environment, ClientMessages messages, ISslContextCreator tls, Clock clock) {
+        this.queues = new BrokerSessions(properties, metrics, clock);
         this.messages = messages;
         this.tls = tls;
         this.properties = properties;
@@ -65,14 +69,15 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
                 metrics);
         TopicAuthorizer authorizer = new TopicAuthorizer(keys,
                 new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe()), metrics,
-                this::disconnectLater);
+                this::disconnectLater, queues::bound);
         int chosen;
         try {
             chosen = (properties.port() != 0) ? properties.port() : freePort();
             tlsPort = !properties.tls().enabled() ? 0
                     : (properties.tls().port() != 0) ? properties.tls().port() : freePort();
-            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages), tls, authenticator,
-                    authorizer);
+            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages, queues), tls,
+                    authenticator, authorizer);
+            queues.install(started);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The MQTT broker could not listen on " + properties.host() + ":"

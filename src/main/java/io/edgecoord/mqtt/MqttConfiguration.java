@@ -54,10 +54,10 @@ class MqttConfiguration {
 
         @Bean
         EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-                ConfigurableEnvironment environment, ClientMessages messages, SslBundles bundles) {
+                ConfigurableEnvironment environment, ClientMessages messages, SslBundles bundles, Clock clock) {
             ISslContextCreator tls = properties.tls().enabled() ? new BundleSslContext(bundles.getBundle(properties.tls().bundle()))
                     : null;
-            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls);
+            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls, clock);
         }
 
         @Bean

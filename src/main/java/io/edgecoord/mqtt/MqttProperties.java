@@ -24,7 +24,12 @@ import org.springframework.validation.annotation.Validated;
  * @param anonymousSubscribe the topic filters anonymous clients may subscribe to, when allowed
  * @param maxConnections most clients connected at once; one more is refused at CONNECT
  * @param maxMessageBytes the largest MQTT packet accepted (a bigger one closes the connection)
- * @param sessionQueueSize messages queued per subscriber that does not keep up
+ * @param sessionQueueSize the depth of each of Moquette's session event loops' command queues (shared
+ *     by the sessions of a loop; not a per-subscriber bound)
+ * @param maxQueuedMessages most messages waiting for one subscriber that does not keep up, or for a
+ *     persistent session while its client is away; past it the oldest are dropped
+ * @param maxQueuedBytes most payload bytes waiting for one subscriber; past it the oldest are dropped
+ * @param maxPersistentSessions most persistent sessions kept; past it the one away longest is purged
  * @param sessionExpiry how long Moquette keeps a disconnected client's persistent session (and its
  *     queued messages) before purging it: the only bound it offers on those sessions
  * @param mode {@code embedded} (the broker runs in the coordinator) or {@code external} (the
@@ -45,6 +50,9 @@ record MqttProperties(
         @DefaultValue("1000") @Min(1) int maxConnections,
         @DefaultValue("262144") @Min(1024) @Max(268_435_455) int maxMessageBytes,
         @DefaultValue("1024") @Min(1) int sessionQueueSize,
+        @DefaultValue("1000") @Min(1) int maxQueuedMessages,
+        @DefaultValue("1048576") @Min(1) long maxQueuedBytes,
+        @DefaultValue("100") @Min(1) int maxPersistentSessions,
         @DefaultValue("1d") java.time.Duration sessionExpiry,
         @DefaultValue("embedded") Mode mode,
         @DefaultValue @Valid External external,

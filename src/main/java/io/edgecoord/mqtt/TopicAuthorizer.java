@@ -25,8 +25,15 @@ class TopicAuthorizer implements IAuthorizatorPolicy {
     private final TopicAccess anonymous;
     private final BrokerMetrics metrics;
     private final Consumer<String> disconnect;
+    private final Consumer<String> subscribing;
 
-    TopicAuthorizer(KeyVerifier keys, TopicAccess anonymous, BrokerMetrics metrics, Consumer<String> disconnect) {
+    /**
+     * {@code subscribing} is told of each client allowed a subscription, on that client's session loop
+     * (where {@link BrokerSessions#bound} must run).
+     */
+    TopicAuthorizer(KeyVerifier keys, TopicAccess anonymous, BrokerMetrics metrics, Consumer<String> disconnect,
+            Consumer<String> subscribing) {
+        this.subscribing = subscribing;
         this.keys = keys;
         this.anonymous = anonymous;
         this.metrics = metrics;
@@ -51,6 +58,9 @@ class TopicAuthorizer implements IAuthorizatorPolicy {
         if (!allowed) {
             log.info("MQTT client {} (key {}) may not subscribe to {}", client, user, topic);
             metrics.refused("subscribe");
+        }
+        else {
+            subscribing.accept(client);
         }
         return allowed;
     }

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
-import io.edgecoord.support.TestKeys;
 import io.edgecoord.support.TestMqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,11 +61,6 @@ class EmbeddedBrokerSessionsTests {
     }
 
     private static MqttConnectOptions options() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(false);
-        options.setUserName(TestKeys.ADMIN_ID);
-        options.setPassword(TestKeys.ADMIN_SECRET.toCharArray());
-        return options;
+        return TestMqtt.adminOptions(false);
     }
 }

@@ -38,6 +38,16 @@ public final class TestMqtt {
         return client;
     }
 
+    /** Connect options with the admin key, MQTT 3.1.1, a clean or a persistent session. */
+    public static MqttConnectOptions adminOptions(boolean cleanSession) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(cleanSession);
+        options.setUserName(TestKeys.ADMIN_ID);
+        options.setPassword(TestKeys.ADMIN_SECRET.toCharArray());
+        return options;
+    }
+
     /**
      * A callback that hands each message's payload, as text, to {@code heard}: for persistent
      * sessions, whose queued messages arrive at connect, before a per-subscription listener exists.
