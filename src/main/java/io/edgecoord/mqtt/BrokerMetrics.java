@@ -43,13 +43,14 @@ class BrokerMetrics extends AbstractInterceptHandler {
 
     /**
      * Follows the retained messages as the broker keeps them (Moquette does not tell): a retained
-     * publish keeps its topic, an empty retained one clears it.
+     * publish keeps its topic; an empty one clears it, and so does one at QoS 0, which Moquette 0.17
+     * discards after clearing the one before (MQTT 3.1.1 allows it, §3.3.1.3).
      */
-    void retain(String topic, boolean retain, int payloadBytes) {
+    void retain(String topic, boolean retain, int qos, int payloadBytes) {
         if (!retain) {
             return;
         }
-        if (payloadBytes == 0) {
+        if (payloadBytes == 0 || qos == 0) {
             retained.remove(topic);
         }
         else {
@@ -106,7 +107,8 @@ class BrokerMetrics extends AbstractInterceptHandler {
             messagesIn.increment();
             bytesIn.increment(message.getPayload().readableBytes());
         }
-        retain(message.getTopicName(), message.isRetainFlag(), message.getPayload().readableBytes());
+        retain(message.getTopicName(), message.isRetainFlag(), message.getQos().value(),
+                message.getPayload().readableBytes());
         super.onPublish(message);
     }
 

@@ -164,9 +164,13 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         if (running == null) {
             throw new BrokerUnavailableException("The MQTT broker is not running.", null);
         }
+        // Moquette 0.17 keeps no retained message published at QoS 0 (it only clears the one before), so
+        // a retained message of the coordinator's (a task's, the bridge's) goes in at QoS 1: subscribers
+        // get it at the QoS they asked for, at most 1, and later ones get it too.
+        int handed = (retain && payload.length > 0) ? Math.max(qos, 1) : qos;
         running.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
-                .qos(MqttQoS.valueOf(qos)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
-        metrics.retain(topic, retain, payload.length);
+                .qos(MqttQoS.valueOf(handed)).payload(Unpooled.wrappedBuffer(payload)).build(), clientId);
+        metrics.retain(topic, retain, handed, payload.length);
         messages.internallyPublished(new MqttReceived(topic, payload, clientId, null, qos, retain));
         if (CLIENT_ID.equals(clientId)) {
             metrics.published();

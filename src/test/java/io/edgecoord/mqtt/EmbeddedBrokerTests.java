@@ -106,6 +106,21 @@ class EmbeddedBrokerTests {
     }
 
     @Test
+    void aRetainedMessageOfTheCoordinatorsIsKeptAtQos0WhileAClientsAtQos0IsNotAsMoquetteDoes() throws Exception {
+        MqttClient client = connect(TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET);
+        client.publish("meters/qos0/client", "gone".getBytes(StandardCharsets.UTF_8), 0, true);
+        broker.publish("meters/qos0/coordinator", "kept".getBytes(StandardCharsets.UTF_8), 0, true);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        MqttClient later = connect(TestKeys.ADMIN_ID, TestKeys.ADMIN_SECRET);
+        later.subscribe("meters/qos0/#", 1, (topic, message) -> received.add(topic + "=" + message));
+
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("meters/qos0/coordinator=kept");
+        assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+        broker.publish("meters/qos0/coordinator", new byte[0], 0, true);
+    }
+
+    @Test
     void mosquittoClientsWithAKeyOfTheTopicsPublishAndReceive() throws Exception {
         JsonNode key = createKey("""
                 {"name": "sensor", "scopes": ["read"],
