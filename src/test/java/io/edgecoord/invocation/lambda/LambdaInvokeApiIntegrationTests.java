@@ -1,7 +1,5 @@
 package io.edgecoord.invocation.lambda;
 
-import static io.edgecoord.support.CoordinatorClient.quote;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,10 +69,8 @@ class LambdaInvokeApiIntegrationTests extends CoordinatorIntegrationTest {
     }
 
     private void deploy(String name, String greeting) {
-        HttpResponse<String> deployed = coordinator.postJson("/api/v1/tasks", """
-                {"name": "%s", "runtime": "python3.11", "handler": "echo.handle", "memoryMb": 128,
-                 "timeoutSeconds": 10, "code": {"inline": %s}}
-                """.formatted(name, quote(ECHO.formatted(greeting))));
+        HttpResponse<String> deployed = coordinator.deployInline(name, "python3.11", "echo.handle", 128, 10,
+                ECHO.formatted(greeting));
         assertThat(deployed.statusCode()).isEqualTo(201);
     }
 
