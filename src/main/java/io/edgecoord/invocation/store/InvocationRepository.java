@@ -11,6 +11,7 @@ import org.springframework.data.repository.query.Param;
 
 import io.edgecoord.invocation.InvocationStatus;
 
+/** Invocation records in the database, with the queries the store, recovery and retention need. */
 public interface InvocationRepository extends JpaRepository<Invocation, String>, JpaSpecificationExecutor<Invocation> {
 
     Optional<Invocation> findByTaskNameAndIdempotencyKey(String taskName, String idempotencyKey);
