@@ -7,7 +7,7 @@ import io.edgecoord.web.ProblemException;
 /** An {@code Edgecoord-Deadline-Ms} or {@code Edgecoord-Priority} header out of its range (400). */
 public class InvalidCallLimitException extends ProblemException {
 
-    InvalidCallLimitException(String header, String value, long min, long max) {
+    public InvalidCallLimitException(String header, String value, long min, long max) {
         super(HttpStatus.BAD_REQUEST, "invalid-call-limit", "Invalid call limit", header + " must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
         property("header", header);
     }

@@ -14,7 +14,7 @@ public class InvalidIdempotencyKeyException extends ProblemException {
                 "An Idempotency-Key must have 1 to " + MAX_LENGTH + " characters, not all blank.");
     }
 
-    static String check(String key) {
+    public static String check(String key) {
         if (key.isBlank() || key.length() > MAX_LENGTH) {
             throw new InvalidIdempotencyKeyException();
         }

@@ -11,12 +11,12 @@ public class InvalidPayloadException extends ProblemException {
         super(status, slug, title, detail);
     }
 
-    static InvalidPayloadException notJson(String reason) {
+    public static InvalidPayloadException notJson(String reason) {
         return new InvalidPayloadException(HttpStatus.BAD_REQUEST, "invalid-payload", "Invalid payload",
                 "The payload must be a JSON document: " + reason);
     }
 
-    static InvalidPayloadException tooLarge(long max) {
+    public static InvalidPayloadException tooLarge(long max) {
         return new InvalidPayloadException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                 "The payload is larger than the limit of " + max + " bytes.");
     }

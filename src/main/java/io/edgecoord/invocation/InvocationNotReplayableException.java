@@ -7,7 +7,7 @@ import io.edgecoord.web.ProblemException;
 /** Only a dead-lettered invocation can be replayed (409). */
 public class InvocationNotReplayableException extends ProblemException {
 
-    InvocationNotReplayableException(String id, InvocationStatus status) {
+    public InvocationNotReplayableException(String id, InvocationStatus status) {
         super(HttpStatus.CONFLICT, "invocation-not-replayable", "Invocation not replayable", "Invocation '" + id + "' is " + status + "; only a DEAD_LETTERED invocation can be replayed.");
     }
 }

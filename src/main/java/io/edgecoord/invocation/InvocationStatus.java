@@ -9,7 +9,7 @@ package io.edgecoord.invocation;
 public enum InvocationStatus {
     QUEUED, RUNNING, SUCCEEDED, FAILED, TIMED_OUT, DEAD_LETTERED, CANCELLED, EXPIRED;
 
-    boolean isFinal() {
+    public boolean isFinal() {
         return this != QUEUED && this != RUNNING;
     }
 }

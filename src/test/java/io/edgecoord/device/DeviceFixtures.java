@@ -4,14 +4,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.edgecoord.device.polling.DeviceProperties;
+import io.edgecoord.device.profile.DeviceProfile;
+import io.edgecoord.device.profile.ProfileCommand;
+import io.edgecoord.device.profile.ProfileDefaults;
+import io.edgecoord.device.profile.ProfileResource;
+import io.edgecoord.device.profile.ReadWrite;
+import io.edgecoord.device.profile.ValueType;
+import io.edgecoord.device.registry.HttpBinding;
+import io.edgecoord.device.registry.PolledDevice;
+
 /** Profiles, devices and settings shared by the device tests. */
-final class DeviceFixtures {
+public final class DeviceFixtures {
 
     private DeviceFixtures() {
     }
 
     /** A thermostat: temperature (R, scale 0.1), setpoint (RW, 5..30), mode (RW, OFF/HEAT/COOL). */
-    static DeviceProfile thermostat() {
+    public static DeviceProfile thermostat() {
         return new DeviceProfile("thermostat-v1", "Acme", "T100", List.of("hvac"),
                 List.of(new ProfileResource("temperature", ValueType.FLOAT64, ReadWrite.R, "degC", -40.0, 125.0, 0.1,
                         0.0, null, Map.of("path", "/temperature")),
@@ -24,12 +34,12 @@ final class DeviceFixtures {
     }
 
     /** A profile's JSON: one readable resource. */
-    static final String METER_PROFILE = """
+    public static final String METER_PROFILE = """
             {"name": "meter-v1", "resources": [{"name": "power", "valueType": "FLOAT64", "readWrite": "R"}]}
             """;
 
     /** The JSON of a LOCKED device of {@link #METER_PROFILE}: registered, never polled. */
-    static String lockedMeter(String name, String baseUrl) {
+    public static String lockedMeter(String name, String baseUrl) {
         return """
                 {"name": "%s", "profile": "meter-v1", "adminState": "LOCKED",
                  "protocol": {"type": "http", "baseUrl": "%s"}}
@@ -37,7 +47,7 @@ final class DeviceFixtures {
     }
 
     /** A device of {@link #thermostat()} polling only its temperature. */
-    static PolledDevice polled(String name, String baseUrl, String linkId, Duration interval, Duration timeout) {
+    public static PolledDevice polled(String name, String baseUrl, String linkId, Duration interval, Duration timeout) {
         DeviceProfile profile = thermostat();
         return new PolledDevice(name, profile, new HttpBinding(baseUrl, linkId).resolved(), interval, timeout,
                 "temperature", profile.resolve("temperature"), false);
@@ -48,7 +58,7 @@ final class DeviceFixtures {
             List.of());
 
     /** The given settings with {@link #LOOPBACK_ALLOWED}. */
-    static DeviceProperties allowingLoopback(DeviceProperties settings) {
+    public static DeviceProperties allowingLoopback(DeviceProperties settings) {
         return new DeviceProperties(settings.poll(), settings.liveness(), LOOPBACK_ALLOWED);
     }
 
@@ -56,7 +66,7 @@ final class DeviceFixtures {
      * Settings for fast tests: 100 ms minimum interval, offline after 3 failures, 2 s max back-off,
      * loopback allowed.
      */
-    static DeviceProperties fastSettings() {
+    public static DeviceProperties fastSettings() {
         DeviceProperties defaults = DeviceProperties.defaults();
         DeviceProperties.Poll poll = defaults.poll();
         return new DeviceProperties(new DeviceProperties.Poll(poll.defaultInterval(), Duration.ofMillis(100),

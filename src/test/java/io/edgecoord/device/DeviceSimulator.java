@@ -28,15 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
  * slow, failing (HTTP 500), dropping connections, hanging, or redirecting, and every request is recorded with
  * its start and end (monotonic nanoseconds) so tests can check cadence and concurrency.
  */
-final class DeviceSimulator implements AutoCloseable {
+public final class DeviceSimulator implements AutoCloseable {
 
     /** How a simulated device answers. */
-    enum Behaviour {
+    public enum Behaviour {
         ANSWER, FAIL, DROP, HANG, REDIRECT
     }
 
     /** One request as the device saw it: {@code endNanos} is when its answer started going out. */
-    record Request(String device, String method, String resource, long startNanos, long endNanos) {
+    public record Request(String device, String method, String resource, long startNanos, long endNanos) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,28 +61,28 @@ final class DeviceSimulator implements AutoCloseable {
         this.server.start();
     }
 
-    static DeviceSimulator start() throws IOException {
+    public static DeviceSimulator start() throws IOException {
         return new DeviceSimulator(true);
     }
 
     /** A simulator that keeps no request log, for long benchmark runs. */
-    static DeviceSimulator startWithoutRecording() throws IOException {
+    public static DeviceSimulator startWithoutRecording() throws IOException {
         return new DeviceSimulator(false);
     }
 
-    String baseUrl(String device) {
+    public String baseUrl(String device) {
         return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/devices/" + device;
     }
 
-    Simulated device(String id) {
+    public Simulated device(String id) {
         return this.devices.computeIfAbsent(id, (key) -> new Simulated());
     }
 
-    List<Request> requests(String device) {
+    public List<Request> requests(String device) {
         return this.requests.stream().filter((r) -> r.device().equals(device)).toList();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(this.requests);
     }
 
@@ -177,13 +177,13 @@ final class DeviceSimulator implements AutoCloseable {
     }
 
     /** One simulated device; settings may change while it is being polled. */
-    static final class Simulated {
+    public static final class Simulated {
 
         final Map<String, JsonNode> values = new ConcurrentHashMap<>();
 
         final AtomicInteger inFlight = new AtomicInteger();
 
-        final AtomicInteger maxInFlight = new AtomicInteger();
+        public final AtomicInteger maxInFlight = new AtomicInteger();
 
         volatile Duration latency = Duration.ZERO;
 
@@ -191,29 +191,29 @@ final class DeviceSimulator implements AutoCloseable {
 
         volatile String location;
 
-        Simulated value(String resource, Object value) {
+        public Simulated value(String resource, Object value) {
             this.values.put(resource, JSON.valueToTree(value));
             return this;
         }
 
-        Simulated latency(Duration latency) {
+        public Simulated latency(Duration latency) {
             this.latency = latency;
             return this;
         }
 
-        Simulated behaviour(Behaviour behaviour) {
+        public Simulated behaviour(Behaviour behaviour) {
             this.behaviour = behaviour;
             return this;
         }
 
         /** Answers every request with 302 to {@code location}. */
-        Simulated redirect(String location) {
+        public Simulated redirect(String location) {
             this.location = location;
             this.behaviour = Behaviour.REDIRECT;
             return this;
         }
 
-        JsonNode value(String resource) {
+        public JsonNode value(String resource) {
             return this.values.get(resource);
         }
     }

@@ -9,7 +9,7 @@ import io.edgecoord.security.SecretCipher;
 
 /** The security module's cipher under a random key, for device module tests that store passwords. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestSecretCipher {
+public class TestSecretCipher {
 
     @Bean
     SecretCipher secretCipher() {

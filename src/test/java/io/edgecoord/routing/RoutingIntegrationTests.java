@@ -154,11 +154,7 @@ class RoutingIntegrationTests {
     }
 
     private void deploy(String name, String code) {
-        int status = client.postJson("/api/v1/tasks", """
-                {"name": "%s", "runtime": "python3.11", "handler": "main.handle", "memoryMb": 128,
-                 "timeoutSeconds": 10, "code": {"inline": %s}}
-                """.formatted(name, json.writeValueAsString(code))).statusCode();
-        assertThat(status).isIn(200, 201);
+        assertThat(client.deployInline(name, "python3.11", "main.handle", 128, 10, code).statusCode()).isIn(200, 201);
     }
 
     private String subscribe(String source, String subject, String target, String schedule) {
