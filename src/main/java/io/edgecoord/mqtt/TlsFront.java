@@ -109,11 +109,6 @@ class TlsFront {
         }
     }
 
-    /** Clients on the TLS listener now. */
-    int open() {
-        return open.get();
-    }
-
     synchronized void stop() {
         Channel listening = server;
         EventLoopGroup loops = group;

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -23,14 +26,17 @@ import io.edgecoord.support.TestMqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code edgecoord.mqtt.tls.client-certificates=required}: a TLS client without a certificate is
- * refused in the handshake, even with a good key; one with a certificate of a key logs in.
+ * refused in the handshake, even with a good key; one with a certificate of a key logs in. With
+ * {@code max-connections=1}, the TLS front also holds no more than one client, even one that sent
+ * no CONNECT yet.
  */
 @SpringBootTest
 @TestPropertySource(properties = { "edgecoord.mqtt.tls.bundle=mqtt-required", "edgecoord.mqtt.tls.port=0",
-        "edgecoord.mqtt.tls.client-certificates=required",
+        "edgecoord.mqtt.tls.client-certificates=required", "edgecoord.mqtt.max-connections=1",
         "spring.datasource.url=jdbc:h2:mem:mqtt-required;DB_CLOSE_DELAY=-1" })
 class EmbeddedBrokerRequiredCertificateTests {
 
@@ -79,6 +85,26 @@ class EmbeddedBrokerRequiredCertificateTests {
         finally {
             TestMqtt.close(client);
         }
+    }
+
+    @Test
+    void theFrontHoldsAtMostMaxConnectionsClientsEvenBeforeTheirConnect() throws Exception {
+        TestCertificates.Issued certificate = TestCertificates.client(authority, TestKeys.ADMIN_ID);
+        var earlier = meters.find("edgecoord.mqtt.refused").tag("reason", "connections").counter();
+        double before = (earlier != null) ? earlier.count() : 0;
+        try (SSLSocket idle = (SSLSocket) TestCertificates.clientContext(authority, certificate).getSocketFactory()
+                .createSocket("127.0.0.1", tlsPort)) {
+            // The front counted it when it accepted the connection, before the handshake.
+            idle.startHandshake();
+
+            assertThatThrownBy(() -> TestMqtt.connect(client(), options(certificate))).isInstanceOf(MqttException.class);
+            assertThat(meters.get("edgecoord.mqtt.refused").tag("reason", "connections").counter().count())
+                    .isEqualTo(before + 1);
+        }
+        await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+            TestMqtt.close(TestMqtt.connect(client(), options(certificate)));
+            return true;
+        });
     }
 
     private MqttConnectOptions options(TestCertificates.Issued certificate) throws Exception {
