@@ -4,6 +4,9 @@ import java.util.List;
 
 import javax.net.ssl.SSLException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -17,6 +20,8 @@ import org.springframework.boot.ssl.SslBundle;
  * the only ones offered.
  */
 class BundleSslContext {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleSslContext.class);
 
     private final String name;
     private final SslBundle bundle;
@@ -50,6 +55,9 @@ class BundleSslContext {
     SslContext serverContext() {
         try {
             ClientAuth clientAuth = clientAuth();
+            // Said once, since optional without a trust store quietly asks for none.
+            log.info("The MQTT TLS listener (bundle {}) asks clients for a certificate: {}", name,
+                    (clientAuth == ClientAuth.NONE) ? "no" : (clientAuth == ClientAuth.REQUIRE) ? "required" : "optional");
             SslContextBuilder builder = SslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory())
                     .clientAuth(clientAuth);
             if (clientAuth != ClientAuth.NONE) {

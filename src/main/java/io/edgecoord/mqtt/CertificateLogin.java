@@ -1,5 +1,6 @@
 package io.edgecoord.mqtt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -7,6 +8,10 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
+
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 
 /**
  * What the TLS front makes of a client's CONNECT, given the certificate it presented: a trusted
@@ -22,6 +27,18 @@ sealed interface CertificateLogin {
 
     /** The CONNECT goes with user name {@code keyId} and a one-time ticket as its password. */
     record AsKey(String keyId) implements CertificateLogin {
+
+        /** {@code connect} with user name {@code keyId} and {@code ticket} as its password, all else kept. */
+        MqttConnectMessage connect(MqttConnectMessage connect, String ticket) {
+            MqttConnectVariableHeader header = connect.variableHeader();
+            MqttConnectPayload payload = connect.payload();
+            return new MqttConnectMessage(connect.fixedHeader(),
+                    new MqttConnectVariableHeader(header.name(), header.version(), true, true, header.isWillRetain(),
+                            header.willQos(), header.isWillFlag(), header.isCleanSession(), header.keepAliveTimeSeconds(),
+                            header.properties()),
+                    new MqttConnectPayload(payload.clientIdentifier(), payload.willProperties(), payload.willTopic(),
+                            payload.willMessageInBytes(), keyId, ticket.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Refused at the front, with CONNACK 4, as a wrong secret is: the CN is no usable key id. */

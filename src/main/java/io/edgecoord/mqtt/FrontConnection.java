@@ -1,7 +1,6 @@
 package io.edgecoord.mqtt;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +22,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
-import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -107,7 +104,7 @@ class FrontConnection extends ChannelInboundHandlerAdapter {
         }
         switch (CertificateLogin.decide(commonName, connect.payload().userName(), id -> keys.current(id).isPresent())) {
             case CertificateLogin.Unchanged unchanged -> forward(ctx, connect);
-            case CertificateLogin.AsKey key -> forward(ctx, withTicket(connect, key.keyId(), tickets.issue(key.keyId())));
+            case CertificateLogin.AsKey key -> forward(ctx, key.connect(connect, tickets.issue(key.keyId())));
             case CertificateLogin.Refused refused -> refuse(ctx, connect, refused.commonName());
         }
     }
@@ -163,18 +160,6 @@ class FrontConnection extends ChannelInboundHandlerAdapter {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
         ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build())
                 .addListener(ChannelFutureListener.CLOSE);
-    }
-
-    /** {@code connect} with user name {@code keyId} and {@code ticket} as its password, all else kept. */
-    static MqttConnectMessage withTicket(MqttConnectMessage connect, String keyId, String ticket) {
-        MqttConnectVariableHeader header = connect.variableHeader();
-        MqttConnectPayload payload = connect.payload();
-        return new MqttConnectMessage(connect.fixedHeader(),
-                new MqttConnectVariableHeader(header.name(), header.version(), true, true, header.isWillRetain(),
-                        header.willQos(), header.isWillFlag(), header.isCleanSession(), header.keepAliveTimeSeconds(),
-                        header.properties()),
-                new MqttConnectPayload(payload.clientIdentifier(), payload.willProperties(), payload.willTopic(),
-                        payload.willMessageInBytes(), keyId, ticket.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String presentedName(ChannelHandlerContext ctx) {
