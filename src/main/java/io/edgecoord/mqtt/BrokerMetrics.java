@@ -15,7 +15,7 @@ import io.moquette.interception.messages.InterceptPublishMessage;
  * {@code edgecoord.mqtt.messages{direction=in}} and {@code edgecoord.mqtt.bytes{direction=in}}
  * (accepted publishes of clients and their payload bytes), {@code edgecoord.mqtt.messages{direction=coordinator}}
  * (published by the coordinator itself), {@code edgecoord.mqtt.refused{reason}}
- * (authentication, connections, publish, subscribe), {@code edgecoord.mqtt.retained} (topics with a
+ * (authentication, connections, publish, subscribe, certificate, tls), {@code edgecoord.mqtt.retained} (topics with a
  * retained message, embedded mode), {@code edgecoord.mqtt.errors} (failures in
  * the broker's session loops), {@code edgecoord.mqtt.dropped{reason}} (messages dropped for
  * subscribers: {@code subscriber-queue-full}, {@code session-evicted}) and

@@ -40,22 +40,27 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     /** The client id the coordinator's own messages carry. */
     static final String CLIENT_ID = "edgecoord";
 
+    /** Moquette never terminates TLS here (no ssl_port): the {@link TlsFront} does. */
+    private static final ISslContextCreator NO_TLS = () -> null;
+
     private final MqttProperties properties;
     private final KeyVerifier keys;
     private final BrokerMetrics metrics;
     private final ConfigurableEnvironment environment;
     private final ClientMessages messages;
-    private final ISslContextCreator tls;
+    private final TlsFront tls;
+    private final Tickets tickets;
     private final BrokerSessions queues;
     private volatile Server server;
     private volatile int port;
     private volatile int tlsPort;
 
     EmbeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
-            ConfigurableEnvironment environment, ClientMessages messages, ISslContextCreator tls, Clock clock) {
+            ConfigurableEnvironment environment, ClientMessages messages, TlsFront tls, Tickets tickets, Clock clock) {
         this.queues = new BrokerSessions(properties, metrics, clock);
         this.messages = messages;
         this.tls = tls;
+        this.tickets = tickets;
         this.properties = properties;
         this.keys = keys;
         this.metrics = metrics;
@@ -66,22 +71,28 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     public synchronized void start() {
         Server started = new Server();
         KeyAuthenticator authenticator = new KeyAuthenticator(keys, this::connected, properties.maxConnections(),
-                metrics);
+                metrics, tickets);
         TopicAuthorizer authorizer = new TopicAuthorizer(keys,
                 new TopicAccess(false, properties.anonymousPublish(), properties.anonymousSubscribe()), metrics,
                 this::disconnectLater, queues::bound);
         int chosen;
         try {
             chosen = (properties.port() != 0) ? properties.port() : freePort();
-            tlsPort = !properties.tls().enabled() ? 0
-                    : (properties.tls().port() != 0) ? properties.tls().port() : freePort();
-            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages, queues), tls,
+            started.startServer(new MemoryConfig(settings(chosen)), List.of(metrics, messages, queues), NO_TLS,
                     authenticator, authorizer);
             queues.install(started);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The MQTT broker could not listen on " + properties.host() + ":"
                     + properties.port() + ": " + ex.getMessage(), ex);
+        }
+        try {
+            // Our own TLS front, not Moquette's ssl_port: only it sees the client's certificate.
+            tlsPort = (tls != null) ? tls.start(chosen) : 0;
+        }
+        catch (RuntimeException ex) {
+            started.stopServer();
+            throw ex;
         }
         this.server = started;
         this.port = chosen;
@@ -100,9 +111,6 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
         settings.setProperty("host", properties.host());
         settings.setProperty("port", Integer.toString(port));
         settings.setProperty("websocket_port", "disabled");
-        if (tlsPort != 0) {
-            settings.setProperty("ssl_port", Integer.toString(tlsPort));
-        }
         settings.setProperty("allow_anonymous", Boolean.toString(properties.allowAnonymous()));
         settings.setProperty("allow_zero_byte_client_id", "true");
         settings.setProperty("reauthorize_subscriptions_on_connect", "true");
@@ -129,6 +137,9 @@ class EmbeddedBroker implements SmartLifecycle, CoordinatorPorts, MqttPublisher 
     public synchronized void stop() {
         Server running = this.server;
         this.server = null;
+        if (tls != null) {
+            tls.stop();
+        }
         if (running != null) {
             running.stopServer();
         }

@@ -11,9 +11,11 @@ import io.moquette.broker.security.IAuthenticator;
 import io.edgecoord.security.KeyVerifier;
 
 /**
- * Lets a client connect when its user name is an API key's id and its password that key's secret,
- * and while fewer than {@code maxConnections} clients are connected. Clients without a user name
- * never reach here: the broker refuses them itself unless anonymous clients are allowed.
+ * Lets a client connect when its user name is an API key's id and its password that key's secret
+ * (or a ticket the TLS front issued for that key once the client's certificate proved it, while
+ * the key is in force), and while fewer than {@code maxConnections} clients are connected. Clients
+ * without a user name never reach here: the broker refuses them itself unless anonymous clients
+ * are allowed.
  */
 class KeyAuthenticator implements IAuthenticator {
 
@@ -23,8 +25,11 @@ class KeyAuthenticator implements IAuthenticator {
     private final IntSupplier connected;
     private final int maxConnections;
     private final BrokerMetrics metrics;
+    private final Tickets tickets;
 
-    KeyAuthenticator(KeyVerifier keys, IntSupplier connected, int maxConnections, BrokerMetrics metrics) {
+    KeyAuthenticator(KeyVerifier keys, IntSupplier connected, int maxConnections, BrokerMetrics metrics,
+            Tickets tickets) {
+        this.tickets = tickets;
         this.keys = keys;
         this.connected = connected;
         this.maxConnections = maxConnections;
@@ -40,7 +45,8 @@ class KeyAuthenticator implements IAuthenticator {
             return false;
         }
         String secret = (password != null) ? new String(password, StandardCharsets.UTF_8) : null;
-        boolean valid = keys.verify(username, secret).isPresent();
+        boolean valid = tickets.redeem(username, password) ? keys.proven(username).isPresent()
+                : keys.verify(username, secret).isPresent();
         if (!valid) {
             log.info("MQTT client {} refused: user name {} is no usable key id, or the password is not its secret",
                     clientId, username);

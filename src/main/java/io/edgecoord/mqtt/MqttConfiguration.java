@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import io.moquette.broker.ISslContextCreator;
-
 import io.edgecoord.security.KeyVerifier;
 
 /**
@@ -55,9 +53,12 @@ class MqttConfiguration {
         @Bean
         EmbeddedBroker embeddedBroker(MqttProperties properties, KeyVerifier keys, BrokerMetrics metrics,
                 ConfigurableEnvironment environment, ClientMessages messages, SslBundles bundles, Clock clock) {
-            ISslContextCreator tls = properties.tls().enabled() ? new BundleSslContext(bundles.getBundle(properties.tls().bundle()))
-                    : null;
-            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls, clock);
+            Tickets tickets = new Tickets(clock, TlsFront.CONNECT_WITHIN);
+            MqttProperties.Tls settings = properties.tls();
+            TlsFront tls = !settings.enabled() ? null : new TlsFront(new BundleSslContext(settings.bundle(),
+                    bundles.getBundle(settings.bundle()), settings.clientCertificates()).serverContext(), tickets, keys,
+                    metrics, properties);
+            return new EmbeddedBroker(properties, keys, metrics, environment, messages, tls, tickets, clock);
         }
 
         @Bean

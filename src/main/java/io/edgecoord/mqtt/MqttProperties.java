@@ -99,12 +99,26 @@ record MqttProperties(
      * @param bundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose key store holds the
      *     broker's certificate and key; no TLS listener without one
      * @param port its port on {@code host}; {@code 0} picks a free one (tests)
+     * @param clientCertificates whether clients are asked for a certificate, which the bundle's trust
+     *     store must have signed: {@code optional} by default (asked for when the bundle has a trust
+     *     store; key login without one keeps working)
      */
-    record Tls(String bundle, @DefaultValue("8883") @Min(0) @Max(65535) int port) {
+    record Tls(String bundle, @DefaultValue("8883") @Min(0) @Max(65535) int port,
+            @DefaultValue("optional") ClientCertificates clientCertificates) {
 
         boolean enabled() {
             return bundle != null && !bundle.isBlank();
         }
+    }
+
+    /** Whether the TLS listener asks clients for a certificate. */
+    enum ClientCertificates {
+        /** Never asked for; key login only. */
+        NONE,
+        /** Asked for; a client without one logs in with a key. */
+        OPTIONAL,
+        /** A client without a certificate fails the TLS handshake. */
+        REQUIRED
     }
 
     /** Where the broker is. */

@@ -1,7 +1,8 @@
 /**
  * MQTT: the coordinator's MQTT 3.1.1 broker (embedded, on by default, with TLS from an SSL bundle),
  * or in external mode a client of the site's broker in its place; who may connect to the embedded
- * one (API keys: user name = key id, password = secret) and which topics each client may publish to
+ * one (API keys: user name = key id, password = secret, or on the TLS port a client certificate
+ * whose CN is the key id) and which topics each client may publish to
  * and subscribe to (the key's topic filters; admin keys every topic), the bridge to an upstream
  * broker with its on-disk spool, the bounds and the metrics.
  * <p>

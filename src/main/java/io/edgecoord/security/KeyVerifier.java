@@ -27,6 +27,16 @@ public class KeyVerifier {
         return key;
     }
 
+    /**
+     * The key {@code id} as it is in force now, when something other than its secret proved that the
+     * caller holds it (a client certificate the MQTT broker's TLS listener checked); notes its use.
+     */
+    public Optional<CallerKey> proven(String id) {
+        Optional<CallerKey> key = current(id);
+        key.ifPresent(ring::used);
+        return key;
+    }
+
     /** The key {@code id} as it is in force now (empty once revoked), for checks on an open connection. */
     public Optional<CallerKey> current(String id) {
         return (id == null) ? Optional.empty() : ring.key(id);

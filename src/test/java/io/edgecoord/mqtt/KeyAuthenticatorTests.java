@@ -1,6 +1,8 @@
 package io.edgecoord.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +28,12 @@ class KeyAuthenticatorTests {
     private final BrokerMetrics metrics = new BrokerMetrics(registry);
     private final KeyVerifier keys = mock(KeyVerifier.class);
     private final AtomicInteger connected = new AtomicInteger();
+    private final Tickets tickets = new Tickets(Clock.systemUTC(), Duration.ofSeconds(10));
 
     @Test
     void aGoodKeyConnectsWhileThereIsRoomAndIsRefusedAtTheBound() {
         when(keys.verify("EKGOOD", "right")).thenReturn(Optional.of(KEY));
-        KeyAuthenticator authenticator = new KeyAuthenticator(keys, connected::get, 2, metrics);
+        KeyAuthenticator authenticator = new KeyAuthenticator(keys, connected::get, 2, metrics, tickets);
 
         connected.set(1);
         assertThat(authenticator.checkValid("c1", "EKGOOD", bytes("right"))).isTrue();
@@ -42,10 +45,23 @@ class KeyAuthenticatorTests {
     @Test
     void aWrongSecretOrNoPasswordIsRefusedAndCounted() {
         when(keys.verify(any(), any())).thenReturn(Optional.empty());
-        KeyAuthenticator authenticator = new KeyAuthenticator(keys, connected::get, 10, metrics);
+        KeyAuthenticator authenticator = new KeyAuthenticator(keys, connected::get, 10, metrics, tickets);
 
         assertThat(authenticator.checkValid("c1", "EKGOOD", bytes("wrong"))).isFalse();
         assertThat(authenticator.checkValid("c2", "EKGOOD", null)).isFalse();
+        assertThat(registry.get("edgecoord.mqtt.refused").tag("reason", "authentication").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aTicketLogsItsKeyInOnceWhileTheKeyIsInForce() {
+        when(keys.proven("EKGOOD")).thenReturn(Optional.of(KEY));
+        KeyAuthenticator authenticator = new KeyAuthenticator(keys, connected::get, 10, metrics, tickets);
+        String ticket = tickets.issue("EKGOOD");
+        String revoked = tickets.issue("EKGONE");
+
+        assertThat(authenticator.checkValid("c1", "EKGOOD", bytes(ticket))).isTrue();
+        assertThat(authenticator.checkValid("c2", "EKGOOD", bytes(ticket))).isFalse();
+        assertThat(authenticator.checkValid("c3", "EKGONE", bytes(revoked))).isFalse();
         assertThat(registry.get("edgecoord.mqtt.refused").tag("reason", "authentication").counter().count()).isEqualTo(2);
     }
 

@@ -27,6 +27,11 @@ public final class TestMqtt {
             options.setUserName(id);
             options.setPassword(secret.toCharArray());
         }
+        return connect(client, options);
+    }
+
+    /** Connects {@code client} with {@code options}, waiting at most 10 s a call; closes it if that fails. */
+    public static MqttClient connect(MqttClient client, MqttConnectOptions options) throws MqttException {
         client.setTimeToWait(10_000);
         try {
             client.connect(options);
@@ -46,6 +51,14 @@ public final class TestMqtt {
         options.setUserName(TestKeys.ADMIN_ID);
         options.setPassword(TestKeys.ADMIN_SECRET.toCharArray());
         return options;
+    }
+
+    /** Disconnects {@code client} at once if it is connected, and frees it. */
+    public static void close(MqttClient client) throws MqttException {
+        if (client.isConnected()) {
+            client.disconnectForcibly(1000);
+        }
+        client.close();
     }
 
     /**
