@@ -48,7 +48,7 @@ COPY --from=build /build/healthcheck/ ./healthcheck/
 # cache, and two malloc arenas instead of eight per core. Replace JDK_JAVA_OPTIONS to change them
 # (a larger -Xmx for many devices, say); JAVA_TOOL_OPTIONS is read first, so it cannot override them.
 # Set before the training run below, so that the cache is made with the options it runs with.
-ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError" \
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
 # A training run: the context starts and stops at once (spring.context.exit=onRefresh), and what it
 # loaded is kept for the next start. On JDK 25+ as an ahead-of-time cache (-XX:AOTCacheOutput, JEP
