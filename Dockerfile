@@ -1,7 +1,8 @@
 # The coordinator's image. Build stage: the Maven wrapper on a JDK 21+ (the project builds on 25);
-# run stage: a JRE 21+. Both bases are build arguments, so a machine without a registry can use
-# locally made ones (scripts/local-build-images.sh). The classic builder is enough: no BuildKit
-# syntax is used.
+# run stage: a JRE 21+, 25 by default for its ahead-of-time cache (the jar itself is built for 21 and
+# runs on any 21+; on 21 the image makes a class-data sharing archive instead). Both bases are
+# build arguments, so a machine without a registry can use locally made ones
+# (scripts/local-build-images.sh). The classic builder is enough: no BuildKit syntax is used.
 #
 #   docker build --pull=false -t edgecoord .
 #
@@ -10,7 +11,7 @@
 # the same path as on the host, because the host's engine resolves the bind mounts the coordinator
 # asks for (code and runtime sockets) on the host:  -v /var/lib/edgecoord:/var/lib/edgecoord
 ARG BUILD_IMAGE=eclipse-temurin:25-jdk
-ARG RUNTIME_IMAGE=eclipse-temurin:21-jre
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
@@ -42,23 +43,34 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 COPY --from=build /build/healthcheck/ ./healthcheck/
-# A training run: the context starts and stops at once (spring.context.exit=onRefresh), and the
-# classes it loaded are archived (CDS, any JDK 19+), so that a start maps them instead of loading
-# them. A dynamic archive sits on the JDK's base archive, which a jlink'd JRE may lack (-Xshare:dump
-# makes it). Should archiving fail, the image still works, only without it.
-RUN { java -Xshare:dump >/dev/null 2>&1 || true; } \
-    && java -XX:ArchiveClassesAtExit=edgecoord.jsa -Dspring.context.exit=onRefresh -jar edgecoord.jar \
-      --edgecoord.data-dir=/tmp/training --spring.main.banner-mode=off --server.port=0 >/tmp/training.log 2>&1 \
-    || { echo "no CDS archive (see /tmp/training.log)"; tail -n 5 /tmp/training.log; }; rm -rf /tmp/training
-
-# Keep this path identical on the host: see above.
-ENV EDGECOORD_DATA_DIR=/var/lib/edgecoord
 # Sized for a gateway (docs/operations.md, "Footprint"): a small heap with the serial collector
 # (one or two cores: no concurrent collector threads to pay for), small thread stacks and code
 # cache, and two malloc arenas instead of eight per core. Replace JDK_JAVA_OPTIONS to change them
 # (a larger -Xmx for many devices, say); JAVA_TOOL_OPTIONS is read first, so it cannot override them.
+# Set before the training run below, so that the cache is made with the options it runs with.
 ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
+# A training run: the context starts and stops at once (spring.context.exit=onRefresh), and what it
+# loaded is kept for the next start. On JDK 25+ as an ahead-of-time cache (-XX:AOTCacheOutput, JEP
+# 483/514/515: classes loaded and linked, with their profiles), else as a class-data sharing archive
+# (any JDK 19+; a dynamic archive sits on the JDK's base archive, which a jlink'd JRE may lack, so
+# -Xshare:dump makes it). jvm.options (read by the entrypoint as an @-file) names whichever was
+# made; should both fail, the image still works, only without either.
+RUN { java -Xshare:dump >/dev/null 2>&1 || true; } \
+    && train="-Dspring.context.exit=onRefresh -jar edgecoord.jar --edgecoord.data-dir=/tmp/training \
+        --spring.main.banner-mode=off --server.port=0" \
+    && if java -XX:AOTCacheOutput=edgecoord.aot $train >/tmp/training.log 2>&1 && [ -s edgecoord.aot ]; then \
+         echo "-XX:AOTCache=edgecoord.aot" >jvm.options; \
+       elif rm -rf /tmp/training edgecoord.aot \
+         && java -XX:ArchiveClassesAtExit=edgecoord.jsa $train >/tmp/training.log 2>&1 && [ -s edgecoord.jsa ]; then \
+         echo "-XX:SharedArchiveFile=edgecoord.jsa -Xshare:auto" >jvm.options; \
+       else \
+         echo "no ahead-of-time cache or CDS archive (see /tmp/training.log)"; tail -n 5 /tmp/training.log; \
+         echo "-Xshare:auto" >jvm.options; \
+       fi; rm -rf /tmp/training; cat jvm.options
+
+# Keep this path identical on the host: see above.
+ENV EDGECOORD_DATA_DIR=/var/lib/edgecoord
 VOLUME /var/lib/edgecoord
 EXPOSE 8080 1883
 USER 10000:10000
@@ -66,6 +78,7 @@ USER 10000:10000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["java", "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", "/opt/edgecoord/healthcheck", \
          "HealthCheck", "http://127.0.0.1:8080/actuator/health/liveness"]
-# JVM sizing: JDK_JAVA_OPTIONS above. Settings: EDGECOORD_* environment variables. -Xshare:auto: a
-# missing or unusable archive only costs the start-up it would have saved.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=edgecoord.jsa", "-Xshare:auto", "-jar", "edgecoord.jar"]
+# JVM sizing: JDK_JAVA_OPTIONS above. Settings: EDGECOORD_* environment variables. @jvm.options: the
+# cache or archive the training run made; one that is stale or unusable (other JVM options, say)
+# only costs the start-up it would have saved (a warning, and the JVM goes on without it).
+ENTRYPOINT ["java", "@jvm.options", "-jar", "edgecoord.jar"]

@@ -7,7 +7,8 @@
 # the sources. Not part of .ci/run: it measures, it asserts nothing a test would.
 # Usage: scripts/bench.sh [--rounds 3] [--seconds 5] [--warmup 30] [--warm 4] [--cold 3] [--rate 100]
 #                         [--java-opts "-Xmx…"] [--keep] [--footprint]   (about 5 minutes by default)
-# Environment: BENCH_JAVA_OPTS (default: the image's JDK_JAVA_OPTIONS), BENCH_CDS=0 (no CDS archive).
+# Environment: BENCH_JAVA_OPTS (default: the image's JDK_JAVA_OPTIONS), BENCH_AOT=0 (a CDS archive
+# instead of JDK 25's ahead-of-time cache), BENCH_CDS=0 (neither).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -23,22 +24,37 @@ fi
 # (BENCH_JAVA_OPTS=" " for the JVM's own defaults); --java-opts on the command line wins over both.
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-$(sed -n 's/^ENV JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-# As the image starts it: the jar extracted with its lib/ and a class-data sharing archive from a
-# training run (BENCH_CDS=0: the fat jar as it is). Both are made again when the jar changes.
+# As the image starts it: the jar extracted with its lib/ and what the image's training run makes:
+# an ahead-of-time cache on JDK 25+, else a class-data sharing archive (BENCH_AOT=0: the archive on
+# any JDK; BENCH_CDS=0: neither, the fat jar as it is). Each is made again when the jar or the JVM
+# options change, since a cache made with other options is refused.
 if [[ "${BENCH_CDS:-1}" == 1 ]]; then
   cds=$PWD/target/bench-cds
-  if [[ ! -f "$cds/edgecoord.jsa" || "$jar" -nt "$cds/edgecoord.jsa" ]]; then
-    echo "# extracting the jar and archiving its classes (a training run)" >&2
+  if [[ ! -f "$cds/edgecoord.jar" || "$jar" -nt "$cds/edgecoord.jar" ]]; then
+    echo "# extracting the jar" >&2
     rm -rf "$cds" && "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null
     mv "$cds"/edgecoord-*.jar "$cds/edgecoord.jar"
+  fi
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
+  if [[ "${BENCH_AOT:-1}" == 1 && "${major:-0}" -ge 25 ]]; then
+    cache=$cds/edgecoord.aot make="-XX:AOTCacheOutput=$cds/edgecoord.aot" use="-XX:AOTCache=$cds/edgecoord.aot"
+  else
+    cache=$cds/edgecoord.jsa make="-XX:ArchiveClassesAtExit=$cds/edgecoord.jsa"
+    use="-XX:SharedArchiveFile=$cds/edgecoord.jsa -Xshare:auto"
+  fi
+  if [[ ! -f "$cache" || "$cds/edgecoord.jar" -nt "$cache" || "$(cat "$cache.options" 2>/dev/null)" != "$BENCH_JAVA_OPTS" ]]; then
+    echo "# a training run: $make" >&2
+    rm -f "$cache"
     # shellcheck disable=SC2086
-    "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS -XX:ArchiveClassesAtExit="$cds/edgecoord.jsa" -Dspring.context.exit=onRefresh \
+    "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS $make -Dspring.context.exit=onRefresh \
         -jar "$cds/edgecoord.jar" --edgecoord.data-dir="$cds/training" --server.port=0 --server.address=127.0.0.1 \
-        --edgecoord.execution.docker.instance-id=bench-training --spring.main.banner-mode=off >"$cds/training.log" 2>&1
+        --edgecoord.execution.docker.instance-id=bench-training --spring.main.banner-mode=off >"$cds/training.log" 2>&1 \
+      || { echo "# the training run failed (see $cds/training.log)" >&2; exit 1; }
     rm -rf "$cds/training"
+    echo "$BENCH_JAVA_OPTS" >"$cache.options"
   fi
   jar=$cds/edgecoord.jar
-  BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS -XX:SharedArchiveFile=$cds/edgecoord.jsa -Xshare:auto"
+  BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS $use"
 fi
 echo "# jar $jar" >&2
 exec python3 scripts/bench.py --jar "$jar" --java "$JAVA_HOME/bin/java" "$@"
