@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 final class PlacementWindow {
 
-    /** A task version as a key that is cheap to make and hash, unlike {@link EnvironmentSpec#poolKey()}'s new string. */
+    /** A task version as a key cheap to make and hash, unlike the new string of {@link EnvironmentSpec#poolKey()}. */
     record Version(String task, int version) {
 
         static Version of(EnvironmentSpec spec) {

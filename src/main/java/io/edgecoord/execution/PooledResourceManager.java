@@ -65,8 +65,9 @@ class PooledResourceManager implements ResourceManager {
         if (candidates.isEmpty() || slots <= 0) {
             return List.of();
         }
-        List<Candidate> offered = PlacementWindow.of(candidates, candidate -> PlacementWindow.Version.of(candidate.request().spec()),
-                Candidate::waitingSince, slots, clock.instant(), properties.starvationLimit());
+        List<Candidate> offered = PlacementWindow.of(candidates,
+                candidate -> PlacementWindow.Version.of(candidate.request().spec()), Candidate::waitingSince, slots,
+                clock.instant(), properties.starvationLimit());
         Set<String> waitForWarm = waitingForWarm(offered);
         synchronized (placing) {
             Instant now = clock.instant();

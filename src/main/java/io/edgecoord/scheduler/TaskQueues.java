@@ -1,12 +1,15 @@
 package io.edgecoord.scheduler;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -103,8 +106,8 @@ final class TaskQueues {
     }
 
     /** Takes out the calls of these invocations that wait here, in one pass over the queues; by invocation id. */
-    Map<String, ScheduledCall> removeAll(java.util.Set<String> invocationIds) {
-        Map<String, ScheduledCall> removed = new java.util.HashMap<>();
+    Map<String, ScheduledCall> removeAll(Set<String> invocationIds) {
+        Map<String, ScheduledCall> removed = new HashMap<>();
         if (!invocationIds.isEmpty()) {
             remove(call -> invocationIds.contains(call.request().invocationId()))
                     .forEach(call -> removed.put(call.request().invocationId(), call));
@@ -137,7 +140,7 @@ final class TaskQueues {
      * long backlog at every round cost more than the round. Valid until the queue next changes.
      */
     private static List<ScheduledCall> calls(List<Queued> queue) {
-        return new java.util.AbstractList<>() {
+        return new AbstractList<>() {
             @Override
             public ScheduledCall get(int index) {
                 return queue.get(index).call();
