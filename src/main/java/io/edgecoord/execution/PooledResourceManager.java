@@ -65,12 +65,15 @@ class PooledResourceManager implements ResourceManager {
         if (candidates.isEmpty() || slots <= 0) {
             return List.of();
         }
-        Set<String> waitForWarm = waitingForWarm(candidates);
+        List<Candidate> offered = PlacementWindow.of(candidates,
+                candidate -> PlacementWindow.Version.of(candidate.request().spec()), Candidate::waitingSince, slots,
+                clock.instant(), properties.starvationLimit());
+        Set<String> waitForWarm = waitingForWarm(offered);
         synchronized (placing) {
             Instant now = clock.instant();
             Map<String, Candidate> byId = new HashMap<>();
-            List<Placement.Demand> demands = new ArrayList<>(candidates.size());
-            for (Candidate candidate : candidates) {
+            List<Placement.Demand> demands = new ArrayList<>(offered.size());
+            for (Candidate candidate : offered) {
                 EnvironmentSpec spec = candidate.request().spec();
                 byId.put(candidate.request().invocationId(), candidate);
                 demands.add(new Placement.Demand(candidate.request().invocationId(), spec.poolKey(), spec.taskName(),

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -113,13 +115,15 @@ final class CallBook {
         return locked(() -> {
             List<Start> starts = new ArrayList<>();
             List<ResourceManager.Lease> unused = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            leases.forEach(lease -> ids.add(lease.candidate().request().invocationId()));
+            Map<String, ScheduledCall> taken = queues.removeAll(ids);
             for (ResourceManager.Lease lease : leases) {
-                Optional<ScheduledCall> taken = queues.remove(lease.candidate().request().invocationId());
-                if (taken.isEmpty()) {
+                ScheduledCall call = taken.get(lease.candidate().request().invocationId());
+                if (call == null) {
                     unused.add(lease);
                     continue;
                 }
-                ScheduledCall call = taken.get();
                 metrics.waited(Duration.between(call.acceptedAt(), started));
                 starts.add(new Start(call, lease));
                 running++;

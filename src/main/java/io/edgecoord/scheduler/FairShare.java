@@ -34,6 +34,9 @@ final class FairShare {
 
     /** Every queued call, in the order to offer them. */
     static List<ScheduledCall> order(List<TaskQueue> queues) {
+        if (queues.size() == 1) {
+            return queues.getFirst().calls(); // one task: its queue's own order, without a pass per call
+        }
         List<ScheduledCall> ordered = new ArrayList<>();
         Map<String, Integer> next = new HashMap<>();
         Map<String, Integer> inUse = new HashMap<>();

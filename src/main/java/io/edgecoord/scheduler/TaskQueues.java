@@ -1,12 +1,15 @@
 package io.edgecoord.scheduler;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -102,6 +105,16 @@ final class TaskQueues {
         return remove(call -> call.request().invocationId().equals(invocationId)).stream().findFirst();
     }
 
+    /** Takes out the calls of these invocations that wait here, in one pass over the queues; by invocation id. */
+    Map<String, ScheduledCall> removeAll(Set<String> invocationIds) {
+        Map<String, ScheduledCall> removed = new HashMap<>();
+        if (!invocationIds.isEmpty()) {
+            remove(call -> invocationIds.contains(call.request().invocationId()))
+                    .forEach(call -> removed.put(call.request().invocationId(), call));
+        }
+        return removed;
+    }
+
     /** How many calls wait in all. */
     int size() {
         return size;
@@ -117,9 +130,27 @@ final class TaskQueues {
     /** The queues as {@link FairShare} orders them, with what each task runs now. */
     List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask) {
         return queues.entrySet().stream()
-                .map(e -> new FairShare.TaskQueue(e.getKey(), e.getValue().stream().map(Queued::call).toList(),
+                .map(e -> new FairShare.TaskQueue(e.getKey(), calls(e.getValue()),
                         e.getValue().getLast().call().weight(), runningByTask.getOrDefault(e.getKey(), 0)))
                 .toList();
+    }
+
+    /**
+     * A queue's calls as a read-only view, not a copy: a round reads the whole queue, and a copy of a
+     * long backlog at every round cost more than the round. Valid until the queue next changes.
+     */
+    private static List<ScheduledCall> calls(List<Queued> queue) {
+        return new AbstractList<>() {
+            @Override
+            public ScheduledCall get(int index) {
+                return queue.get(index).call();
+            }
+
+            @Override
+            public int size() {
+                return queue.size();
+            }
+        };
     }
 
     /** Whether any waiting call matches. */

@@ -49,6 +49,20 @@ class TaskQueuesTests {
     }
 
     @Test
+    void takesOutManyCallsInOnePassAndSaysWhichWereThere() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 10));
+        queues.add(call("a", "a1", 5, 0, null), refusals::add);
+        queues.add(call("a", "a2", 5, 0, null), refusals::add);
+        queues.add(call("b", "b1", 5, 0, null), refusals::add);
+
+        Map<String, ScheduledCall> taken = queues.removeAll(java.util.Set.of("a2", "b1", "gone"));
+
+        assertThat(taken.keySet()).containsExactlyInAnyOrder("a2", "b1");
+        assertThat(queues.size()).isEqualTo(1);
+        assertThat(queues.sizeByTask()).isEqualTo(Map.of("a", 1));
+    }
+
+    @Test
     void refusesATaskPastItsOwnLimitOrTheDefaultWhileOthersStillQueue() {
         TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 2));
         queues.add(call("flood", "f1", 5, 0, null), refusals::add);

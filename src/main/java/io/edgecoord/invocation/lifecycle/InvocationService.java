@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -70,6 +69,8 @@ public class InvocationService {
     private final InvocationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+
+    private final InvocationIds ids;
     private final IdempotencyKeys keys;
     private final InvocationMetrics metrics;
     private final TaskAliases aliases;
@@ -88,6 +89,7 @@ public class InvocationService {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.ids = new InvocationIds(clock);
         this.keys = keys;
         this.metrics = metrics;
         this.aliases = aliases;
@@ -203,7 +205,7 @@ public class InvocationService {
             throw new ExecutionUnavailableException("No environment can be started: " + backend.detail(), null);
         }
         Instant now = clock.instant();
-        Invocation invocation = Invocation.accept(UUID.randomUUID().toString(), task.name(), task.version(), mode,
+        Invocation invocation = Invocation.accept(ids.next(), task.name(), task.version(), mode,
                 event, now, cause).scheduled(limits.priorityWithin(task.execution().priority()),
                 limits.deadlineIn() == null ? null : now.plus(limits.deadlineIn()));
         annotate.accept(invocation);

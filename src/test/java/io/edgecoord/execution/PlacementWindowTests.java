@@ -1,0 +1,75 @@
+package io.edgecoord.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.edgecoord.execution.EnvironmentLife.Busy;
+import io.edgecoord.execution.EnvironmentLife.Idle;
+import io.edgecoord.execution.Placement.Budget;
+import io.edgecoord.execution.Placement.Demand;
+import io.edgecoord.execution.Placement.Env;
+
+class PlacementWindowTests {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T14:00:00Z");
+
+    private static final Duration STARVATION = Duration.ofSeconds(30);
+
+    private static Demand call(String id, String task, int waitedSeconds) {
+        return new Demand(id, task + ":1", task, 128, 0.25, 4, NOW.minusSeconds(waitedSeconds));
+    }
+
+    private static List<String> window(List<Demand> calls, int slots) {
+        return PlacementWindow.of(calls, Demand::poolKey, Demand::waitingSince, slots, NOW, STARVATION).stream()
+                .map(Demand::callId)
+                .toList();
+    }
+
+    @Test
+    void keepsEveryCallWhenNoMoreWaitThanTheRoundMayStart() {
+        List<Demand> calls = List.of(call("a1", "a", 1), call("a2", "a", 1));
+
+        assertThat(PlacementWindow.of(calls, Demand::poolKey, Demand::waitingSince, 2, NOW, STARVATION))
+                .isSameAs(calls);
+    }
+
+    @Test
+    void keepsTheFirstCallsOfEachTaskVersionUpToTheSlotsInTheirOrder() {
+        List<Demand> calls = List.of(call("a1", "a", 1), call("b1", "b", 1), call("a2", "a", 1), call("a3", "a", 1),
+                call("b2", "b", 1), call("b3", "b", 1), call("c1", "c", 1));
+
+        assertThat(window(calls, 2)).containsExactly("a1", "b1", "a2", "b2", "c1");
+    }
+
+    @Test
+    void keepsTheFirstStarvingCallBeyondThemSinceItMayHoldNewEnvironmentsBack() {
+        List<Demand> calls = List.of(call("a1", "a", 1), call("a2", "a", 1), call("a3", "a", 40), call("a4", "a", 50));
+
+        assertThat(window(calls, 1)).containsExactly("a1", "a3");
+    }
+
+    @Test
+    void placesTheSameCallsAsTheWholeQueueWouldWhateverItsLength() {
+        List<Env> pool = List.of(
+                new Env("a-idle", "a:1", "a", new Idle(NOW.minusSeconds(5), false), 128, 0.25, false),
+                new Env("a-busy", "a:1", "a", new Busy(NOW, false), 128, 0.25, false),
+                new Env("b-idle", "b:1", "b", new Idle(NOW.minusSeconds(60), false), 128, 0.25, false));
+        Budget budget = new Budget(512, 2.0, 8);
+        List<Demand> queue = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            queue.add(call("a" + i, "a", 45));
+            queue.add(call("c" + i, "c", 1));
+        }
+        List<Demand> offered = PlacementWindow.of(queue, Demand::poolKey, Demand::waitingSince, 4, NOW, STARVATION);
+
+        assertThat(offered).hasSizeLessThan(12);
+        assertThat(Placement.decide(offered, pool, budget, 4, NOW, STARVATION))
+                .isEqualTo(Placement.decide(queue, pool, budget, 4, NOW, STARVATION));
+    }
+}
