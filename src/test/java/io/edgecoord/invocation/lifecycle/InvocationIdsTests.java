@@ -1,4 +1,4 @@
-package io.edgecoord.invocation;
+package io.edgecoord.invocation.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

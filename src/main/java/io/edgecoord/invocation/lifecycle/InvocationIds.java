@@ -1,4 +1,4 @@
-package io.edgecoord.invocation;
+package io.edgecoord.invocation.lifecycle;
 
 import java.security.SecureRandom;
 import java.time.Clock;
