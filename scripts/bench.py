@@ -44,6 +44,8 @@ class Coordinator:
                                "--edgecoord.data-dir=" + data,
                                "--edgecoord.execution.docker.instance-id=" + self.instance,
                                "--spring.main.banner-mode=off",
+                               # Its broker on loopback, on a free port: never the site's 1883.
+                               "--edgecoord.mqtt.host=127.0.0.1", "--edgecoord.mqtt.port=0",
                                # The async goal is the accept path's rate: the queue's bound (1,000,
                                # 250 a task) would answer 429 after a fraction of a second.
                                "--edgecoord.scheduler.max-queue-length=100000",
