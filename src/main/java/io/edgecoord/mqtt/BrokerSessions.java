@@ -207,12 +207,18 @@ final class BrokerSessions extends AbstractInterceptHandler {
 
     @Override
     public void onDisconnect(InterceptDisconnectMessage message) {
-        seen.computeIfPresent(message.getClientID(), (id, then) -> clock.instant());
+        away(message.getClientID());
     }
 
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage message) {
-        seen.computeIfPresent(message.getClientID(), (id, then) -> clock.instant());
+        away(message.getClientID());
+    }
+
+    /** Notes when a persistent session went away; a clean client's warning is forgotten with it. */
+    private void away(String clientId) {
+        seen.computeIfPresent(clientId, (id, then) -> clock.instant());
+        warned.remove(clientId);
     }
 
     @Override
