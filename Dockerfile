@@ -77,8 +77,9 @@ VOLUME /var/lib/edgecoord
 EXPOSE 8080 1883
 USER 10000:10000
 # The check is a JVM of its own (no curl is assumed in the runtime image), kept small and short-lived.
+# It reads JDK_JAVA_OPTIONS too, so it names no collector (a second one would stop it from starting).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
-    CMD ["java", "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", "/opt/edgecoord/healthcheck", \
+    CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-cp", "/opt/edgecoord/healthcheck", \
          "HealthCheck", "http://127.0.0.1:8080/actuator/health/liveness"]
 # JVM sizing: JDK_JAVA_OPTIONS above. Settings: EDGECOORD_* environment variables. @jvm.options: the
 # cache or archive the training run made; one that is stale or unusable (other JVM options, say)
