@@ -8,6 +8,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /** Paho clients of a test coordinator's MQTT broker on loopback ({@code local.mqtt.port}). */
 public final class TestMqtt {
 
+    /** How long a connect waits for Moquette to mark the connection connected ({@link #settle}). */
+    private static final long SETTLE_MS = 200;
+
     private TestMqtt() {
     }
 
@@ -60,8 +63,6 @@ public final class TestMqtt {
             Thread.currentThread().interrupt();
         }
     }
-
-    private static final long SETTLE_MS = 200;
 
     /** Connect options with the admin key, MQTT 3.1.1, a clean or a persistent session. */
     public static MqttConnectOptions adminOptions(boolean cleanSession) {
