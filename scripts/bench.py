@@ -181,6 +181,58 @@ def hey(coordinator, path, seconds, clients, method="GET", headers=(), rate=None
             "cpu_ms": ticks * 1000.0 / TICK / max(ok, 1), "p50": pct.get(50), "p99": pct.get(99)}
 
 
+# Where a sample's CPU goes, by the first rule that matches its thread or any frame of its stack:
+# the costs docs/benchmarks.md tracks, from the outermost in.
+PROFILE_GROUPS = [
+    ("invocation-writer (the write-behind journal: Hibernate inserts, H2 commits)", "thread", "invocation-writer"),
+    ("h2-maintenance (sync and compaction of the embedded file)", "thread", "h2-maintenance"),
+    ("the dispatcher (scheduling rounds, placement)", "thread", "edgecoord-dispatcher"),
+    ("Jetty and the Runtime API (/next, /response)", "frame", "org.eclipse.jetty."),
+    ("key authentication and everything below it (MVC, controller, the call)", "frame",
+     "io.edgecoord.security.KeyAuthenticationFilter."),
+    ("the security chain above the key filter", "frame", "org.springframework.security."),
+    ("Tomcat outside the filters", "thread", "tomcat-handler"),
+    ("Tomcat's poller and acceptor", "thread", "http-nio"),
+]
+
+
+def profile_summary(java, path):
+    """Shares of a JFR recording's execution samples by PROFILE_GROUPS, and its top self frames."""
+    jfr = os.path.join(os.path.dirname(java), "jfr")
+    out = subprocess.run([jfr, "print", "--stack-depth", "256", "--events", "jdk.ExecutionSample", path],
+                         capture_output=True, text=True).stdout
+    groups, tops, n = {}, {}, 0
+    for event in out.split("jdk.ExecutionSample {")[1:]:
+        thread = (re.search(r'sampledThread = "([^"]*)"', event) or re.search(r"()", "")).group(1)
+        frames = re.findall(r"^\s+([\w$.<>]+)\(", event, re.M)
+        if not frames:
+            continue
+        n += 1
+        name = next((g for g, kind, mark in PROFILE_GROUPS
+                     if (thread.startswith(mark) if kind == "thread" else any(f.startswith(mark) for f in frames))),
+                    "other threads")
+        groups[name] = groups.get(name, 0) + 1
+        tops[frames[0]] = tops.get(frames[0], 0) + 1
+    lines = ["%s: %d samples" % (path, n)]
+    lines += ["  %5.1f %%  %s" % (100.0 * c / n, g) for g, c in sorted(groups.items(), key=lambda i: -i[1])]
+    lines.append("  top self frames:")
+    lines += ["  %5.1f %%  %s" % (100.0 * c / n, f) for f, c in sorted(tops.items(), key=lambda i: -i[1])[:12]]
+    return "\n".join(lines)
+
+
+def profiled(c, jcmd, java, directory, name, load):
+    """Runs load() under a JFR recording (settings=profile) written to <directory>/<name>.jfr."""
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.abspath(os.path.join(directory, name + ".jfr"))
+    subprocess.run([jcmd, str(c.pid), "JFR.start", "name=" + name, "settings=profile"], capture_output=True, check=True)
+    try:
+        return load()
+    finally:
+        subprocess.run([jcmd, str(c.pid), "JFR.stop", "name=" + name, "filename=" + path],
+                       capture_output=True, check=True)
+        print(profile_summary(java, path), file=sys.stderr, flush=True)
+
+
 class RuntimeStub(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     """The least a Runtime API can be: one event on the first /next, then records the response."""
     daemon_threads = True
@@ -326,6 +378,9 @@ def main():
     ap.add_argument("--footprint", action="store_true",
                     help="only start-up, idle RSS and memory per warm environment (no load)")
     ap.add_argument("--keep", action="store_true", help="keep the data dir and log")
+    ap.add_argument("--profile", metavar="DIR",
+                    help="after the warm-up, record JFR profiles of the trivial request and of warm sync and async "
+                         "calls at 16 clients into DIR (not counted in the rounds) and print where the samples go")
     a = ap.parse_args()
     jcmd = os.path.join(os.path.dirname(a.java), "jcmd")
     work = tempfile.mkdtemp(prefix="edgecoord-bench-")
@@ -380,6 +435,13 @@ def run(a, c, jcmd, work, load):
     hey(c, "/api/v1/tasks/noop/invoke", a.warmup, 16, "POST")
     hey(c, "/api/v1/tasks/noop/invoke", max(1, a.warmup // 4), 16, "POST", headers=["Prefer: respond-async"])
     c.await_quiet(timeout=300)
+    if a.profile:
+        for name, path, extra in (("trivial", "/actuator/health/liveness", None),
+                                  ("warm-sync", "/api/v1/tasks/noop/invoke", []),
+                                  ("async", "/api/v1/tasks/noop/invoke", ["Prefer: respond-async"])):
+            profiled(c, jcmd, a.java, a.profile, name,
+                     lambda: hey(c, path, 3 * a.seconds, 16, "GET" if extra is None else "POST", headers=extra or ()))
+            c.await_quiet(timeout=300)
     keys = ["t_cpu", "w_cpu", "t_rps", "w_rps", "t_p50", "w_p50", "t_p99", "w_p99", "async_rps", "async_rej",
             "cold_coord", "cold_bare", "cold_bare_next", "w_rps_errors"]
     for k in keys:
