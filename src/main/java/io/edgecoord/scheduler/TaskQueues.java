@@ -32,6 +32,8 @@ final class TaskQueues {
     private final SchedulerProperties properties;
     /** A task without calls waiting has no entry. */
     private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
+    /** Every waiting call by invocation id, so that taking placed calls out does not walk the backlog. */
+    private final Map<String, Queued> byId = new HashMap<>();
     private int size;
     private long sequence;
 
@@ -80,6 +82,7 @@ final class TaskQueues {
         Queued entry = new Queued(call, sequence++);
         int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
         queue.add(at < 0 ? -at - 1 : at, entry);
+        byId.put(call.request().invocationId(), entry);
         size++;
     }
 
@@ -90,6 +93,7 @@ final class TaskQueues {
             boolean match = which.test(entry.call());
             if (match) {
                 removed.add(entry.call());
+                byId.remove(entry.call().request().invocationId(), entry);
             }
             return match;
         }));
@@ -102,15 +106,25 @@ final class TaskQueues {
 
     /** Takes out the call of this invocation, if it waits here. */
     java.util.Optional<ScheduledCall> remove(String invocationId) {
-        return remove(call -> call.request().invocationId().equals(invocationId)).stream().findFirst();
+        return java.util.Optional.ofNullable(removeAll(Set.of(invocationId)).get(invocationId));
     }
 
-    /** Takes out the calls of these invocations that wait here, in one pass over the queues; by invocation id. */
+    /** Takes out the calls of these invocations that wait here, by invocation id: a lookup and a binary search each. */
     Map<String, ScheduledCall> removeAll(Set<String> invocationIds) {
         Map<String, ScheduledCall> removed = new HashMap<>();
-        if (!invocationIds.isEmpty()) {
-            remove(call -> invocationIds.contains(call.request().invocationId()))
-                    .forEach(call -> removed.put(call.request().invocationId(), call));
+        for (String id : invocationIds) {
+            Queued entry = byId.remove(id);
+            if (entry == null) {
+                continue;
+            }
+            List<Queued> queue = queues.get(entry.call().taskName());
+            // Sequences are unique, so the service order finds exactly this entry.
+            queue.remove(Collections.binarySearch(queue, entry, SERVICE_ORDER));
+            if (queue.isEmpty()) {
+                queues.remove(entry.call().taskName());
+            }
+            size--;
+            removed.put(id, entry.call());
         }
         return removed;
     }

@@ -63,6 +63,22 @@ class TaskQueuesTests {
     }
 
     @Test
+    void takesOutCallsByIdAmongPrioritiesAndForgetsThoseAPredicateTookOut() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 20));
+        for (int i = 0; i < 20; i++) {
+            queues.add(call("a", "a" + i, i % 3, 0, i % 4 == 0 ? T0 : null), refusals::add);
+        }
+
+        assertThat(ids(queues.remove(c -> c.request().deadline() != null))).hasSize(5);
+        Map<String, ScheduledCall> taken = queues.removeAll(java.util.Set.of("a0", "a1", "a2", "a7", "a19"));
+
+        assertThat(taken.keySet()).containsExactlyInAnyOrder("a1", "a2", "a7", "a19");
+        assertThat(queues.size()).isEqualTo(11);
+        List<String> left = ids(queues.forFairShare(Map.of()).getFirst().calls());
+        assertThat(left).containsExactly("a5", "a11", "a14", "a17", "a10", "a13", "a3", "a6", "a9", "a15", "a18");
+    }
+
+    @Test
     void refusesATaskPastItsOwnLimitOrTheDefaultWhileOthersStillQueue() {
         TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 2));
         queues.add(call("flood", "f1", 5, 0, null), refusals::add);

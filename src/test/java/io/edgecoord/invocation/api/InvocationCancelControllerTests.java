@@ -13,61 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.unit.DataSize;
 
-import io.edgecoord.execution.EnvironmentPolicy;
-import io.edgecoord.execution.StartKind;
 import io.edgecoord.invocation.InvocationNotCancellableException;
 import io.edgecoord.invocation.InvocationNotFoundException;
 import io.edgecoord.invocation.InvocationStatus;
 import io.edgecoord.invocation.lifecycle.Cancellations;
-import io.edgecoord.invocation.lifecycle.InvocationProperties;
 import io.edgecoord.invocation.lifecycle.InvocationService;
 import io.edgecoord.invocation.store.Invocation;
 
 /** Cancelling over HTTP, the deadline and priority headers, and how a cancelled or expired call answers. */
-@WebMvcTest(InvocationController.class)
-@AutoConfigureMockMvc(addFilters = false)
-class InvocationCancelControllerTests {
-
-    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    InvocationService service;
-
-    @MockitoBean
-    Cancellations cancellations;
-
-    @MockitoBean
-    LogFollower followers;
-
-    @TestConfiguration
-    static class Settings {
-        @Bean
-        InvocationProperties invocationProperties() {
-            return InvocationProperties.of(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
-        }
-    }
-
-    private static Invocation running(String id) {
-        Invocation invocation = Invocation.accept(id, "hello", 2, Invocation.Mode.SYNC, "{}".getBytes(), T0);
-        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(1));
-        return invocation;
-    }
+class InvocationCancelControllerTests extends InvocationControllerSlice {
 
     private static Invocation cancelled(String id) {
         Invocation invocation = Invocation.accept(id, "hello", 2, Invocation.Mode.SYNC, "{}".getBytes(), T0);

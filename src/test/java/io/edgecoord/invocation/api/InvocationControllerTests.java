@@ -18,17 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.unit.DataSize;
 
 import io.edgecoord.execution.EnvironmentPolicy;
 import io.edgecoord.execution.ExecutionUnavailableException;
@@ -38,8 +30,6 @@ import io.edgecoord.invocation.IdempotencyKeyReusedException;
 import io.edgecoord.invocation.InvocationNotFoundException;
 import io.edgecoord.invocation.InvocationNotReplayableException;
 import io.edgecoord.invocation.InvocationStatus;
-import io.edgecoord.invocation.lifecycle.Cancellations;
-import io.edgecoord.invocation.lifecycle.InvocationProperties;
 import io.edgecoord.invocation.lifecycle.InvocationService;
 import io.edgecoord.invocation.lifecycle.RetryPolicy;
 import io.edgecoord.invocation.store.Invocation;
@@ -48,41 +38,7 @@ import io.edgecoord.invocation.store.InvocationLog;
 import io.edgecoord.invocation.store.InvocationQuery;
 import io.edgecoord.task.TaskNotFoundException;
 
-@WebMvcTest(InvocationController.class)
-@AutoConfigureMockMvc(addFilters = false)
-class InvocationControllerTests {
-
-    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    InvocationService service;
-
-    @MockitoBean
-    Cancellations cancellations;
-
-    @MockitoBean
-    LogFollower followers;
-
-    @TestConfiguration
-    static class Settings {
-        @Bean
-        InvocationProperties invocationProperties() {
-            return InvocationProperties.of(DataSize.ofBytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(5));
-        }
-    }
-
-    private static Invocation queued(String id, Invocation.Mode mode) {
-        return Invocation.accept(id, "hello", 2, mode, "{}".getBytes(), T0);
-    }
-
-    private static Invocation running(String id) {
-        Invocation invocation = queued(id, Invocation.Mode.SYNC);
-        invocation.start("e1", StartKind.WARM, EnvironmentPolicy.Isolation.CONTAINER, T0.plusMillis(1));
-        return invocation;
-    }
+class InvocationControllerTests extends InvocationControllerSlice {
 
     private void accepting(Invocation invocation, Invocation finished) {
         given(service.invoke(eq("hello"), isNull(), any(), eq(invocation.mode()), eq(CallLimits.NONE))).willReturn(
