@@ -48,6 +48,8 @@ final class PlacementWindow {
         if (calls.size() <= slots) {
             return calls;
         }
+        // A call starves once it was queued at or before this: one instant per round, not one per call.
+        Instant starvedSince = now.minus(starvationLimit);
         Map<Object, Integer> seen = new HashMap<>();
         Set<Object> starvingKept = new HashSet<>();
         List<T> kept = new ArrayList<>();
@@ -56,7 +58,8 @@ final class PlacementWindow {
             if (seen.merge(key, 1, Integer::sum) <= slots) {
                 kept.add(call);
             }
-            else if (!waitingSince.apply(call).plus(starvationLimit).isAfter(now) && starvingKept.add(key)) {
+            else if (!starvingKept.contains(key) && !waitingSince.apply(call).isAfter(starvedSince)) {
+                starvingKept.add(key);
                 kept.add(call);
             }
         }

@@ -52,6 +52,9 @@ class PlacementWindowTests {
         List<Demand> calls = List.of(call("a1", "a", 1), call("a2", "a", 1), call("a3", "a", 40), call("a4", "a", 50));
 
         assertThat(window(calls, 1)).containsExactly("a1", "a3");
+        // Waiting exactly the limit is starving, as Placement counts it.
+        assertThat(window(List.of(call("a1", "a", 1), call("a2", "a", 29), call("a3", "a", 30)), 1))
+            .containsExactly("a1", "a3");
     }
 
     @Test
