@@ -112,18 +112,26 @@ public final class ModbusServer implements AutoCloseable {
             try (var in = ModbusServer.class.getResourceAsStream("/modbus/modbus_server.py")) {
                 Files.write(script, in.readAllBytes());
             }
+            Path errors = Files.createTempFile("modbus_server", ".err");
+            errors.toFile().deleteOnExit();
             this.process = new ProcessBuilder(python, script.toString(), String.valueOf(this.port), this.units)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile())
                 .start();
             this.commands = new java.io.OutputStreamWriter(this.process.getOutputStream(), StandardCharsets.UTF_8);
             this.answers = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
             String line = this.answers.readLine();
             if (!"listening".equals(line)) {
-                throw new IllegalStateException("the Modbus server did not start: " + line);
+                this.process.waitFor(5, TimeUnit.SECONDS);
+                throw new IllegalStateException("the Modbus server did not start: " + line + "; its stderr: "
+                        + Files.readString(errors, StandardCharsets.UTF_8).strip());
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the Modbus server started", ex);
         }
     }
 
@@ -142,11 +150,12 @@ public final class ModbusServer implements AutoCloseable {
         }
     }
 
-    /** A Python that imports pymodbus: Debian's first, since another python3 may come first on PATH. */
+    /** A Python that imports pymodbus's server: Debian's first, since another python3 may come first on PATH. */
     private static String python() {
         for (String candidate : List.of("/usr/bin/python3", "python3")) {
             try {
-                Process probe = new ProcessBuilder(candidate, "-c", "import pymodbus").redirectErrorStream(true).start();
+                Process probe = new ProcessBuilder(candidate, "-c", "import pymodbus.server").redirectErrorStream(true)
+                    .start();
                 probe.getInputStream().readAllBytes();
                 if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
                     return candidate;
@@ -160,7 +169,7 @@ public final class ModbusServer implements AutoCloseable {
                 break;
             }
         }
-        String problem = "pymodbus is not installed (apt-get install python3-pymodbus)";
+        String problem = "pymodbus's server cannot be imported (apt-get install python3-pymodbus python3-serial-asyncio)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(problem + "; under CI=true the Modbus tests must run");
         }
