@@ -53,13 +53,25 @@ final class PlacementWindow {
         Map<Object, Integer> seen = new HashMap<>();
         Set<Object> starvingKept = new HashSet<>();
         List<T> kept = new ArrayList<>();
+        // Queued calls come in runs of one version: the maps are read only where the version changes,
+        // so a long backlog costs a key and a comparison a call.
+        Object run = null;
+        boolean runFull = false;
+        boolean runStarvingKept = false;
         for (T call : calls) {
             Object key = poolKey.apply(call);
-            if (seen.merge(key, 1, Integer::sum) <= slots) {
+            if (!key.equals(run)) {
+                run = key;
+                runFull = seen.getOrDefault(key, 0) >= slots;
+                runStarvingKept = starvingKept.contains(key);
+            }
+            if (!runFull) {
+                runFull = seen.merge(key, 1, Integer::sum) >= slots;
                 kept.add(call);
             }
-            else if (!starvingKept.contains(key) && !waitingSince.apply(call).isAfter(starvedSince)) {
+            else if (!runStarvingKept && !waitingSince.apply(call).isAfter(starvedSince)) {
                 starvingKept.add(key);
+                runStarvingKept = true;
                 kept.add(call);
             }
         }

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,12 @@ class PooledResourceManager implements ResourceManager {
         this.events = events;
         log.info("Budget for environments: {} MiB of memory, {} CPUs, at most {} environments", budget.memoryMb(),
                 budget.cpus(), budget.environments());
+    }
+
+    @Override
+    public <T> List<T> window(List<T> calls, ToIntFunction<T> version, Function<T, Instant> waitingSince, int slots,
+            Instant now) {
+        return PlacementWindow.of(calls, call -> version.applyAsInt(call), waitingSince, slots, now, properties.starvationLimit());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.edgecoord.execution;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The scheduler's contract with the pool of environments: place queued calls, run placed ones,
@@ -22,6 +24,18 @@ public interface ResourceManager {
      * @param slots how many more calls may start
      */
     List<Lease> place(List<Candidate> candidates, int slots);
+
+    /**
+     * Of the calls of one task's queue, in their order, those a round of {@link #place} with
+     * {@code slots} could place: per task version its first {@code slots}, and the first of the rest
+     * that has waited past the starvation limit (see {@link PlacementWindow}). Offering only these
+     * keeps a round's cost to what can start, not the backlog's length.
+     *
+     * @param version each call's task version
+     * @param waitingSince when each call was queued
+     */
+    <T> List<T> window(List<T> calls, ToIntFunction<T> version, Function<T, Instant> waitingSince, int slots,
+            Instant now);
 
     /**
      * Runs a placed call to its end and reports what happened. Never throws for the function's

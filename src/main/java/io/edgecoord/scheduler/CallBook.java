@@ -26,7 +26,7 @@ import io.edgecoord.execution.ResourceManager;
  * What the scheduler holds, under one lock: the task queues, what runs (in all and by task), the
  * drain, and whether something happened since the dispatcher last looked. Every method takes the
  * lock for its whole work and none calls out while holding it, except the queue gauge, so that
- * the gauge's rows follow the queue's changes in order.
+ * the gauge's rows follow the queue's changes in order, and a round's window, a pure function.
  */
 final class CallBook {
 
@@ -79,23 +79,38 @@ final class CallBook {
     record Round(List<ScheduledCall> late, List<ResourceManager.Candidate> candidates, int slots) {
     }
 
-    /** Takes out the calls past their deadline and offers the rest in the order of service. */
-    Round nextRound(Instant now) {
+    /**
+     * Takes out the calls past their deadline and offers the rest in the order of service: of each
+     * task's queue only what {@code window} keeps (what a round with these slots could place), so
+     * that a round costs what can start rather than the backlog's length.
+     */
+    Round nextRound(Instant now, Window window) {
         return locked(() -> {
             dirty = false;
-            List<ScheduledCall> late = queues.remove(call -> call.request().deadline() != null
-                    && !call.request().deadline().isAfter(now));
+            List<ScheduledCall> late = queues.removeLate(now);
             if (!late.isEmpty()) {
                 queueChanged();
             }
             int slots = Math.max(0, properties.maxConcurrent() - running);
-            List<ResourceManager.Candidate> candidates = slots == 0 ? List.of()
-                    : FairShare.order(queues.forFairShare(runningByTask)).stream()
-                            .filter(call -> !draining || call.clientWaits())
-                            .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
-                            .toList();
+            if (slots == 0) {
+                return new Round(late, List.of(), slots);
+            }
+            List<ResourceManager.Candidate> candidates = FairShare.order(queues.forFairShare(runningByTask,
+                    calls -> window.of(draining ? calls.stream().filter(ScheduledCall::clientWaits).toList() : calls,
+                            slots)))
+                .stream()
+                .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
+                .toList();
             return new Round(late, candidates, slots);
         });
+    }
+
+    /** Which of one task's queued calls (in their order) a round with {@code slots} could place. */
+    @FunctionalInterface
+    interface Window {
+
+        /** A pure function of its arguments: it runs under the lock. */
+        List<ScheduledCall> of(List<ScheduledCall> calls, int slots);
     }
 
     /** A placed call taken out of its queue to start now. */

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Every task's waiting calls: a bounded queue per task, each in service order (priority, then
@@ -25,6 +27,11 @@ final class TaskQueues {
             .comparingInt((Queued q) -> -q.call().priority())
             .thenComparingLong(Queued::sequence);
 
+    /** Calls with a deadline, soonest first. */
+    private static final Comparator<Queued> DEADLINE_ORDER = Comparator
+            .comparing((Queued q) -> q.call().request().deadline())
+            .thenComparingLong(Queued::sequence);
+
     /** A call in a queue, with its place in arrival order. */
     private record Queued(ScheduledCall call, long sequence) {
     }
@@ -34,6 +41,8 @@ final class TaskQueues {
     private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
     /** Every waiting call by invocation id, so that taking placed calls out does not walk the backlog. */
     private final Map<String, Queued> byId = new HashMap<>();
+    /** The waiting calls that have a deadline, so that finding the late ones does not walk the backlog either. */
+    private final TreeSet<Queued> byDeadline = new TreeSet<>(DEADLINE_ORDER);
     private int size;
     private long sequence;
 
@@ -83,25 +92,22 @@ final class TaskQueues {
         int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
         queue.add(at < 0 ? -at - 1 : at, entry);
         byId.put(call.request().invocationId(), entry);
+        if (call.request().deadline() != null) {
+            byDeadline.add(entry);
+        }
         size++;
     }
 
-    /** Takes out the calls that match, in no particular order. */
-    List<ScheduledCall> remove(Predicate<ScheduledCall> which) {
-        List<ScheduledCall> removed = new ArrayList<>();
-        queues.values().forEach(queue -> queue.removeIf(entry -> {
-            boolean match = which.test(entry.call());
-            if (match) {
-                removed.add(entry.call());
-                byId.remove(entry.call().request().invocationId(), entry);
-            }
-            return match;
-        }));
-        if (!removed.isEmpty()) {
-            queues.values().removeIf(List::isEmpty);
-            size -= removed.size();
+    /** Takes out the calls whose deadline is {@code now} or before, soonest first. */
+    List<ScheduledCall> removeLate(Instant now) {
+        List<ScheduledCall> late = new ArrayList<>();
+        while (!byDeadline.isEmpty() && !byDeadline.first().call().request().deadline().isAfter(now)) {
+            Queued entry = byDeadline.pollFirst();
+            byId.remove(entry.call().request().invocationId());
+            takeOut(entry);
+            late.add(entry.call());
         }
-        return removed;
+        return late;
     }
 
     /** Takes out the call of this invocation, if it waits here. */
@@ -117,16 +123,24 @@ final class TaskQueues {
             if (entry == null) {
                 continue;
             }
-            List<Queued> queue = queues.get(entry.call().taskName());
-            // Sequences are unique, so the service order finds exactly this entry.
-            queue.remove(Collections.binarySearch(queue, entry, SERVICE_ORDER));
-            if (queue.isEmpty()) {
-                queues.remove(entry.call().taskName());
+            if (entry.call().request().deadline() != null) {
+                byDeadline.remove(entry);
             }
-            size--;
+            takeOut(entry);
             removed.put(id, entry.call());
         }
         return removed;
+    }
+
+    /** Takes an entry out of its task's queue (the indexes are the caller's). */
+    private void takeOut(Queued entry) {
+        List<Queued> queue = queues.get(entry.call().taskName());
+        // Sequences are unique, so the service order finds exactly this entry.
+        queue.remove(Collections.binarySearch(queue, entry, SERVICE_ORDER));
+        if (queue.isEmpty()) {
+            queues.remove(entry.call().taskName());
+        }
+        size--;
     }
 
     /** How many calls wait in all. */
@@ -143,10 +157,24 @@ final class TaskQueues {
 
     /** The queues as {@link FairShare} orders them, with what each task runs now. */
     List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask) {
-        return queues.entrySet().stream()
-                .map(e -> new FairShare.TaskQueue(e.getKey(), calls(e.getValue()),
-                        e.getValue().getLast().call().weight(), runningByTask.getOrDefault(e.getKey(), 0)))
-                .toList();
+        return forFairShare(runningByTask, UnaryOperator.identity());
+    }
+
+    /**
+     * The queues as {@link FairShare} orders them, each cut down to what {@code offered} keeps of its
+     * calls (in their order), with what each task runs now; a queue it keeps nothing of is left out.
+     */
+    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask,
+            UnaryOperator<List<ScheduledCall>> offered) {
+        List<FairShare.TaskQueue> byTask = new ArrayList<>(queues.size());
+        queues.forEach((task, queue) -> {
+            List<ScheduledCall> calls = offered.apply(calls(queue));
+            if (!calls.isEmpty()) {
+                byTask.add(new FairShare.TaskQueue(task, calls, queue.getLast().call().weight(),
+                        runningByTask.getOrDefault(task, 0)));
+            }
+        });
+        return byTask;
     }
 
     /**
@@ -174,15 +202,10 @@ final class TaskQueues {
 
     /** The earliest deadline of a waiting call before {@code limit}, or {@code limit}. */
     Instant earliestDeadline(Instant limit) {
-        Instant earliest = limit;
-        for (List<Queued> queue : queues.values()) {
-            for (Queued entry : queue) {
-                Instant deadline = entry.call().request().deadline();
-                if (deadline != null && deadline.isBefore(earliest)) {
-                    earliest = deadline;
-                }
-            }
+        if (byDeadline.isEmpty()) {
+            return limit;
         }
-        return earliest;
+        Instant soonest = byDeadline.first().call().request().deadline();
+        return soonest.isBefore(limit) ? soonest : limit;
     }
 }

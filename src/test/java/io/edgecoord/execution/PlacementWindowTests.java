@@ -52,6 +52,10 @@ class PlacementWindowTests {
         List<Demand> calls = List.of(call("a1", "a", 1), call("a2", "a", 1), call("a3", "a", 40), call("a4", "a", 50));
 
         assertThat(window(calls, 1)).containsExactly("a1", "a3");
+        // Where another version's call breaks a run, the window still knows what it kept of each.
+        assertThat(window(List.of(call("a1", "a", 1), call("a2", "a", 1), call("b1", "b", 1), call("a3", "a", 40),
+                call("b2", "b", 45), call("a4", "a", 50), call("b3", "b", 50)), 1))
+            .containsExactly("a1", "b1", "a3", "b2");
         // Waiting exactly the limit is starving, as Placement counts it.
         assertThat(window(List.of(call("a1", "a", 1), call("a2", "a", 29), call("a3", "a", 30)), 1))
             .containsExactly("a1", "a3");

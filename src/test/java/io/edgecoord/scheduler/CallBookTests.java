@@ -19,6 +19,9 @@ class CallBookTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
+    /** Offers every queued call, as the placement window does for a queue no longer than the round's slots. */
+    private static final CallBook.Window ALL = (calls, slots) -> calls;
+
     private static ScheduledCall call(String id, int priority, Instant deadline, boolean clientWaits) {
         EnvironmentSpec spec = new EnvironmentSpec("hello", 1, "python3.11", "app.handle", 128, Map.of(),
                 Path.of("/tmp"), false);
@@ -41,7 +44,7 @@ class CallBookTests {
         book.add(call("late", 9, T0.plusSeconds(1), false), false);
         book.add(call("high", 7, T0.plusSeconds(60), false), false);
 
-        CallBook.Round round = book.nextRound(T0.plusSeconds(1));
+        CallBook.Round round = book.nextRound(T0.plusSeconds(1), ALL);
 
         assertThat(round.late()).extracting(c -> c.request().invocationId()).containsExactly("late");
         assertThat(offered(round)).containsExactly("high", "low");
@@ -55,7 +58,7 @@ class CallBookTests {
         CallBook book = book(0);
         book.add(call("c1", 5, null, false), false);
 
-        CallBook.Round round = book.nextRound(T0);
+        CallBook.Round round = book.nextRound(T0, ALL);
 
         assertThat(round.candidates()).isEmpty();
         assertThat(round.slots()).isZero();
@@ -69,9 +72,32 @@ class CallBookTests {
 
         book.draining(true);
 
-        assertThat(offered(book.nextRound(T0))).containsExactly("sync");
+        assertThat(offered(book.nextRound(T0, ALL))).containsExactly("sync");
         book.draining(false);
-        assertThat(offered(book.nextRound(T0))).containsExactly("async", "sync");
+        assertThat(offered(book.nextRound(T0, ALL))).containsExactly("async", "sync");
+    }
+
+    @Test
+    void aRoundOffersWhatTheWindowKeepsOfTheQueueAndDrainsBeforeTheWindowLooks() {
+        CallBook book = book(2);
+        book.add(call("async1", 9, null, false), false);
+        book.add(call("async2", 9, null, false), false);
+        book.add(call("sync1", 5, null, true), false);
+        book.add(call("sync2", 5, null, true), false);
+        book.add(call("sync3", 5, null, true), false);
+        List<Integer> slotsSeen = new java.util.ArrayList<>();
+        CallBook.Window firstSlots = (calls, slots) -> {
+            slotsSeen.add(slots);
+            return calls.subList(0, Math.min(slots, calls.size()));
+        };
+
+        assertThat(offered(book.nextRound(T0, firstSlots))).containsExactly("async1", "async2");
+        book.draining(true);
+        assertThat(offered(book.nextRound(T0, firstSlots)))
+            .as("the window sees only the calls a drain still starts, so they are not cut off behind the others")
+            .containsExactly("sync1", "sync2");
+        assertThat(slotsSeen).containsExactly(2, 2);
+        assertThat(book.queueDepth()).isEqualTo(5);
     }
 
     @Test

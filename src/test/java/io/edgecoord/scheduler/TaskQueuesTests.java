@@ -69,13 +69,27 @@ class TaskQueuesTests {
             queues.add(call("a", "a" + i, i % 3, 0, i % 4 == 0 ? T0 : null), refusals::add);
         }
 
-        assertThat(ids(queues.remove(c -> c.request().deadline() != null))).hasSize(5);
+        assertThat(ids(queues.removeLate(T0))).hasSize(5);
         Map<String, ScheduledCall> taken = queues.removeAll(java.util.Set.of("a0", "a1", "a2", "a7", "a19"));
 
         assertThat(taken.keySet()).containsExactlyInAnyOrder("a1", "a2", "a7", "a19");
         assertThat(queues.size()).isEqualTo(11);
         List<String> left = ids(queues.forFairShare(Map.of()).getFirst().calls());
         assertThat(left).containsExactly("a5", "a11", "a14", "a17", "a10", "a13", "a3", "a6", "a9", "a15", "a18");
+    }
+
+    @Test
+    void aCallTakenOutByIdIsNoLongerLateNorItsDeadlineAwaited() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 20));
+        queues.add(call("a", "soon", 5, 0, T0.plusSeconds(1)), refusals::add);
+        queues.add(call("a", "later", 5, 0, T0.plusSeconds(9)), refusals::add);
+
+        assertThat(queues.remove("soon")).isPresent();
+
+        assertThat(queues.earliestDeadline(T0.plusSeconds(60))).isEqualTo(T0.plusSeconds(9));
+        assertThat(queues.removeLate(T0.plusSeconds(5))).isEmpty();
+        assertThat(ids(queues.removeLate(T0.plusSeconds(9)))).containsExactly("later");
+        assertThat(queues.size()).isZero();
     }
 
     @Test
@@ -129,7 +143,7 @@ class TaskQueuesTests {
         assertThat(queues.earliestDeadline(T0.plusSeconds(60))).isEqualTo(T0.plusSeconds(2));
         assertThat(queues.remove("b1")).isPresent();
         assertThat(queues.remove("b1")).isEmpty();
-        assertThat(ids(queues.remove(c -> c.request().deadline() != null))).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(ids(queues.removeLate(T0.plusSeconds(5)))).containsExactly("a2", "a1");
         assertThat(queues.size()).isZero();
         assertThat(queues.sizeByTask()).isEmpty();
         assertThat(queues.earliestDeadline(T0)).isEqualTo(T0);
