@@ -45,6 +45,18 @@ final class PlacementWindow {
      */
     static <T> List<T> of(List<T> calls, Function<T, ?> poolKey, Function<T, Instant> waitingSince, int slots,
             Instant now, Duration starvationLimit) {
+        return of(calls, poolKey, waitingSince, slots, now, starvationLimit, Integer.MAX_VALUE, Instant.MIN);
+    }
+
+    /**
+     * The same, stopping as soon as nothing further can be kept: once every version has its first
+     * {@code slots} calls and either its starving one too, or none can starve yet.
+     *
+     * @param versions how many versions the calls are of, or more
+     * @param queuedSince a time no call was queued before
+     */
+    static <T> List<T> of(List<T> calls, Function<T, ?> poolKey, Function<T, Instant> waitingSince, int slots,
+            Instant now, Duration starvationLimit, int versions, Instant queuedSince) {
         if (calls.size() <= slots) {
             return calls;
         }
@@ -58,7 +70,12 @@ final class PlacementWindow {
         Object run = null;
         boolean runFull = false;
         boolean runStarvingKept = false;
+        boolean noneStarves = queuedSince.isAfter(starvedSince);
+        int full = 0;
         for (T call : calls) {
+            if (full >= versions && (noneStarves || starvingKept.size() >= versions)) {
+                break; // every version has what it keeps: the rest of the queue cannot add to it
+            }
             Object key = poolKey.apply(call);
             if (!key.equals(run)) {
                 run = key;
@@ -67,6 +84,9 @@ final class PlacementWindow {
             }
             if (!runFull) {
                 runFull = seen.merge(key, 1, Integer::sum) >= slots;
+                if (runFull) {
+                    full++;
+                }
                 kept.add(call);
             }
             else if (!runStarvingKept && !waitingSince.apply(call).isAfter(starvedSince)) {

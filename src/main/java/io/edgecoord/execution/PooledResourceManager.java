@@ -64,8 +64,9 @@ class PooledResourceManager implements ResourceManager {
 
     @Override
     public <T> List<T> window(List<T> calls, ToIntFunction<T> version, Function<T, Instant> waitingSince, int slots,
-            Instant now) {
-        return PlacementWindow.of(calls, call -> version.applyAsInt(call), waitingSince, slots, now, properties.starvationLimit());
+            Instant now, int versions, Instant queuedSince) {
+        return PlacementWindow.of(calls, call -> version.applyAsInt(call), waitingSince, slots, now,
+                properties.starvationLimit(), versions, queuedSince);
     }
 
     @Override

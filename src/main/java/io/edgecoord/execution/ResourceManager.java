@@ -33,9 +33,13 @@ public interface ResourceManager {
      *
      * @param version each call's task version
      * @param waitingSince when each call was queued
+     * @param versions how many task versions the calls are of, or more: the window stops once it has
+     *     what it keeps of each
+     * @param queuedSince a time no call was queued before: when that is within the starvation limit,
+     *     the window does not look for a starving call
      */
     <T> List<T> window(List<T> calls, ToIntFunction<T> version, Function<T, Instant> waitingSince, int slots,
-            Instant now);
+            Instant now, int versions, Instant queuedSince);
 
     /**
      * Runs a placed call to its end and reports what happened. Never throws for the function's

@@ -96,8 +96,9 @@ final class CallBook {
                 return new Round(late, List.of(), slots);
             }
             List<ResourceManager.Candidate> candidates = FairShare.order(queues.forFairShare(runningByTask,
-                    calls -> window.of(draining ? calls.stream().filter(ScheduledCall::clientWaits).toList() : calls,
-                            slots)))
+                    (calls, versions, acceptedSince) -> window.of(
+                            draining ? calls.stream().filter(ScheduledCall::clientWaits).toList() : calls, slots,
+                            versions, acceptedSince)))
                 .stream()
                 .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
                 .toList();
@@ -105,12 +106,15 @@ final class CallBook {
         });
     }
 
-    /** Which of one task's queued calls (in their order) a round with {@code slots} could place. */
+    /**
+     * Which of one task's queued calls (in their order) a round with {@code slots} could place, given
+     * how many task versions they are of (at most) and a time none was accepted before. A pure
+     * function of its arguments: it runs under the lock.
+     */
     @FunctionalInterface
     interface Window {
 
-        /** A pure function of its arguments: it runs under the lock. */
-        List<ScheduledCall> of(List<ScheduledCall> calls, int slots);
+        List<ScheduledCall> of(List<ScheduledCall> calls, int slots, int versions, Instant acceptedSince);
     }
 
     /** A placed call taken out of its queue to start now. */

@@ -149,8 +149,9 @@ public class Scheduler implements SmartLifecycle {
     /** One round: expire, order, place, start, prewarm; then wait for news. */
     private void dispatchOnce() throws InterruptedException {
         Instant now = clock.instant();
-        CallBook.Round round = book.nextRound(now, (calls, slots) -> resourceManager.window(calls,
-                call -> call.request().spec().taskVersion(), ScheduledCall::acceptedAt, slots, now));
+        CallBook.Round round = book.nextRound(now, (calls, slots, versions, acceptedSince) -> resourceManager
+            .window(calls, call -> call.request().spec().taskVersion(), ScheduledCall::acceptedAt, slots, now,
+                    versions, acceptedSince));
         round.late().forEach(call -> {
             metrics.expired();
             end(call, new ExecutionResult.Expired(call.request().deadline()));

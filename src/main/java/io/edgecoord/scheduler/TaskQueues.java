@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * Every task's waiting calls: a bounded queue per task, each in service order (priority, then
@@ -36,9 +35,34 @@ final class TaskQueues {
     private record Queued(ScheduledCall call, long sequence) {
     }
 
+    /**
+     * Of one task's queue: how many calls wait for each task version, and a time no call in it was
+     * accepted before (the earliest since the queue was last empty: it may be earlier than what
+     * waits now, never later).
+     */
+    private static final class Shape {
+
+        private final Map<Integer, Integer> versions = new HashMap<>();
+
+        private Instant acceptedSince;
+
+        void add(ScheduledCall call) {
+            versions.merge(call.request().spec().taskVersion(), 1, Integer::sum);
+            if (acceptedSince == null || call.acceptedAt().isBefore(acceptedSince)) {
+                acceptedSince = call.acceptedAt();
+            }
+        }
+
+        void remove(ScheduledCall call) {
+            versions.computeIfPresent(call.request().spec().taskVersion(), (version, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
     private final SchedulerProperties properties;
     /** A task without calls waiting has no entry. */
     private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
+    /** What a round's window needs to know of each task's queue without walking it; the same keys as {@link #queues}. */
+    private final Map<String, Shape> shapes = new HashMap<>();
     /** Every waiting call by invocation id, so that taking placed calls out does not walk the backlog. */
     private final Map<String, Queued> byId = new HashMap<>();
     /** The waiting calls that have a deadline, so that finding the late ones does not walk the backlog either. */
@@ -91,6 +115,7 @@ final class TaskQueues {
         Queued entry = new Queued(call, sequence++);
         int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
         queue.add(at < 0 ? -at - 1 : at, entry);
+        shapes.computeIfAbsent(call.taskName(), task -> new Shape()).add(call);
         byId.put(call.request().invocationId(), entry);
         if (call.request().deadline() != null) {
             byDeadline.add(entry);
@@ -139,6 +164,10 @@ final class TaskQueues {
         queue.remove(Collections.binarySearch(queue, entry, SERVICE_ORDER));
         if (queue.isEmpty()) {
             queues.remove(entry.call().taskName());
+            shapes.remove(entry.call().taskName());
+        }
+        else {
+            shapes.get(entry.call().taskName()).remove(entry.call());
         }
         size--;
     }
@@ -157,18 +186,30 @@ final class TaskQueues {
 
     /** The queues as {@link FairShare} orders them, with what each task runs now. */
     List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask) {
-        return forFairShare(runningByTask, UnaryOperator.identity());
+        return forFairShare(runningByTask, (calls, versions, acceptedSince) -> calls);
+    }
+
+    /** Which of one task's queued calls {@link #forFairShare} offers. */
+    @FunctionalInterface
+    interface Offer {
+
+        /**
+         * @param calls the queue's calls, in their order
+         * @param versions how many task versions they are of
+         * @param acceptedSince no call among them was accepted before this
+         */
+        List<ScheduledCall> of(List<ScheduledCall> calls, int versions, Instant acceptedSince);
     }
 
     /**
      * The queues as {@link FairShare} orders them, each cut down to what {@code offered} keeps of its
      * calls (in their order), with what each task runs now; a queue it keeps nothing of is left out.
      */
-    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask,
-            UnaryOperator<List<ScheduledCall>> offered) {
+    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask, Offer offered) {
         List<FairShare.TaskQueue> byTask = new ArrayList<>(queues.size());
         queues.forEach((task, queue) -> {
-            List<ScheduledCall> calls = offered.apply(calls(queue));
+            Shape shape = shapes.get(task);
+            List<ScheduledCall> calls = offered.of(calls(queue), shape.versions.size(), shape.acceptedSince);
             if (!calls.isEmpty()) {
                 byTask.add(new FairShare.TaskQueue(task, calls, queue.getLast().call().weight(),
                         runningByTask.getOrDefault(task, 0)));

@@ -62,6 +62,67 @@ class PlacementWindowTests {
     }
 
     @Test
+    void stopsReadingTheQueueOnceEveryVersionHasWhatItKeeps() {
+        List<Demand> backlog = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            backlog.add(call("a" + i, "a", 10)); // none waits past the limit yet
+        }
+        Reads<Demand> queue = new Reads<>(backlog);
+
+        List<Demand> kept = PlacementWindow.of(queue, Demand::poolKey, Demand::waitingSince, 4, NOW, STARVATION, 1,
+                NOW.minusSeconds(10));
+
+        assertThat(kept).extracting(Demand::callId).containsExactly("a0", "a1", "a2", "a3");
+        assertThat(queue.reads).as("the calls read of a backlog of 10,000").isLessThanOrEqualTo(5);
+
+        // Once calls starve, it reads on to the first of them beyond the window, and no further.
+        List<Demand> starving = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            starving.add(call("s" + i, "s", i < 6 ? 60 : 5));
+        }
+        Reads<Demand> old = new Reads<>(starving);
+        assertThat(PlacementWindow.of(old, Demand::poolKey, Demand::waitingSince, 4, NOW, STARVATION, 1,
+                NOW.minusSeconds(60))).extracting(Demand::callId).containsExactly("s0", "s1", "s2", "s3", "s4");
+        assertThat(old.reads).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void stoppingEarlyKeepsWhatTheWholeQueueWouldWhenItsShapeIsTrue() {
+        List<Demand> calls = List.of(call("a1", "a", 1), call("b1", "b", 1), call("a2", "a", 35), call("b2", "b", 1),
+                call("a3", "a", 40), call("b3", "b", 45), call("a4", "a", 50), call("c1", "c", 1));
+
+        for (int slots = 1; slots <= 3; slots++) {
+            assertThat(PlacementWindow.of(calls, Demand::poolKey, Demand::waitingSince, slots, NOW, STARVATION, 3,
+                    NOW.minusSeconds(50)))
+                .as("%d slots", slots)
+                .isEqualTo(PlacementWindow.of(calls, Demand::poolKey, Demand::waitingSince, slots, NOW, STARVATION));
+        }
+    }
+
+    /** A list that counts the elements read of it. */
+    private static final class Reads<T> extends java.util.AbstractList<T> {
+
+        private final List<T> calls;
+
+        private int reads;
+
+        Reads(List<T> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public T get(int index) {
+            reads++;
+            return calls.get(index);
+        }
+
+        @Override
+        public int size() {
+            return calls.size();
+        }
+    }
+
+    @Test
     void placesTheSameCallsAsTheWholeQueueWouldWhateverItsLength() {
         List<Env> pool = List.of(
                 new Env("a-idle", "a:1", "a", new Idle(NOW.minusSeconds(5), false), 128, 0.25, false),

@@ -20,7 +20,7 @@ class CallBookTests {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
     /** Offers every queued call, as the placement window does for a queue no longer than the round's slots. */
-    private static final CallBook.Window ALL = (calls, slots) -> calls;
+    private static final CallBook.Window ALL = (calls, slots, versions, acceptedSince) -> calls;
 
     private static ScheduledCall call(String id, int priority, Instant deadline, boolean clientWaits) {
         EnvironmentSpec spec = new EnvironmentSpec("hello", 1, "python3.11", "app.handle", 128, Map.of(),
@@ -85,9 +85,9 @@ class CallBookTests {
         book.add(call("sync1", 5, null, true), false);
         book.add(call("sync2", 5, null, true), false);
         book.add(call("sync3", 5, null, true), false);
-        List<Integer> slotsSeen = new java.util.ArrayList<>();
-        CallBook.Window firstSlots = (calls, slots) -> {
-            slotsSeen.add(slots);
+        List<String> seen = new java.util.ArrayList<>();
+        CallBook.Window firstSlots = (calls, slots, versions, acceptedSince) -> {
+            seen.add(slots + " slots, " + versions + " version, since " + acceptedSince);
             return calls.subList(0, Math.min(slots, calls.size()));
         };
 
@@ -96,7 +96,7 @@ class CallBookTests {
         assertThat(offered(book.nextRound(T0, firstSlots)))
             .as("the window sees only the calls a drain still starts, so they are not cut off behind the others")
             .containsExactly("sync1", "sync2");
-        assertThat(slotsSeen).containsExactly(2, 2);
+        assertThat(seen).containsExactly("2 slots, 1 version, since " + T0, "2 slots, 1 version, since " + T0);
         assertThat(book.queueDepth()).isEqualTo(5);
     }
 

@@ -79,6 +79,34 @@ class TaskQueuesTests {
     }
 
     @Test
+    void tellsTheWindowHowManyVersionsWaitAndSinceWhen() {
+        TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 20));
+        EnvironmentSpec v2 = new EnvironmentSpec("a", 2, "python3.11", "app.handle", 128, Map.of(), Path.of("/tmp"),
+                false);
+        queues.add(call("a", "a1", 5, 0, null), refusals::add);
+        queues.add(new ScheduledCall(new ExecutionRequest("a2", v2, new byte[0], Duration.ofSeconds(3), null), null,
+                T0.minusSeconds(7), 5, 1, 0), refusals::add);
+        queues.add(call("b", "b1", 5, 0, null), refusals::add);
+        List<String> seen = new ArrayList<>();
+        TaskQueues.Offer record = (calls, versions, acceptedSince) -> {
+            seen.add(ids(calls) + " " + versions + " " + acceptedSince);
+            return calls;
+        };
+
+        queues.forFairShare(Map.of(), record);
+        queues.remove("a2");
+        queues.forFairShare(Map.of(), record);
+
+        assertThat(seen).containsExactly("[a1, a2] 2 " + T0.minusSeconds(7), "[b1] 1 " + T0,
+                "[a1] 1 " + T0.minusSeconds(7), "[b1] 1 " + T0);
+        queues.remove("a1");
+        queues.add(call("a", "a3", 5, 0, null), refusals::add);
+        seen.clear();
+        queues.forFairShare(Map.of(), record);
+        assertThat(seen).as("an emptied queue starts afresh").containsExactly("[b1] 1 " + T0, "[a3] 1 " + T0);
+    }
+
+    @Test
     void aCallTakenOutByIdIsNoLongerLateNorItsDeadlineAwaited() {
         TaskQueues queues = new TaskQueues(new SchedulerProperties(8, 100, 20));
         queues.add(call("a", "soon", 5, 0, T0.plusSeconds(1)), refusals::add);
