@@ -61,7 +61,8 @@ public class DockerBackend implements ExecutionBackend {
         this.docker = docker;
         this.properties = properties;
         this.images = images;
-        this.status = new CachedStatus(this::probe, clock, STATUS_TTL);
+        this.status = new CachedStatus(this::probe, clock, STATUS_TTL,
+                refresh -> Thread.ofVirtual().name("docker-status").start(refresh));
     }
 
     @Override

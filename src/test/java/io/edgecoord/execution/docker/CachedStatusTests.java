@@ -22,6 +22,9 @@ class CachedStatusTests {
 
     private Duration probeTakes = Duration.ZERO;
 
+    /** Background refreshes asked for and not run yet. */
+    private final java.util.List<Runnable> refreshes = new java.util.ArrayList<>();
+
     private final CachedStatus status = new CachedStatus(
             () -> {
                 now = now.plus(probeTakes);
@@ -41,7 +44,7 @@ class CachedStatusTests {
                 public Clock withZone(java.time.ZoneId zone) {
                     return this;
                 }
-            }, Duration.ofSeconds(2));
+            }, Duration.ofSeconds(2), refreshes::add);
 
     @Test
     void asksTheEngineOnceWithinTheTimeToLive() {
@@ -53,11 +56,35 @@ class CachedStatusTests {
     }
 
     @Test
-    void asksAgainOnceTheTimeToLiveHasPassed() {
+    void anUpStatusPastItsTimeIsAnsweredAtOnceAndAskedAgainInTheBackgroundOnce() {
         status.get();
         now = now.plusSeconds(2);
 
+        assertThat(status.get().detail()).as("answered without waiting for the engine").isEqualTo("probe 1");
+        assertThat(status.get().detail()).isEqualTo("probe 1");
+        assertThat(refreshes).as("one refresh for the crowd").hasSize(1);
+        assertThat(probes).hasValue(1);
+
+        refreshes.removeFirst().run();
         assertThat(status.get().detail()).isEqualTo("probe 2");
+        now = now.plusSeconds(2);
+        status.get();
+        assertThat(refreshes).as("the next refresh once the last has ended").hasSize(1);
+    }
+
+    @Test
+    void anEngineFoundDownByARefreshIsAskedByTheNextCallers() {
+        status.get();
+        now = now.plusSeconds(2);
+        status.get();
+        up = false;
+        refreshes.removeFirst().run();
+        assertThat(status.get().available()).isFalse();
+
+        up = true;
+        now = now.plusMillis(500);
+        assertThat(status.get().detail()).as("asked and answered in the call").isEqualTo("probe 3");
+        assertThat(refreshes).isEmpty();
     }
 
     @Test
