@@ -28,7 +28,7 @@ public interface ResourceManager {
     /**
      * Of the calls of one task's queue, in their order, those a round of {@link #place} with
      * {@code slots} could place: per task version its first {@code slots}, and the first of the rest
-     * that has waited past the starvation limit (see {@link PlacementWindow}). Offering only these
+     * that has waited the starvation limit or longer (see {@link PlacementWindow}). Offering only these
      * keeps a round's cost to what can start, not the backlog's length.
      *
      * @param version each call's task version

@@ -84,7 +84,7 @@ final class CallBook {
      * task's queue only what {@code window} keeps (what a round with these slots could place), so
      * that a round costs what can start rather than the backlog's length.
      */
-    Round nextRound(Instant now, Window window) {
+    Round nextRound(Instant now, TaskQueues.Window window) {
         return locked(() -> {
             dirty = false;
             List<ScheduledCall> late = queues.removeLate(now);
@@ -95,26 +95,15 @@ final class CallBook {
             if (slots == 0) {
                 return new Round(late, List.of(), slots);
             }
-            List<ResourceManager.Candidate> candidates = FairShare.order(queues.forFairShare(runningByTask,
-                    (calls, versions, acceptedSince) -> window.of(
-                            draining ? calls.stream().filter(ScheduledCall::clientWaits).toList() : calls, slots,
-                            versions, acceptedSince)))
+            TaskQueues.Window offered = !draining ? window : (calls, free, versions, acceptedSince) -> window
+                .of(calls.stream().filter(ScheduledCall::clientWaits).toList(), free, versions, acceptedSince);
+            List<ResourceManager.Candidate> candidates = FairShare.order(queues.forFairShare(runningByTask, slots,
+                    offered))
                 .stream()
                 .map(call -> new ResourceManager.Candidate(call.request(), call.acceptedAt()))
                 .toList();
             return new Round(late, candidates, slots);
         });
-    }
-
-    /**
-     * Which of one task's queued calls (in their order) a round with {@code slots} could place, given
-     * how many task versions they are of (at most) and a time none was accepted before. A pure
-     * function of its arguments: it runs under the lock.
-     */
-    @FunctionalInterface
-    interface Window {
-
-        List<ScheduledCall> of(List<ScheduledCall> calls, int slots, int versions, Instant acceptedSince);
     }
 
     /** A placed call taken out of its queue to start now. */

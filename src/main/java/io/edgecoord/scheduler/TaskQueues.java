@@ -36,33 +36,38 @@ final class TaskQueues {
     }
 
     /**
-     * Of one task's queue: how many calls wait for each task version, and a time no call in it was
-     * accepted before (the earliest since the queue was last empty: it may be earlier than what
-     * waits now, never later).
+     * One task's queue: its calls in service order, with what a round's window needs to know of them
+     * without walking them: how many wait for each task version, and a time none was accepted
+     * before (the earliest since the queue was made: it may be earlier than what waits now, never
+     * later; an emptied queue is dropped).
      */
-    private static final class Shape {
+    private static final class Queue {
+
+        private final List<Queued> calls = new ArrayList<>();
 
         private final Map<Integer, Integer> versions = new HashMap<>();
 
         private Instant acceptedSince;
 
-        void add(ScheduledCall call) {
-            versions.merge(call.request().spec().taskVersion(), 1, Integer::sum);
-            if (acceptedSince == null || call.acceptedAt().isBefore(acceptedSince)) {
-                acceptedSince = call.acceptedAt();
+        void add(Queued entry) {
+            int at = Collections.binarySearch(calls, entry, SERVICE_ORDER);
+            calls.add(at < 0 ? -at - 1 : at, entry);
+            versions.merge(entry.call().request().spec().taskVersion(), 1, Integer::sum);
+            if (acceptedSince == null || entry.call().acceptedAt().isBefore(acceptedSince)) {
+                acceptedSince = entry.call().acceptedAt();
             }
         }
 
-        void remove(ScheduledCall call) {
-            versions.computeIfPresent(call.request().spec().taskVersion(), (version, n) -> n > 1 ? n - 1 : null);
+        void remove(Queued entry) {
+            // Sequences are unique, so the service order finds exactly this entry.
+            calls.remove(Collections.binarySearch(calls, entry, SERVICE_ORDER));
+            versions.computeIfPresent(entry.call().request().spec().taskVersion(), (version, n) -> n > 1 ? n - 1 : null);
         }
     }
 
     private final SchedulerProperties properties;
     /** A task without calls waiting has no entry. */
-    private final Map<String, List<Queued>> queues = new LinkedHashMap<>();
-    /** What a round's window needs to know of each task's queue without walking it; the same keys as {@link #queues}. */
-    private final Map<String, Shape> shapes = new HashMap<>();
+    private final Map<String, Queue> queues = new LinkedHashMap<>();
     /** Every waiting call by invocation id, so that taking placed calls out does not walk the backlog. */
     private final Map<String, Queued> byId = new HashMap<>();
     /** The waiting calls that have a deadline, so that finding the late ones does not walk the backlog either. */
@@ -103,19 +108,16 @@ final class TaskQueues {
             throw QueueFullException.coordinator(properties.maxQueueLength());
         }
         int limit = call.maxQueueLength() > 0 ? call.maxQueueLength() : properties.maxQueueLengthPerTask();
-        List<Queued> queue = queues.getOrDefault(call.taskName(), List.of());
-        if (queue.size() >= limit) {
+        Queue queue = queues.get(call.taskName());
+        if (queue != null && queue.calls.size() >= limit) {
             refused.accept(Refusal.TASK_QUEUE_FULL);
             throw QueueFullException.task(call.taskName(), limit);
         }
     }
 
     private void queue(ScheduledCall call) {
-        List<Queued> queue = queues.computeIfAbsent(call.taskName(), task -> new ArrayList<>());
         Queued entry = new Queued(call, sequence++);
-        int at = Collections.binarySearch(queue, entry, SERVICE_ORDER);
-        queue.add(at < 0 ? -at - 1 : at, entry);
-        shapes.computeIfAbsent(call.taskName(), task -> new Shape()).add(call);
+        queues.computeIfAbsent(call.taskName(), task -> new Queue()).add(entry);
         byId.put(call.request().invocationId(), entry);
         if (call.request().deadline() != null) {
             byDeadline.add(entry);
@@ -127,8 +129,7 @@ final class TaskQueues {
     List<ScheduledCall> removeLate(Instant now) {
         List<ScheduledCall> late = new ArrayList<>();
         while (!byDeadline.isEmpty() && !byDeadline.first().call().request().deadline().isAfter(now)) {
-            Queued entry = byDeadline.pollFirst();
-            byId.remove(entry.call().request().invocationId());
+            Queued entry = byDeadline.first();
             takeOut(entry);
             late.add(entry.call());
         }
@@ -144,30 +145,25 @@ final class TaskQueues {
     Map<String, ScheduledCall> removeAll(Set<String> invocationIds) {
         Map<String, ScheduledCall> removed = new HashMap<>();
         for (String id : invocationIds) {
-            Queued entry = byId.remove(id);
-            if (entry == null) {
-                continue;
+            Queued entry = byId.get(id);
+            if (entry != null) {
+                takeOut(entry);
+                removed.put(id, entry.call());
             }
-            if (entry.call().request().deadline() != null) {
-                byDeadline.remove(entry);
-            }
-            takeOut(entry);
-            removed.put(id, entry.call());
         }
         return removed;
     }
 
-    /** Takes an entry out of its task's queue (the indexes are the caller's). */
+    /** Takes a waiting entry out of its task's queue and the indexes. */
     private void takeOut(Queued entry) {
-        List<Queued> queue = queues.get(entry.call().taskName());
-        // Sequences are unique, so the service order finds exactly this entry.
-        queue.remove(Collections.binarySearch(queue, entry, SERVICE_ORDER));
-        if (queue.isEmpty()) {
-            queues.remove(entry.call().taskName());
-            shapes.remove(entry.call().taskName());
+        byId.remove(entry.call().request().invocationId(), entry);
+        if (entry.call().request().deadline() != null) {
+            byDeadline.remove(entry);
         }
-        else {
-            shapes.get(entry.call().taskName()).remove(entry.call());
+        Queue queue = queues.get(entry.call().taskName());
+        queue.remove(entry);
+        if (queue.calls.isEmpty()) {
+            queues.remove(entry.call().taskName());
         }
         size--;
     }
@@ -180,38 +176,33 @@ final class TaskQueues {
     /** How many calls of each task wait, by task name; only tasks with calls waiting. */
     Map<String, Integer> sizeByTask() {
         Map<String, Integer> counts = new TreeMap<>();
-        queues.forEach((task, queue) -> counts.put(task, queue.size()));
+        queues.forEach((task, queue) -> counts.put(task, queue.calls.size()));
         return counts;
     }
 
-    /** The queues as {@link FairShare} orders them, with what each task runs now. */
-    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask) {
-        return forFairShare(runningByTask, (calls, versions, acceptedSince) -> calls);
-    }
-
-    /** Which of one task's queued calls {@link #forFairShare} offers. */
+    /**
+     * Which of one task's queued calls (in their order) a round with {@code slots} could place, given
+     * how many task versions they are of (at most) and a time none was accepted before. A pure
+     * function of its arguments: the scheduler calls it under its lock.
+     */
     @FunctionalInterface
-    interface Offer {
+    interface Window {
 
-        /**
-         * @param calls the queue's calls, in their order
-         * @param versions how many task versions they are of
-         * @param acceptedSince no call among them was accepted before this
-         */
-        List<ScheduledCall> of(List<ScheduledCall> calls, int versions, Instant acceptedSince);
+        List<ScheduledCall> of(List<ScheduledCall> calls, int slots, int versions, Instant acceptedSince);
     }
 
     /**
-     * The queues as {@link FairShare} orders them, each cut down to what {@code offered} keeps of its
-     * calls (in their order), with what each task runs now; a queue it keeps nothing of is left out.
+     * The queues as {@link FairShare} orders them, each cut down to what {@code window} keeps of its
+     * calls for a round with {@code slots}, with what each task runs now; a queue it keeps nothing of
+     * is left out.
      */
-    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask, Offer offered) {
+    List<FairShare.TaskQueue> forFairShare(Map<String, Integer> runningByTask, int slots, Window window) {
         List<FairShare.TaskQueue> byTask = new ArrayList<>(queues.size());
         queues.forEach((task, queue) -> {
-            Shape shape = shapes.get(task);
-            List<ScheduledCall> calls = offered.of(calls(queue), shape.versions.size(), shape.acceptedSince);
+            List<ScheduledCall> calls = window.of(calls(queue.calls), slots, queue.versions.size(),
+                    queue.acceptedSince);
             if (!calls.isEmpty()) {
-                byTask.add(new FairShare.TaskQueue(task, calls, queue.getLast().call().weight(),
+                byTask.add(new FairShare.TaskQueue(task, calls, queue.calls.getLast().call().weight(),
                         runningByTask.getOrDefault(task, 0)));
             }
         });
@@ -238,7 +229,7 @@ final class TaskQueues {
 
     /** Whether any waiting call matches. */
     boolean anyMatch(Predicate<ScheduledCall> which) {
-        return queues.values().stream().flatMap(List::stream).map(Queued::call).anyMatch(which);
+        return queues.values().stream().flatMap(queue -> queue.calls.stream()).map(Queued::call).anyMatch(which);
     }
 
     /** The earliest deadline of a waiting call before {@code limit}, or {@code limit}. */

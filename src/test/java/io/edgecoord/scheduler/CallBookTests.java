@@ -20,7 +20,7 @@ class CallBookTests {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
     /** Offers every queued call, as the placement window does for a queue no longer than the round's slots. */
-    private static final CallBook.Window ALL = (calls, slots, versions, acceptedSince) -> calls;
+    private static final TaskQueues.Window ALL = (calls, slots, versions, acceptedSince) -> calls;
 
     private static ScheduledCall call(String id, int priority, Instant deadline, boolean clientWaits) {
         EnvironmentSpec spec = new EnvironmentSpec("hello", 1, "python3.11", "app.handle", 128, Map.of(),
@@ -86,7 +86,7 @@ class CallBookTests {
         book.add(call("sync2", 5, null, true), false);
         book.add(call("sync3", 5, null, true), false);
         List<String> seen = new java.util.ArrayList<>();
-        CallBook.Window firstSlots = (calls, slots, versions, acceptedSince) -> {
+        TaskQueues.Window firstSlots = (calls, slots, versions, acceptedSince) -> {
             seen.add(slots + " slots, " + versions + " version, since " + acceptedSince);
             return calls.subList(0, Math.min(slots, calls.size()));
         };

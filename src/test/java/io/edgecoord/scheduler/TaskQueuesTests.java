@@ -19,6 +19,9 @@ class TaskQueuesTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
+    /** Offers every queued call. */
+    private static final TaskQueues.Window ALL = (calls, slots, versions, acceptedSince) -> calls;
+
     private final List<TaskQueues.Refusal> refusals = new ArrayList<>();
 
     private static ScheduledCall call(String task, String id, int priority, int maxQueueLength, Instant deadline) {
@@ -40,7 +43,7 @@ class TaskQueuesTests {
         queues.add(call("a", "low-2", 2, 0, null), refusals::add);
         queues.add(call("b", "other", 9, 0, null), refusals::add);
 
-        List<FairShare.TaskQueue> byTask = queues.forFairShare(Map.of("b", 3));
+        List<FairShare.TaskQueue> byTask = queues.forFairShare(Map.of("b", 3), 8, ALL);
 
         assertThat(byTask).extracting(FairShare.TaskQueue::task).containsExactly("a", "b");
         assertThat(ids(byTask.getFirst().calls())).containsExactly("high", "low-1", "low-2");
@@ -74,7 +77,7 @@ class TaskQueuesTests {
 
         assertThat(taken.keySet()).containsExactlyInAnyOrder("a1", "a2", "a7", "a19");
         assertThat(queues.size()).isEqualTo(11);
-        List<String> left = ids(queues.forFairShare(Map.of()).getFirst().calls());
+        List<String> left = ids(queues.forFairShare(Map.of(), 8, ALL).getFirst().calls());
         assertThat(left).containsExactly("a5", "a11", "a14", "a17", "a10", "a13", "a3", "a6", "a9", "a15", "a18");
     }
 
@@ -88,21 +91,21 @@ class TaskQueuesTests {
                 T0.minusSeconds(7), 5, 1, 0), refusals::add);
         queues.add(call("b", "b1", 5, 0, null), refusals::add);
         List<String> seen = new ArrayList<>();
-        TaskQueues.Offer record = (calls, versions, acceptedSince) -> {
+        TaskQueues.Window record = (calls, slots, versions, acceptedSince) -> {
             seen.add(ids(calls) + " " + versions + " " + acceptedSince);
             return calls;
         };
 
-        queues.forFairShare(Map.of(), record);
+        queues.forFairShare(Map.of(), 8, record);
         queues.remove("a2");
-        queues.forFairShare(Map.of(), record);
+        queues.forFairShare(Map.of(), 8, record);
 
         assertThat(seen).containsExactly("[a1, a2] 2 " + T0.minusSeconds(7), "[b1] 1 " + T0,
                 "[a1] 1 " + T0.minusSeconds(7), "[b1] 1 " + T0);
         queues.remove("a1");
         queues.add(call("a", "a3", 5, 0, null), refusals::add);
         seen.clear();
-        queues.forFairShare(Map.of(), record);
+        queues.forFairShare(Map.of(), 8, record);
         assertThat(seen).as("an emptied queue starts afresh").containsExactly("[b1] 1 " + T0, "[a3] 1 " + T0);
     }
 
