@@ -289,12 +289,23 @@ def docker_api(method, path, body=None):
 
 
 def containers_cpu_ns(coordinator, task):
-    """CPU the task's containers have used so far (the engine's stats, cgroup v1 or v2 alike)."""
-    total = 0
+    """CPU each of the task's containers has used so far (the engine's stats, cgroup v1 or v2 alike)."""
+    used = {}
     for env in coordinator.environments(task):
-        _, st = docker_api("GET", "/containers/%s/stats?stream=false&one-shot=true" % env["backendId"])
-        total += ((st or {}).get("cpu_stats") or {}).get("cpu_usage", {}).get("total_usage", 0)
-    return total
+        status, st = docker_api("GET", "/containers/%s/stats?stream=false&one-shot=true" % env.get("backendId"))
+        if status != 200:
+            log("stats of container %s: HTTP %s" % (env.get("backendId"), status))
+            continue
+        used[env["backendId"]] = st["cpu_stats"]["cpu_usage"]["total_usage"]
+    return used
+
+
+def cpu_between(before, after):
+    """CPU (ns) of the containers there at both reads; a container that came or went is named."""
+    if before.keys() != after.keys():
+        log("the task's containers changed during the run; counted only the %d there throughout"
+            % len(before.keys() & after.keys()))
+    return sum(after[i] - before[i] for i in before.keys() & after.keys())
 
 
 def container_template(coordinator, task):
@@ -459,7 +470,7 @@ def run(a, c, jcmd, work, load):
         t = hey(c, "/actuator/health/liveness", a.seconds, 16)
         task0 = containers_cpu_ns(c, "noop")
         w = hey(c, "/api/v1/tasks/noop/invoke", a.seconds, 16, "POST")
-        r["w_task_cpu"].append((containers_cpu_ns(c, "noop") - task0) / 1e6 / max(w["ok"], 1))
+        r["w_task_cpu"].append(cpu_between(task0, containers_cpu_ns(c, "noop")) / 1e6 / max(w["ok"], 1))
         r["t_cpu"].append(t["cpu_ms"]); r["w_cpu"].append(w["cpu_ms"])
         r["t_rps"].append(t["rps"]); r["w_rps"].append(w["rps"])
         r["w_rps_errors"].append(w["total"] - w["ok"])

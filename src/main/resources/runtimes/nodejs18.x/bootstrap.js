@@ -42,9 +42,8 @@ class InitError extends Error {
  * Client of the Runtime API over one kept-alive connection (/next is a long poll). In a container
  * it speaks to the coordinator's unix socket itself (EDGECOORD_RUNTIME_SOCKET): the socat
  * forwarder the entrypoint keeps on AWS_LAMBDA_RUNTIME_API for runtimes that only know TCP would
- * otherwise relay every byte of every call. Elsewhere (the process backend) it uses
- * AWS_LAMBDA_RUNTIME_API; there a new connection through the forwarder would make it fork, which
- * costs more than the call. A dropped connection is opened again and the request tried once more.
+ * otherwise relay every byte of every call; without that variable it uses AWS_LAMBDA_RUNTIME_API.
+ * A dropped connection is opened again and the request tried once more.
  */
 class RuntimeApi {
   constructor(address, socketPath) {

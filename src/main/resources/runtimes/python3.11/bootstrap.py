@@ -63,10 +63,10 @@ class RuntimeApi:
     In a container it speaks to the coordinator's unix socket itself (EDGECOORD_RUNTIME_SOCKET):
     the socat forwarder the entrypoint keeps on AWS_LAMBDA_RUNTIME_API for runtimes that only know
     TCP would otherwise relay every byte of every call (about 30 % of a no-op task's CPU).
-    Elsewhere (the process backend) it uses AWS_LAMBDA_RUNTIME_API. One connection for the
-    environment's life, not one a request: a new connection through the forwarder makes it fork,
-    which costs more than the call itself. A dropped connection is opened again and the request
-    tried once more; the coordinator hands an invocation whose delivery failed to the next poll.
+    Elsewhere (the process backend, no forwarder) it uses AWS_LAMBDA_RUNTIME_API. One connection
+    for the environment's life, not one a request. A dropped connection is opened again and the
+    request tried once more; the coordinator hands an invocation whose delivery failed to the next
+    poll.
     """
 
     def __init__(self, address, socket_path=None):
