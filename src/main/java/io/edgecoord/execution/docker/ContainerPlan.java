@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 
 import io.edgecoord.execution.EnvironmentSpec;
+import io.edgecoord.execution.ExecutionBackend;
 import io.edgecoord.execution.FunctionArns;
 
 /**
@@ -62,7 +63,7 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
         Map<String, String> env = new LinkedHashMap<>(spec.environment());
         env.put("_HANDLER", spec.handler() == null ? "" : spec.handler());
         env.put("AWS_LAMBDA_RUNTIME_API", RUNTIME_API);
-        env.put("EDGECOORD_RUNTIME_SOCKET", RUNTIME_SOCKET);
+        env.put(ExecutionBackend.RUNTIME_SOCKET_VARIABLE, RUNTIME_SOCKET);
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.taskName());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", Integer.toString(spec.taskVersion()));
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
