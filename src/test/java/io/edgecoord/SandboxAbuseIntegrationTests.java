@@ -150,6 +150,8 @@ class SandboxAbuseIntegrationTests extends CoordinatorIntegrationTest {
         HttpResponse<String>[] answered = new HttpResponse[1];
         long slowest = slowestLivenessDuring(() -> client.invoke("abuse-term", "{\"do\": \"ignore-term\"}"),
                 answered);
+        System.out.printf("sandbox abuse ignore-term: answered %d in the call; liveness slowest %d ms%n",
+                answered[0].statusCode(), slowest);
 
         assertThat(Duration.ofMillis(slowest)).as("slowest liveness answer").isLessThan(LIVENESS_WITHIN);
         assertThat(answered[0].statusCode()).isEqualTo(504);
