@@ -3,9 +3,7 @@
 #
 # The container has no network; the coordinator bind-mounts a unix socket that serves the Lambda
 # Runtime API. Runtimes written for Lambda expect AWS_LAMBDA_RUNTIME_API=host:port over TCP, so a
-# socat forwarder listens on loopback and carries each connection to the socket (edgecoord's own
-# Python and Node.js runtimes speak to the socket itself, EDGECOORD_RUNTIME_SOCKET, and skip the
-# forwarder's copy of every byte; it stays for any other client). Once it accepts,
+# socat forwarder listens on loopback and carries each connection to the socket. Once it accepts,
 # the runtime's own start command (the arguments) replaces this shell, so the runtime's exit ends
 # the container and its stdout/stderr are the function's log.
 set -eu

@@ -39,25 +39,16 @@ class InitError extends Error {
 }
 
 /**
- * Client of the Runtime API over one kept-alive connection (/next is a long poll). In a container
- * it speaks to the coordinator's unix socket itself (EDGECOORD_RUNTIME_SOCKET): the socat
- * forwarder the entrypoint keeps on AWS_LAMBDA_RUNTIME_API for runtimes that only know TCP would
- * otherwise relay every byte of every call; without that variable it uses AWS_LAMBDA_RUNTIME_API.
+ * Client of the Runtime API over one kept-alive connection (/next is a long poll): inside the
+ * container each new connection makes the socat forwarder fork, which costs more than the call.
  * A dropped connection is opened again and the request tried once more.
  */
 class RuntimeApi {
-  constructor(address, socketPath) {
+  constructor(address) {
     const colon = address.lastIndexOf(':');
     this.host = address.slice(0, colon);
     this.port = Number(address.slice(colon + 1));
-    this.socketPath = socketPath;
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  }
-
-  static fromEnvironment() {
-    const socketPath = process.env.EDGECOORD_RUNTIME_SOCKET;
-    return new RuntimeApi(process.env.AWS_LAMBDA_RUNTIME_API || '127.0.0.1:9001',
-      socketPath && fs.existsSync(socketPath) ? socketPath : undefined);
   }
 
   async request(method, urlPath, body, headers) {
@@ -79,8 +70,7 @@ class RuntimeApi {
     }
     return new Promise((resolve, reject) => {
       const request = http.request({
-        ...(this.socketPath ? { socketPath: this.socketPath } : { host: this.host, port: this.port }),
-        method, path: RUNTIME_PATH + urlPath, agent: this.agent,
+        host: this.host, port: this.port, method, path: RUNTIME_PATH + urlPath, agent: this.agent,
         headers: allHeaders,
       }, (response) => {
         const chunks = [];
@@ -330,7 +320,7 @@ async function loadHandler(spec, taskRoot) {
 
 async function main() {
   const taskRoot = process.env.LAMBDA_TASK_ROOT || '/var/task';
-  const api = RuntimeApi.fromEnvironment();
+  const api = new RuntimeApi(process.env.AWS_LAMBDA_RUNTIME_API || '127.0.0.1:9001');
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', (reason) => {
     const error = new Error(String(reason && reason.message !== undefined ? reason.message : reason));

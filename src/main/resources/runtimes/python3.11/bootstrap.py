@@ -18,7 +18,6 @@ import http.client
 import importlib
 import json
 import os
-import socket
 import sys
 import time
 import traceback
@@ -40,58 +39,26 @@ class InitError(Exception):
         self.stack_trace = list(stack_trace)
 
 
-class UnixHTTPConnection(http.client.HTTPConnection):
-    """An HTTP connection over a unix socket (the Host header names the loopback)."""
-
-    def __init__(self, path):
-        super().__init__("localhost")
-        self.socket_path = path
-
-    def connect(self):
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            sock.connect(self.socket_path)
-        except OSError:
-            sock.close()
-            raise
-        self.sock = sock
-
-
 class RuntimeApi:
     """Client of the Runtime API over one kept-alive connection (/next is a long poll).
 
-    In a container it speaks to the coordinator's unix socket itself (EDGECOORD_RUNTIME_SOCKET):
-    the socat forwarder the entrypoint keeps on AWS_LAMBDA_RUNTIME_API for runtimes that only know
-    TCP would otherwise relay every byte of every call (about 30 % of a no-op task's CPU).
-    Elsewhere (the process backend, no forwarder) it uses AWS_LAMBDA_RUNTIME_API. One connection
-    for the environment's life, not one a request. A dropped connection is opened again and the
-    request tried once more; the coordinator hands an invocation whose delivery failed to the next
-    poll.
+    One connection for the environment's life, not one a request: inside the container each new
+    connection makes the socat forwarder fork, which costs more than the call itself. A dropped
+    connection is opened again and the request tried once more; the coordinator hands an
+    invocation whose delivery failed to the next poll.
     """
 
-    def __init__(self, address, socket_path=None):
+    def __init__(self, address):
         host, _, port = address.rpartition(":")
         self.host, self.port = host, int(port)
-        self.socket_path = socket_path
         self.connection = None
-
-    @staticmethod
-    def from_environment():
-        path = os.environ.get("EDGECOORD_RUNTIME_SOCKET")
-        return RuntimeApi(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"),
-                          path if path and os.path.exists(path) else None)
-
-    def _connect(self):
-        if self.socket_path:
-            return UnixHTTPConnection(self.socket_path)
-        return http.client.HTTPConnection(self.host, self.port)  # no timeout: long poll
 
     def _request(self, method, path, body=None, headers=None):
         all_headers = {"User-Agent": "edgecoord-python/1"}
         all_headers.update(headers or {})
         for attempt in (1, 2):
             if self.connection is None:
-                self.connection = self._connect()
+                self.connection = http.client.HTTPConnection(self.host, self.port)  # no timeout: long poll
             try:
                 self.connection.request(method, RUNTIME_PATH + path, body=body, headers=all_headers)
                 response = self.connection.getresponse()
@@ -298,7 +265,7 @@ def main():
     runtime_dir = sys.path[0]
     sys.path[0] = task_root
     sys.path.insert(1, runtime_dir)
-    api = RuntimeApi.from_environment()
+    api = RuntimeApi(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
     try:
         handler = load_handler(os.environ.get("_HANDLER", ""))
     except InitError as e:

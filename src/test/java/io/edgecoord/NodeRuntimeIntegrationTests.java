@@ -208,25 +208,4 @@ class NodeRuntimeIntegrationTests extends CoordinatorIntegrationTest {
     private static String invocationId(HttpResponse<String> response) {
         return response.headers().firstValue("Edgecoord-Invocation-Id").orElseThrow();
     }
-
-    @Test
-    void speaksToTheRuntimeApiSocketItselfNotThroughTheForwarder() {
-        byte[] zip = TestCode.zip(Map.of("index.js", """
-                const fs = require('fs');
-                // ESTABLISHED lines of /proc/net/tcp with an end at port 9001 (2329 in hex), the forwarder's
-                exports.handler = async () => ({
-                  forwarded: fs.readFileSync('/proc/net/tcp', 'utf8').split('\\n').slice(1)
-                    .map((line) => line.trim().split(/\\s+/))
-                    .filter((f) => f[3] === '01' && (f[1].endsWith(':2329') || f[2].endsWith(':2329')))
-                    .map((f) => f[1] + ' ' + f[2]),
-                  socket: process.env.EDGECOORD_RUNTIME_SOCKET,
-                });
-                """));
-        HttpResponse<String> deployed = client.deployMultipart("""
-                {"name":"node-socket","runtime":"nodejs18.x","handler":"index.handler","timeoutSeconds":20}""",
-                "code.zip", zip);
-        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
-
-        RuntimesIntegrationTests.assertTwoCallsHoldNoForwardedConnection(client, "node-socket");
-    }
 }

@@ -101,35 +101,4 @@ class RuntimesIntegrationTests extends CoordinatorIntegrationTest {
         assertThat(result.headers().firstValue("Edgecoord-Function-Error")).contains("Unhandled");
         assertThat(client.json(result).path("errorMessage").asString()).contains("no_such_module");
     }
-
-    /** Lines of /proc/net/tcp in ESTABLISHED state with an end at port 9001 (2329 in hex), the forwarder's. */
-    static final String FORWARDED_CONNECTIONS_PY = """
-            import os
-            def main(event, context):
-                held = [line.split()[1] + ' ' + line.split()[2]
-                        for line in open('/proc/net/tcp').read().splitlines()[1:]
-                        if line.split()[3] == '01' and ':2329' in line.split()[1] + ' ' + line.split()[2]]
-                return {"forwarded": held, "socket": os.environ.get("EDGECOORD_RUNTIME_SOCKET")}
-            """;
-
-    @Test
-    void thePythonRuntimeSpeaksToTheRuntimeApiSocketItselfNotThroughTheForwarder() {
-        client.postJson("/api/v1/tasks", "{\"name\":\"rt-socket\",\"runtime\":\"python3.11\",\"handler\":\"probe.main\","
-                + "\"code\":{\"inline\":" + quote(FORWARDED_CONNECTIONS_PY) + "}}");
-
-        assertTwoCallsHoldNoForwardedConnection(client, "rt-socket");
-    }
-
-    /** Each call's handler reports the socket it was given and the forwarder's connections it sees. */
-    static void assertTwoCallsHoldNoForwardedConnection(CoordinatorClient client, String task) {
-        for (int call = 1; call <= 2; call++) {
-            HttpResponse<String> result = client.invoke(task, "{}");
-
-            assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
-            JsonNode body = client.json(result);
-            assertThat(body.path("socket").asString()).isEqualTo("/run/edgecoord/runtime.sock");
-            assertThat(body.path("forwarded").isArray()).as(result.body()).isTrue();
-            assertThat(body.path("forwarded").isEmpty()).as(result.body()).isTrue();
-        }
-    }
 }

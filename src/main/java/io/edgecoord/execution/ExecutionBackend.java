@@ -15,12 +15,6 @@ import io.edgecoord.runtime.RuntimeEndpoint;
  */
 public interface ExecutionBackend {
 
-    /**
-     * The variable naming the Runtime API's socket as an environment sees it, where it has one:
-     * edgecoord's own runtimes speak to it directly. Never the task's own value.
-     */
-    String RUNTIME_SOCKET_VARIABLE = "EDGECOORD_RUNTIME_SOCKET";
-
     /** Removes environments left over from an earlier run of this coordinator instance. */
     void init();
 

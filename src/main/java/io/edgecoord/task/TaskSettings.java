@@ -148,19 +148,15 @@ record TaskSettings(String name, TaskRuntime runtime, String handler, int memory
                 "environment variables are too large once encoded as JSON (too many escaped characters).");
     }
 
-    /** Where edgecoord's runtimes find the Runtime API's socket: a task's own value would redirect them. */
-    static final String RUNTIME_SOCKET_VARIABLE = "EDGECOORD_RUNTIME_SOCKET";
-
     private static int checkVariables(String field, Map<String, String> variables) {
         int bytes = 0;
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             String name = variable.getKey();
             require(ENV_NAME.matcher(name).matches(),
                     field + " variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
-            require(!name.startsWith("AWS_") && !name.startsWith("LAMBDA_") && !name.startsWith("_HANDLER")
-                    && !name.equals(RUNTIME_SOCKET_VARIABLE),
-                    field + " variable '" + name + "' is reserved (AWS_*, LAMBDA_*, _HANDLER and "
-                            + RUNTIME_SOCKET_VARIABLE + " are set by the runtime).");
+            require(!name.startsWith("AWS_") && !name.startsWith("LAMBDA_") && !name.startsWith("_HANDLER"),
+                    field + " variable '" + name + "' is reserved (AWS_*, LAMBDA_* and _HANDLER are set by "
+                            + "the runtime).");
             require(variable.getValue() != null, field + " variable '" + name + "' has no value.");
             bytes += utf8Length(name) + utf8Length(variable.getValue());
         }

@@ -86,7 +86,7 @@ class TaskSettingsTests {
 
     @Test
     void refusesReservedEnvironmentNames() {
-        for (String name : new String[] { "AWS_REGION", "LAMBDA_TASK_ROOT", "_HANDLER", "EDGECOORD_RUNTIME_SOCKET" }) {
+        for (String name : new String[] { "AWS_REGION", "LAMBDA_TASK_ROOT", "_HANDLER" }) {
             assertThatExceptionOfType(InvalidTaskException.class)
                 .isThrownBy(() -> TaskSettings.of(request("provided", null, Map.of(name, "x"))))
                 .withMessageContaining("reserved");

@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 
 import io.edgecoord.execution.EnvironmentSpec;
-import io.edgecoord.execution.ExecutionBackend;
 import io.edgecoord.execution.FunctionArns;
 
 /**
@@ -40,9 +39,6 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
 
     static final String RUNTIME_API = "127.0.0.1:9001";
 
-    /** The Runtime API's socket inside the container: edgecoord's own runtimes speak to it directly. */
-    static final String RUNTIME_SOCKET = SOCKET_DIRECTORY + "/runtime.sock";
-
     private static final long MIB = 1024L * 1024L;
 
     /** Plans the container of environment {@code environmentId}. */
@@ -63,7 +59,6 @@ record ContainerPlan(String name, String image, Map<String, String> labels, List
         Map<String, String> env = new LinkedHashMap<>(spec.environment());
         env.put("_HANDLER", spec.handler() == null ? "" : spec.handler());
         env.put("AWS_LAMBDA_RUNTIME_API", RUNTIME_API);
-        env.put(ExecutionBackend.RUNTIME_SOCKET_VARIABLE, RUNTIME_SOCKET);
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.taskName());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", Integer.toString(spec.taskVersion()));
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.edgecoord.execution.EnvironmentSpec;
 import io.edgecoord.execution.FunctionArns;
 import io.edgecoord.execution.EnvironmentStartException;
-import io.edgecoord.execution.ExecutionBackend;
 
 /**
  * Everything a runtime process is started with: a pure function of the spec and where things are,
@@ -63,9 +62,6 @@ record ProcessPlan(List<String> command, Map<String, String> env, Path workingDi
         env.put("PATH", path == null || path.isBlank() ? "/usr/local/bin:/usr/bin:/bin" : path);
         env.put("LANG", "C.UTF-8");
         env.putAll(spec.environment());
-        // No socket here: the runtime speaks TCP to the coordinator's loopback endpoint (a version
-        // recorded before the name was reserved must not point the runtime at another environment's).
-        env.remove(ExecutionBackend.RUNTIME_SOCKET_VARIABLE);
         env.put("_HANDLER", spec.handler() == null ? "" : spec.handler());
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.getHostString() + ":" + runtimeApi.getPort());
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.taskName());

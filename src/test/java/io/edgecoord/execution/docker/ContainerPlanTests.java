@@ -18,8 +18,7 @@ class ContainerPlanTests {
     private final DockerProperties settings = TestSettings.properties("unix:///var/run/docker.sock", "edge-1");
 
     private final EnvironmentSpec spec = new EnvironmentSpec("thermo", 3, "python3.11", "app.handle", 96,
-            Map.of("GREETING", "hi", "AWS_LAMBDA_RUNTIME_API", "evil.example:80", "HOME", "/root",
-                    "EDGECOORD_RUNTIME_SOCKET", "/tmp/evil.sock"),
+            Map.of("GREETING", "hi", "AWS_LAMBDA_RUNTIME_API", "evil.example:80", "HOME", "/root"),
             Path.of("/data/code/abc"), false);
 
     private final ContainerPlan plan = ContainerPlan.of(settings, "env-7", spec, "edgecoord-runtime-python3.11:0123",
@@ -39,9 +38,8 @@ class ContainerPlanTests {
         assertThat(plan.env()).contains("GREETING=hi", "_HANDLER=app.handle", "AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001",
                 "AWS_LAMBDA_FUNCTION_NAME=thermo", "AWS_LAMBDA_FUNCTION_VERSION=3",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=96", "LAMBDA_TASK_ROOT=/var/task", "LAMBDA_RUNTIME_DIR=/var/runtime",
-                "HOME=/tmp", "TZ=:UTC", "EDGECOORD_RUNTIME_SOCKET=/run/edgecoord/runtime.sock");
-        assertThat(plan.env()).doesNotContain("AWS_LAMBDA_RUNTIME_API=evil.example:80", "HOME=/root",
-                "EDGECOORD_RUNTIME_SOCKET=/tmp/evil.sock");
+                "HOME=/tmp", "TZ=:UTC");
+        assertThat(plan.env()).doesNotContain("AWS_LAMBDA_RUNTIME_API=evil.example:80", "HOME=/root");
         assertThat(plan.env()).filteredOn(line -> line.startsWith("AWS_LAMBDA_RUNTIME_API=")).hasSize(1);
     }
 

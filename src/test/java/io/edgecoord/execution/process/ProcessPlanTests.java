@@ -89,13 +89,12 @@ class ProcessPlanTests {
     @Test
     void letsNoTaskVariableRedirectTheRuntimeApiAndPassesNothingElseOfTheCoordinators() {
         ProcessPlan plan = ProcessPlan.of(spec("python3.11",
-                Map.of("AWS_LAMBDA_RUNTIME_API", "evil:1", "LAMBDA_TASK_ROOT", "/etc",
-                        "EDGECOORD_RUNTIME_SOCKET", "/data/run/other/runtime.sock")), API, RUNTIMES, HOME,
+                Map.of("AWS_LAMBDA_RUNTIME_API", "evil:1", "LAMBDA_TASK_ROOT", "/etc")), API, RUNTIMES, HOME,
                 "python3", "/usr/bin");
 
         assertThat(plan.env()).containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:40123")
                 .containsEntry("LAMBDA_TASK_ROOT", "/data/code/hello-3")
-                .doesNotContainKeys("SPRING_DATASOURCE_PASSWORD", "USER", "EDGECOORD_RUNTIME_SOCKET");
+                .doesNotContainKeys("SPRING_DATASOURCE_PASSWORD", "USER");
     }
 
     @Test
